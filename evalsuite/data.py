@@ -1,0 +1,133 @@
+"""Examples (the unit of evaluation) and loading them from JSONL with precise error messages."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from evalsuite.errors import InputError
+
+TEXT_FIELDS = ("source", "hypothesis", "src_lang", "tgt_lang")
+KNOWN_FIELDS = ("id", "source", "reference", "hypothesis", "src_lang", "tgt_lang", "meta")
+
+
+@dataclass(frozen=True)
+class Example:
+    """One record: a source, its reference(s), and optionally a given hypothesis."""
+
+    id: str
+    source: str | None = None
+    reference: tuple[str, ...] = ()
+    hypothesis: str | None = None
+    src_lang: str | None = None
+    tgt_lang: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def first_reference(self) -> str | None:
+        return self.reference[0] if self.reference else None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "reference": list(self.reference),
+            "hypothesis": self.hypothesis,
+            "src_lang": self.src_lang,
+            "tgt_lang": self.tgt_lang,
+            "meta": dict(self.meta),
+        }
+
+
+def example_from_record(
+    record: Any,
+    *,
+    path: str = "<input>",
+    line: int = 1,
+    default_id: str | None = None,
+    require: tuple[str, ...] = (),
+) -> Example:
+    """Validate one decoded JSON record; every error names the file, line and field."""
+    if not isinstance(record, dict):
+        raise InputError(
+            f"expected a JSON object, got {type(record).__name__}", path=path, line=line
+        )
+    for name in TEXT_FIELDS:
+        value = record.get(name)
+        if value is not None and not isinstance(value, str):
+            raise InputError(
+                f"expected a string or null, got {type(value).__name__}",
+                path=path,
+                line=line,
+                field=name,
+            )
+    raw_id = record.get("id", default_id)
+    if raw_id is None or isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
+        raise InputError("expected a string or integer id", path=path, line=line, field="id")
+    reference = record.get("reference")
+    if reference is None:
+        refs: tuple[str, ...] = ()
+    elif isinstance(reference, str):
+        refs = (reference,)
+    elif isinstance(reference, list) and all(isinstance(r, str) for r in reference):
+        refs = tuple(reference)
+    else:
+        raise InputError(
+            "expected a string or a list of strings", path=path, line=line, field="reference"
+        )
+    meta = record.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InputError("expected an object", path=path, line=line, field="meta")
+    for name in require:
+        value = refs if name == "reference" else record.get(name)
+        if not value:
+            raise InputError("is required and must not be empty", path=path, line=line, field=name)
+    return Example(
+        id=str(raw_id),
+        source=record.get("source"),
+        reference=refs,
+        hypothesis=record.get("hypothesis"),
+        src_lang=record.get("src_lang"),
+        tgt_lang=record.get("tgt_lang"),
+        meta=meta,
+    )
+
+
+def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
+    """Yield (line number, decoded object) for each non-blank line."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file", path=str(path))
+    with p.open(encoding="utf-8") as handle:
+        for number, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            try:
+                yield number, json.loads(text)
+            except json.JSONDecodeError as err:
+                raise InputError(f"invalid JSON ({err.msg})", path=str(path), line=number) from None
+
+
+def load_jsonl(path: str | Path, *, require: tuple[str, ...] = ()) -> list[Example]:
+    """Load and validate a JSONL file of Examples; ids default to the line number."""
+    examples = []
+    seen: dict[str, int] = {}
+    for number, record in iter_jsonl(path):
+        example = example_from_record(
+            record, path=str(path), line=number, default_id=str(number), require=require
+        )
+        if example.id in seen:
+            raise InputError(
+                f"duplicate id {example.id!r} (first on line {seen[example.id]})",
+                path=str(path),
+                line=number,
+                field="id",
+            )
+        seen[example.id] = number
+        examples.append(example)
+    if not examples:
+        raise InputError("file has no records", path=str(path))
+    return examples
