@@ -131,3 +131,53 @@ def load_jsonl(path: str | Path, *, require: tuple[str, ...] = ()) -> list[Examp
     if not examples:
         raise InputError("file has no records", path=str(path))
     return examples
+
+
+def load_table(path: str | Path, fmt: str) -> list[Example]:
+    """Load CSV or Parquet through `datasets`; CSV line numbers count the header as line 1."""
+    from datasets import load_dataset  # slow import, only when a table is asked for
+
+    if not Path(path).is_file():
+        raise InputError("no such file", path=str(path))
+    try:
+        table = load_dataset(fmt, data_files=str(path), split="train")
+    except Exception as err:  # datasets raises many types for unreadable files
+        raise InputError(f"cannot read as {fmt}: {err}", path=str(path)) from None
+    first_line = 2 if fmt == "csv" else 1
+    examples = []
+    for index, row in enumerate(table):
+        record = {k: v for k, v in row.items() if k in KNOWN_FIELDS and v is not None}
+        examples.append(
+            example_from_record(
+                record, path=str(path), line=index + first_line, default_id=str(index + 1)
+            )
+        )
+    if not examples:
+        raise InputError("file has no records", path=str(path))
+    return examples
+
+
+def load_document(path: str | Path, *, role: str, lang: str | None) -> list[Example]:
+    """A whole plain-text file as one Example: the source to summarize or a given output."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("no such file", path=str(path))
+    text = p.read_text(encoding="utf-8").strip()
+    if not text:
+        raise InputError("document is empty", path=str(path))
+    if role == "hypothesis":
+        return [Example(id=p.stem, hypothesis=text, tgt_lang=lang)]
+    return [Example(id=p.stem, source=text, src_lang=lang, tgt_lang=lang)]
+
+
+def load_examples(
+    path: str | Path, fmt: str, *, document_role: str = "source", lang: str | None = None
+) -> list[Example]:
+    """Load a dataset file in any supported format."""
+    if fmt == "jsonl":
+        return load_jsonl(path)
+    if fmt in ("csv", "parquet"):
+        return load_table(path, fmt)
+    if fmt == "document":
+        return load_document(path, role=document_role, lang=lang)
+    raise InputError(f"unknown format '{fmt}'", path=str(path))

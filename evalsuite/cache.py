@@ -1,0 +1,70 @@
+"""On-disk cache of system outputs, keyed by the system's signature and each input's hash.
+
+Each system signature gets one append-only JSONL file. Outputs are appended and flushed batch
+by batch, so a run killed mid-way keeps every finished batch; a torn last line (kill -9 during
+a write) is ignored on the next read, and its input is simply generated again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+
+def default_cache_dir() -> Path:
+    """$EVALSUITE_CACHE, else $XDG_CACHE_HOME/evalsuite, else ~/.cache/evalsuite."""
+    if os.environ.get("EVALSUITE_CACHE"):
+        return Path(os.environ["EVALSUITE_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "evalsuite"
+
+
+def input_key(source: str, lang: str | None) -> str:
+    """Hash of what the system sees for one input."""
+    return hashlib.sha256(f"{lang or ''}\x00{source}".encode()).hexdigest()
+
+
+class OutputCache:
+    """Cached outputs of one system (one signature)."""
+
+    def __init__(self, root: Path, signature: str) -> None:
+        self.signature = signature
+        digest = hashlib.sha256(signature.encode()).hexdigest()[:24]
+        self.path = root / "outputs" / f"{digest}.jsonl"
+
+    def load(self) -> dict[str, str]:
+        """Every complete cached record, key -> output."""
+        if not self.path.is_file():
+            return {}
+        outputs: dict[str, str] = {}
+        with self.path.open(encoding="utf-8") as handle:
+            for line in handle:
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    continue  # torn write from an interrupted run
+                if isinstance(record, dict) and record.get("signature") == self.signature:
+                    outputs[str(record["key"])] = str(record["output"])
+        return outputs
+
+    def append(self, outputs: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
+        """Append finished outputs durably (flush + fsync) before returning."""
+        items = outputs.items() if isinstance(outputs, Mapping) else outputs
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            # A torn line from a killed run must not swallow the first new record.
+            if handle.tell() > 0 and not self._ends_with_newline():
+                handle.write("\n")
+            for key, output in items:
+                record = {"signature": self.signature, "key": key, "output": output}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def _ends_with_newline(self) -> bool:
+        with self.path.open("rb") as handle:
+            handle.seek(-1, os.SEEK_END)
+            return handle.read(1) == b"\n"

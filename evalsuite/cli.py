@@ -1,0 +1,220 @@
+"""Command line: `evalsuite run | score | check`. Exit 0 ok, 1 a limit failed, 2 bad input/usage."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import cast
+
+from rich.console import Console
+
+import evalsuite
+from evalsuite.checks.api import Task
+from evalsuite.checks.base import SEVERITIES, Finding, Severity
+from evalsuite.checks.runner import available_checks, run_checks
+from evalsuite.data import Example, load_jsonl
+from evalsuite.errors import EvalsuiteError, InputError, UsageError
+from evalsuite.harness import SuiteRun, run_suite
+from evalsuite.io import atomic_write_json, atomic_write_jsonl
+from evalsuite.metrics.registry import METRIC_NAMES
+from evalsuite.report.markdown import render_markdown
+from evalsuite.report.terminal import print_summary
+from evalsuite.results import results_document, write_results_dir
+from evalsuite.scoring import check_inputs, score_run
+from evalsuite.suite import load_suite
+
+EXIT_OK, EXIT_LIMIT, EXIT_USAGE = 0, 1, 2
+
+
+def _names(value: str, valid: Sequence[str], what: str) -> list[str]:
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    unknown = [n for n in names if n not in valid]
+    if unknown:
+        raise UsageError(f"unknown {what} '{unknown[0]}' (valid: {', '.join(valid)})")
+    return names
+
+
+def _check_names(value: str) -> list[str] | None:
+    """'all' -> None (every check), 'none' -> [], else a validated list."""
+    if value == "all":
+        return None
+    if value == "none":
+        return []
+    return _names(value, available_checks(), "check")
+
+
+def _with_lang(examples: list[Example], lang: str | None, task: str) -> list[Example]:
+    """Fill in missing languages from --lang."""
+    if not lang:
+        return examples
+    filled = []
+    for ex in examples:
+        src = ex.src_lang or (lang if task == "summary" else None)
+        filled.append(dataclasses.replace(ex, tgt_lang=ex.tgt_lang or lang, src_lang=src))
+    return filled
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    suite = load_suite(args.suite)
+    result: SuiteRun = run_suite(
+        suite,
+        cache_dir=Path(args.cache_dir) if args.cache_dir else None,
+        use_cache=not args.no_cache,
+        show_progress=not args.quiet,
+    )
+    document = results_document(
+        result.runs,
+        suite={"name": suite.name, "path": str(suite.path), "config_hash": suite.config_hash},
+        models=result.models,
+        timing={"seconds": round(result.seconds, 3)},
+    )
+    report = render_markdown(result.runs, title=f"evalsuite: {suite.name}")
+    out = write_results_dir(args.output, document, result.runs, report)
+    print_summary(result.runs, Console())
+    print(f"results written to {out}/ (results.json, segments.jsonl, report.md)", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    metrics = _names(args.metrics, METRIC_NAMES, "metric") if args.metrics else None
+    checks = _check_names(args.checks)
+    examples = _with_lang(load_jsonl(args.input, require=("hypothesis",)), args.lang, args.task)
+    without = [i for i, ex in enumerate(examples) if not ex.reference]
+    if metrics is None:
+        metrics = [] if len(without) == len(examples) else ["bleu", "chrf", "ter", "rouge"]
+    if metrics and without:
+        line = _line_of(args.input, examples[without[0]].id)
+        raise InputError(
+            f"is required for metrics {', '.join(metrics)}", path=args.input, line=line,
+            field="reference",
+        )
+    run = score_run(
+        examples,
+        [ex.hypothesis or "" for ex in examples],
+        dataset=Path(args.input).stem,
+        task=cast(Task, args.task),
+        system=args.system,
+        system_signature="given-outputs",
+        metrics=metrics,
+        checks=checks,
+        rouge_stemmer=args.rouge_stemmer,
+    )
+    from evalsuite.text.nlp import model_versions
+
+    document = results_document(
+        [run],
+        suite={"name": "score", "input": str(args.input), "config_hash": None},
+        models=model_versions(),
+        timing={"seconds": round(time.monotonic() - started, 3)},
+    )
+    if args.output:
+        output = Path(args.output)
+        atomic_write_jsonl(output.with_suffix(".segments.jsonl"), run.segment_lines())
+        atomic_write_json(output, document)
+    print_summary([run], Console())
+    for note in run.notes:
+        print(f"note: {note}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _line_of(path: str, example_id: str) -> int | None:
+    """The line an id came from, for error messages (ids default to line numbers)."""
+    with open(path, encoding="utf-8") as handle:
+        for number, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            record = json.loads(text)
+            if str(record.get("id", number)) == example_id:
+                return number
+    return None
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    checks = _check_names(args.checks)
+    examples = _with_lang(load_jsonl(args.input, require=("hypothesis",)), args.lang, args.task)
+    inputs = check_inputs(examples, [ex.hypothesis or "" for ex in examples], args.task)
+    findings = run_checks(inputs, checks)
+    lines = [
+        {"id": ex.id, "findings": [f.to_dict() for f in found]}
+        for ex, found in zip(examples, findings, strict=True)
+    ]
+    if args.output:
+        atomic_write_jsonl(args.output, lines)
+        total = sum(len(found) for found in findings)
+        print(f"{total} findings in {len(lines)} records -> {args.output}", file=sys.stderr)
+    else:
+        for line in lines:
+            print(json.dumps(line, ensure_ascii=False))
+    if args.fail_on and _over_limit(findings, args.fail_on):
+        print(f"evalsuite: findings at or above '{args.fail_on}' severity", file=sys.stderr)
+        return EXIT_LIMIT
+    return EXIT_OK
+
+
+def _over_limit(findings: list[list[Finding]], fail_on: str) -> bool:
+    blocking = SEVERITIES[: SEVERITIES.index(cast(Severity, fail_on)) + 1]
+    return any(f.severity in blocking for found in findings for f in found)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="evalsuite",
+        description="Evaluate summaries and translations: metrics and fault checks.",
+    )
+    parser.add_argument("--version", action="version", version=f"evalsuite {evalsuite.__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser("run", help="run a suite (the built-in default without an argument)")
+    run.add_argument("suite", nargs="?", help="suite TOML file (default: the built-in suite)")
+    run.add_argument("--output", default="evalsuite-results", help="results directory")
+    run.add_argument("--cache-dir", help="output cache (default: ~/.cache/evalsuite)")
+    run.add_argument("--no-cache", action="store_true", help="generate every output afresh")
+    run.add_argument("--quiet", action="store_true", help="no progress bars")
+    run.set_defaults(func=cmd_run)
+
+    tasks = ("translation", "summary")
+    score = sub.add_parser("score", help="score outputs that already exist")
+    score.add_argument("--input", required=True, help="JSONL: id, source, reference, hypothesis")
+    score.add_argument("--metrics", help=f"comma list of {', '.join(METRIC_NAMES)}")
+    score.add_argument("--checks", default="all", help="'all', 'none' or a comma list")
+    score.add_argument("--lang", help="target language for records without tgt_lang")
+    score.add_argument("--task", choices=tasks, default="translation")
+    score.add_argument("--system", default="given", help="name for this system in the table")
+    score.add_argument("--rouge-stemmer", action="store_true", help="Porter/Snowball stemming")
+    score.add_argument("--output", help="results JSON (segments go to NAME.segments.jsonl)")
+    score.set_defaults(func=cmd_score)
+
+    check = sub.add_parser("check", help="list faults per record as JSONL")
+    check.add_argument("--input", required=True, help="JSONL with hypothesis (+ reference/source)")
+    check.add_argument("--task", choices=tasks, required=True)
+    check.add_argument("--checks", default="all", help="'all', 'none' or a comma list")
+    check.add_argument("--lang", help="target language for records without tgt_lang")
+    check.add_argument("--output", help="output JSONL (default: stdout)")
+    check.add_argument(
+        "--fail-on", choices=SEVERITIES, help="exit 1 if any finding has this severity or worse"
+    )
+    check.set_defaults(func=cmd_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except EvalsuiteError as err:
+        print(f"evalsuite: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("evalsuite: interrupted; finished outputs are cached", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

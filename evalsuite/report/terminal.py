@@ -1,0 +1,31 @@
+"""The table printed at the end of a run, rendered with rich."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+from evalsuite.report.summary_table import build_summary_table
+from evalsuite.results import RunRecord
+
+
+def print_summary(runs: Sequence[RunRecord], console: Console | None = None) -> None:
+    table_model = build_summary_table(runs)
+    table = Table(
+        title="evalsuite results (ROUGE x100; finding columns count findings per check)",
+        show_lines=False,
+    )
+    for header, numeric in zip(table_model.headers, table_model.numeric, strict=True):
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=not numeric)
+    previous = None
+    for row in table_model.rows:
+        shown = list(row)
+        if row[0] == previous:
+            shown[0] = ""
+        elif previous is not None:
+            table.add_section()
+        previous = row[0]
+        table.add_row(*shown)
+    (console or Console()).print(table)

@@ -1,0 +1,196 @@
+"""Suites: TOML files naming datasets, the systems to run on them, and what to score.
+
+Example::
+
+    name = "my-suite"
+    systems = ["lead-3", "textrank-3"]        # default for datasets that generate outputs
+
+    [[datasets]]
+    name = "news"
+    path = "news.jsonl"                       # relative to this file
+    task = "summary"                          # or "translation"
+    metrics = ["rouge"]
+    checks = "all"
+
+    [[datasets]]
+    name = "mt"
+    path = "mt.jsonl"
+    task = "translation"
+    outputs = "given"                         # hypotheses are in the file
+    group_by = "meta.system"                  # one table row per value of this field
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from evalsuite.errors import UsageError
+
+TASKS = ("summary", "translation")
+FORMATS = ("jsonl", "csv", "parquet", "document")
+DOCUMENT_ROLES = ("source", "hypothesis")
+DEFAULT_METRICS = {"summary": ("rouge",), "translation": ("bleu", "chrf", "ter", "rouge")}
+
+_SUITE_KEYS = {"name", "description", "systems", "metrics", "checks", "rouge_stemmer", "datasets"}
+_DATASET_KEYS = {
+    "name", "path", "format", "task", "systems", "outputs", "group_by", "document_role",
+    "lang", "metrics", "checks", "description",
+}
+
+
+@dataclass(frozen=True)
+class DatasetConfig:
+    """One dataset of a suite and how to evaluate it."""
+
+    name: str
+    path: Path
+    format: str
+    task: str
+    systems: tuple[str, ...]
+    given_outputs: bool
+    group_by: str | None
+    document_role: str
+    lang: str | None
+    metrics: tuple[str, ...]
+    checks: tuple[str, ...] | None  # None means every available check
+
+
+@dataclass(frozen=True)
+class Suite:
+    name: str
+    path: Path
+    datasets: tuple[DatasetConfig, ...]
+    rouge_stemmer: bool
+    config_hash: str
+
+
+def default_suite_path() -> Path:
+    """The suite that ships inside the package (seed article + the project's own corpus)."""
+    return Path(str(resources.files("evalsuite") / "suites" / "default.toml"))
+
+
+def _fail(path: Path, message: str) -> UsageError:
+    return UsageError(f"{path}: {message}")
+
+
+def _string_list(value: Any, where: str, path: Path) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise _fail(path, f"{where} must be a string or a list of strings")
+
+
+def _checks(value: Any, where: str, path: Path) -> tuple[str, ...] | None:
+    if value == "all":
+        return None
+    if value == "none":
+        return ()
+    return _string_list(value, where, path)
+
+
+def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> DatasetConfig:
+    where = f"datasets[{index}]"
+    if not isinstance(raw, dict):
+        raise _fail(path, f"{where} must be a table")
+    unknown = sorted(set(raw) - _DATASET_KEYS)
+    if unknown:
+        raise _fail(
+            path, f"{where}: unknown key '{unknown[0]}' (valid: {', '.join(sorted(_DATASET_KEYS))})"
+        )
+    for key in ("name", "path", "task"):
+        if not isinstance(raw.get(key), str) or not raw[key]:
+            raise _fail(path, f"{where}: '{key}' is required and must be a string")
+    task = raw["task"]
+    if task not in TASKS:
+        raise _fail(path, f"{where}.task: '{task}' is not one of {', '.join(TASKS)}")
+    data_path = (path.parent / raw["path"]).resolve()
+    if not data_path.is_file():
+        raise _fail(path, f"{where}.path: no such file: {data_path}")
+    fmt = raw.get("format") or (
+        data_path.suffix.lstrip(".") if data_path.suffix in (".jsonl", ".csv", ".parquet") else ""
+    )
+    if fmt not in FORMATS:
+        raise _fail(path, f"{where}.format: give one of {', '.join(FORMATS)}")
+    role = raw.get("document_role", "source")
+    if role not in DOCUMENT_ROLES:
+        raise _fail(path, f"{where}.document_role: '{role}' is not one of source, hypothesis")
+    outputs = raw.get("outputs", "generate")
+    if outputs not in ("given", "generate"):
+        raise _fail(path, f"{where}.outputs: '{outputs}' is not one of given, generate")
+    given = outputs == "given" or (fmt == "document" and role == "hypothesis")
+    systems = _string_list(raw.get("systems", suite.get("systems", [])), f"{where}.systems", path)
+    if not given and not systems:
+        raise _fail(path, f"{where}: no systems to run (set 'systems' or outputs = \"given\")")
+    metrics = _string_list(
+        raw.get("metrics", suite.get("metrics", list(DEFAULT_METRICS[task]))),
+        f"{where}.metrics",
+        path,
+    )
+    group_by = raw.get("group_by")
+    if group_by is not None and not isinstance(group_by, str):
+        raise _fail(path, f"{where}.group_by must be a string")
+    lang = raw.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        raise _fail(path, f"{where}.lang must be a string")
+    return DatasetConfig(
+        name=raw["name"],
+        path=data_path,
+        format=fmt,
+        task=task,
+        systems=() if given else systems,
+        given_outputs=given,
+        group_by=group_by,
+        document_role=role,
+        lang=lang,
+        metrics=metrics,
+        checks=_checks(raw.get("checks", suite.get("checks", "all")), f"{where}.checks", path),
+    )
+
+
+def load_suite(path: str | Path | None = None) -> Suite:
+    """Read and validate a suite file; every error names the file and the key."""
+    suite_path = Path(path) if path is not None else default_suite_path()
+    if not suite_path.is_file():
+        raise UsageError(f"{suite_path}: no such suite file")
+    try:
+        raw = tomllib.loads(suite_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        raise _fail(suite_path, f"invalid TOML ({err})") from None
+    unknown = sorted(set(raw) - _SUITE_KEYS)
+    if unknown:
+        raise _fail(
+            suite_path, f"unknown key '{unknown[0]}' (valid: {', '.join(sorted(_SUITE_KEYS))})"
+        )
+    datasets = raw.get("datasets")
+    if not isinstance(datasets, list) or not datasets:
+        raise _fail(suite_path, "needs at least one [[datasets]] table")
+    configs = tuple(_dataset(d, i, raw, suite_path) for i, d in enumerate(datasets))
+    names = [d.name for d in configs]
+    duplicate = next((n for n in names if names.count(n) > 1), None)
+    if duplicate:
+        raise _fail(suite_path, f"dataset name '{duplicate}' is used twice")
+    stemmer = raw.get("rouge_stemmer", False)
+    if not isinstance(stemmer, bool):
+        raise _fail(suite_path, "rouge_stemmer must be true or false")
+    return Suite(
+        name=str(raw.get("name", suite_path.stem)),
+        path=suite_path.resolve(),
+        datasets=configs,
+        rouge_stemmer=stemmer,
+        config_hash=_config_hash(raw, configs),
+    )
+
+
+def _config_hash(raw: dict[str, Any], configs: tuple[DatasetConfig, ...]) -> str:
+    """Hash of the parsed config plus the content of every data file it names."""
+    digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode())
+    for config in configs:
+        digest.update(hashlib.sha256(config.path.read_bytes()).digest())
+    return "sha256:" + digest.hexdigest()
