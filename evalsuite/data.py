@@ -78,7 +78,8 @@ def example_from_record(
         raise InputError(
             "expected a string or a list of strings", path=path, line=line, field="reference"
         )
-    meta = record.get("meta") or {}
+    meta = record.get("meta")
+    meta = {} if meta is None else meta
     if not isinstance(meta, dict):
         raise InputError("expected an object", path=path, line=line, field="meta")
     for name in require:
