@@ -1,0 +1,56 @@
+"""report.md and the shared table: columns follow what was measured; findings show evidence."""
+
+from __future__ import annotations
+
+from evalsuite.checks.base import Finding, Span
+from evalsuite.metrics.base import CorpusScore
+from evalsuite.report.markdown import render_markdown
+from evalsuite.report.summary_table import build_summary_table
+from evalsuite.results import RunRecord, SegmentRecord
+
+
+def _runs() -> list[RunRecord]:
+    finding = Finding(
+        check="number_mismatch",
+        severity="critical",
+        message="300 | in the reference is 30 in the output",
+        hyp_span=Span(10, 12, "30"),
+        ref_span=Span(10, 13, "300"),
+        evidence={"against": "reference", "missing": ["300"], "extra": ["30"]},
+    )
+    translation = RunRecord(
+        dataset="mt",
+        task="translation",
+        system="sys-a",
+        system_signature="given-outputs",
+        scores=[CorpusScore("bleu", 41.234, "nrefs:1|tok:13a"), CorpusScore("rouge1", 0.5, "r")],
+        checks=["number_mismatch", "entity_missing"],
+        segments=[SegmentRecord(id="s1", hypothesis="x", findings=[finding])],
+    )
+    summary = RunRecord(
+        dataset="news",
+        task="summary",
+        system="lead-3",
+        system_signature="lead-3|v",
+        scores=[],
+        checks=["number_mismatch"],
+        segments=[SegmentRecord(id="n1", hypothesis="y")],
+        notes=["rouge: not computed, 1 segment(s) have no reference"],
+    )
+    return [translation, summary]
+
+
+def test_table_columns_and_values() -> None:
+    table = build_summary_table(_runs())
+    assert table.headers == ["dataset", "system", "n", "R-1", "BLEU", "number", "ent.missing"]
+    assert table.rows[0] == ["mt", "sys-a", "1", "50.0", "41.2", "1", "0"]
+    assert table.rows[1] == ["news", "lead-3", "1", "-", "-", "0", "-"]
+
+
+def test_markdown_has_table_notes_and_evidence() -> None:
+    text = render_markdown(_runs(), title="demo")
+    assert text.startswith("# demo")
+    assert "| dataset | system | n | R-1 | BLEU | number | ent.missing |" in text
+    assert "300 \\| in the reference" in text  # pipes escaped inside table-safe text
+    assert '"missing": ["300"]' in text
+    assert "not computed" in text
