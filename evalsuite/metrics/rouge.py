@@ -1,0 +1,363 @@
+"""ROUGE-N, ROUGE-L and ROUGE-Lsum, equal to rouge-score 0.1.2 on English and usable beyond it.
+
+English text gets rouge-score's tokenizer and scoring rules, so every number is exactly (==)
+what `rouge_score.rouge_scorer.RougeScorer(...).score(reference, prediction)` returns. Other
+languages get the Unicode-aware tokenizer of :mod:`evalsuite.text.tokenize`; rouge-score would
+delete their letters and score 0.
+
+ROUGE-Lsum expects one sentence per line (blank lines are ignored), as rouge-score does.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from evalsuite import __version__
+from evalsuite.metrics.base import CorpusScore, MetricOutput
+from evalsuite.text.tokenize import (
+    Tokenizer,
+    get_tokenizer,
+    primary_language,
+    stemmer_name,
+    tokenizer_name,
+)
+
+DEFAULT_ROUGE_TYPES: tuple[str, ...] = ("rouge1", "rouge2", "rougeL", "rougeLsum")
+
+_ROUGE_N_RE = re.compile(r"rouge([1-9])")
+
+
+class RougeTriple(NamedTuple):
+    """Precision, recall and F-measure of one ROUGE type; equal to rouge-score's `Score`."""
+
+    precision: float
+    recall: float
+    fmeasure: float
+
+
+_ZERO = RougeTriple(0.0, 0.0, 0.0)
+
+
+def validate_rouge_types(rouge_types: Iterable[str]) -> tuple[str, ...]:
+    """Check the names early so a typo fails before any scoring work is done."""
+    if isinstance(rouge_types, str):
+        rouge_types = (rouge_types,)
+    types = tuple(rouge_types)
+    if not types:
+        raise ValueError("no ROUGE type requested")
+    for rouge_type in types:
+        if rouge_type not in ("rougeL", "rougeLsum") and not _ROUGE_N_RE.fullmatch(rouge_type):
+            raise ValueError(
+                f"unknown ROUGE type {rouge_type!r}; expected rouge1..rouge9, rougeL or rougeLsum"
+            )
+    return types
+
+
+# --- Scores from token lists -----------------------------------------------------------------
+
+
+def _fmeasure(precision: float, recall: float) -> float:
+    """Harmonic mean written as rouge-score writes it, so floats round identically."""
+    if precision + recall > 0:
+        return 2 * precision * recall / (precision + recall)
+    return 0.0
+
+
+def _triple(hits: int, pred_len: int, ref_len: int) -> RougeTriple:
+    precision = hits / pred_len
+    recall = hits / ref_len
+    return RougeTriple(precision, recall, _fmeasure(precision, recall))
+
+
+def _ngram_counts(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+    return Counter(zip(*(tokens[i:] for i in range(n)), strict=False))
+
+
+def rouge_n(ref_tokens: Sequence[str], pred_tokens: Sequence[str], n: int) -> RougeTriple:
+    """ROUGE-N from clipped n-gram counts; no n-grams on a side counts as a denominator of 1."""
+    ref_counts = _ngram_counts(ref_tokens, n)
+    pred_counts = _ngram_counts(pred_tokens, n)
+    hits = sum((ref_counts & pred_counts).values())
+    ref_total = max(len(ref_tokens) - n + 1, 1)
+    pred_total = max(len(pred_tokens) - n + 1, 1)
+    return _triple(hits, pred_total, ref_total)
+
+
+def _match_masks(tokens: Sequence[str]) -> dict[str, int]:
+    """Bit j of masks[t] is set where tokens[j] == t (the alphabet table of bit-parallel LCS)."""
+    masks: dict[str, int] = {}
+    for j, token in enumerate(tokens):
+        masks[token] = masks.get(token, 0) | (1 << j)
+    return masks
+
+
+def _lcs_rows(rows: Sequence[str], masks: dict[str, int], width: int) -> list[int]:
+    """Bit-parallel LCS (Allison-Dix / Hyyro): one machine-word-packed int per DP row.
+
+    With V_i the value after i rows, the DP cell t[i][j] (LCS of rows[:i] and the first j
+    column tokens) equals the number of zero bits of V_i below bit j. A row costs a few
+    big-int operations instead of a Python loop over the columns.
+    """
+    full = (1 << width) - 1
+    v = full
+    out = [v]
+    for token in rows:
+        match = masks.get(token)
+        if match:
+            u = v & match
+            v = ((v + u) | (v - u)) & full
+        out.append(v)
+    return out
+
+
+def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
+    """Length of a longest common subsequence; bits over the longer side, loop over the shorter."""
+    if len(a) < len(b):
+        a, b = b, a
+    if not b:
+        return 0
+    last = _lcs_rows(b, _match_masks(a), len(a))[-1]
+    return len(a) - last.bit_count()
+
+
+def _lcs_ref_indices(
+    ref: Sequence[str], cand: Sequence[str], cand_masks: dict[str, int]
+) -> list[int]:
+    """Indices into `ref` of one LCS with `cand`: the very one rouge-score's backtrack picks.
+
+    Walking back from the end: take a match diagonally; otherwise step left (drop a candidate
+    token) only when that cell is strictly larger than the one above, else step up.
+    """
+    width = len(cand)
+    rows = _lcs_rows(ref, cand_masks, width)
+    full = (1 << width) - 1
+    if rows[-1] == full:  # no common token at all
+        return []
+    zeros = [full & ~v for v in rows]  # t[i][j] = popcount(zeros[i] & low j bits)
+    i, j = len(ref), width
+    found: list[int] = []
+    while i > 0 and j > 0:
+        if ref[i - 1] == cand[j - 1]:
+            i -= 1
+            j -= 1
+            found.append(i)
+            continue
+        left = (zeros[i] & ((1 << (j - 1)) - 1)).bit_count()
+        up = (zeros[i - 1] & ((1 << j) - 1)).bit_count()
+        if left > up:
+            j -= 1
+        else:
+            i -= 1
+    found.reverse()
+    return found
+
+
+def rouge_l(ref_tokens: Sequence[str], pred_tokens: Sequence[str]) -> RougeTriple:
+    """ROUGE-L: LCS length over prediction length (precision) and reference length (recall)."""
+    if not ref_tokens or not pred_tokens:
+        return _ZERO
+    return _triple(lcs_length(ref_tokens, pred_tokens), len(pred_tokens), len(ref_tokens))
+
+
+def rouge_lsum(
+    ref_sents: Sequence[Sequence[str]], pred_sents: Sequence[Sequence[str]]
+) -> RougeTriple:
+    """Summary-level ROUGE-L (Lin 2004, sec. 3.2) with ROUGE-1.5.5's guard on double counting.
+
+    For each reference sentence, the union of its LCS with every predicted sentence gives
+    candidate hits; a hit counts only while the token has unused occurrences on both sides.
+    """
+    ref_len = sum(map(len, ref_sents))
+    pred_len = sum(map(len, pred_sents))
+    if not ref_len or not pred_len:
+        return _ZERO
+    ref_left: Counter[str] = Counter()
+    pred_left: Counter[str] = Counter()
+    for sent in ref_sents:
+        ref_left.update(sent)
+    for sent in pred_sents:
+        pred_left.update(sent)
+    preds = [(sent, _match_masks(sent)) for sent in pred_sents if sent]
+    hits = 0
+    for ref in ref_sents:
+        union: set[int] = set()
+        for pred, masks in preds:
+            union.update(_lcs_ref_indices(ref, pred, masks))
+        for index in sorted(union):
+            token = ref[index]
+            if pred_left[token] > 0 and ref_left[token] > 0:
+                hits += 1
+                pred_left[token] -= 1
+                ref_left[token] -= 1
+    return _triple(hits, pred_len, ref_len)
+
+
+# --- Texts -----------------------------------------------------------------------------------
+
+
+class _Tokenized(NamedTuple):
+    """A text's tokens: whole (ROUGE-N/L) and per non-empty line (ROUGE-Lsum)."""
+
+    tokens: list[str]
+    sentences: list[list[str]]
+
+
+def _tokenize_text(text: str, tokenizer: Tokenizer, need_sentences: bool) -> _Tokenized:
+    # The tokenizers never join tokens across a newline, so the whole text's tokens are the
+    # concatenation of its lines' tokens: tokenize once, per line, when Lsum needs lines.
+    if not need_sentences:
+        return _Tokenized(tokenizer(text), [])
+    sentences = [tokenizer(line) for line in text.split("\n") if line]
+    return _Tokenized([tok for sent in sentences for tok in sent], sentences)
+
+
+def _score_tokenized(
+    ref: _Tokenized, pred: _Tokenized, rouge_types: Sequence[str]
+) -> dict[str, RougeTriple]:
+    scores: dict[str, RougeTriple] = {}
+    for rouge_type in rouge_types:
+        if rouge_type == "rougeL":
+            scores[rouge_type] = rouge_l(ref.tokens, pred.tokens)
+        elif rouge_type == "rougeLsum":
+            scores[rouge_type] = rouge_lsum(ref.sentences, pred.sentences)
+        else:
+            scores[rouge_type] = rouge_n(ref.tokens, pred.tokens, int(rouge_type[5:]))
+    return scores
+
+
+def _as_reference_list(refs: str | Sequence[str], index: int) -> list[str]:
+    if isinstance(refs, str):
+        return [refs]
+    out = list(refs)
+    if not out:
+        raise ValueError(f"pair {index} has no reference")
+    if not all(isinstance(r, str) for r in out):
+        raise TypeError(f"pair {index}: references must be strings")
+    return out
+
+
+def _score_pair(
+    prediction: str,
+    references: list[str],
+    rouge_types: Sequence[str],
+    tokenizer: Tokenizer,
+) -> dict[str, RougeTriple]:
+    """Best reference per type by F-measure (first one on ties), like rouge-score's score_multi."""
+    need_sentences = "rougeLsum" in rouge_types
+    pred = _tokenize_text(prediction, tokenizer, need_sentences)
+    best: dict[str, RougeTriple] = {}
+    for reference in references:
+        ref = _tokenize_text(reference, tokenizer, need_sentences)
+        for rouge_type, triple in _score_tokenized(ref, pred, rouge_types).items():
+            if rouge_type not in best or triple.fmeasure > best[rouge_type].fmeasure:
+                best[rouge_type] = triple
+    return best
+
+
+def rouge_scores(
+    predictions: Sequence[str],
+    references: Sequence[str | Sequence[str]],
+    rouge_types: Sequence[str] = DEFAULT_ROUGE_TYPES,
+    use_stemmer: bool = False,
+    lang: str | None = "en",
+) -> list[dict[str, RougeTriple]]:
+    """Per pair, each ROUGE type's (precision, recall, fmeasure).
+
+    `references[i]` is a string or a list of strings (the best per type by F-measure wins).
+    `lang` "en" (or "en-XX") reproduces rouge-score exactly; any other language, or None,
+    uses the Unicode tokenizer (and a Snowball stemmer when one exists for it).
+    """
+    if isinstance(predictions, str):
+        raise TypeError("predictions must be a sequence of strings, not one string")
+    types = validate_rouge_types(rouge_types)
+    if len(predictions) != len(references):
+        raise ValueError(
+            f"{len(predictions)} predictions but {len(references)} references: "
+            "need one reference (or list of references) per prediction"
+        )
+    tokenizer = get_tokenizer(lang, use_stemmer)
+    return [
+        _score_pair(pred, _as_reference_list(refs, i), types, tokenizer)
+        for i, (pred, refs) in enumerate(zip(predictions, references, strict=True))
+    ]
+
+
+# --- Corpus metric for the harness -----------------------------------------------------------
+
+
+def _lang_key(lang: str | None) -> str:
+    """How a segment language shows in a signature; "und" (undetermined) for None."""
+    return primary_language(lang) or "und"
+
+
+class Rouge:
+    """Corpus ROUGE: the mean of segment F-measures per type, on rouge-score's 0-1 scale.
+
+    Each segment is tokenized for its own language; English segments match rouge-score
+    exactly. A segment whose language is None uses the Unicode tokenizer: unlike rouge-score's,
+    it cannot silently delete a non-Latin text.
+    """
+
+    name = "rouge"
+    higher_is_better = True
+
+    def __init__(
+        self, rouge_types: Sequence[str] = DEFAULT_ROUGE_TYPES, use_stemmer: bool = False
+    ) -> None:
+        self.rouge_types = validate_rouge_types(rouge_types)
+        self.use_stemmer = use_stemmer
+
+    def signature(self, rouge_type: str, langs: Sequence[str | None]) -> str:
+        """sacrebleu-style signature: type, tokenizer(s), stemmer(s), evalsuite version."""
+        by_lang = {_lang_key(lang): lang for lang in langs}
+        if len(by_lang) <= 1:
+            lang = next(iter(by_lang.values()), None)
+            tok = tokenizer_name(lang)
+            stem = stemmer_name(lang, self.use_stemmer)
+        else:
+            keys = sorted(by_lang)
+            tok = ",".join(f"{k}={tokenizer_name(by_lang[k])}" for k in keys)
+            if self.use_stemmer:
+                stem = ",".join(f"{k}={stemmer_name(by_lang[k], True)}" for k in keys)
+            else:
+                stem = "no"
+        return f"{rouge_type}|tok:{tok}|stem:{stem}|version:{__version__}"
+
+    def compute(
+        self,
+        hypotheses: Sequence[str],
+        references: Sequence[Sequence[str]],
+        langs: Sequence[str | None],
+    ) -> MetricOutput:
+        """Score every segment, then average each type's F-measure over the segments."""
+        if not len(hypotheses) == len(references) == len(langs):
+            raise ValueError(
+                f"{len(hypotheses)} hypotheses, {len(references)} reference lists and "
+                f"{len(langs)} languages: need one of each per segment"
+            )
+        if not hypotheses:
+            raise ValueError(f"{self.name}: no segments to score")
+        tokenizers: dict[str, Tokenizer] = {}
+        segments: list[dict[str, float]] = []
+        for i, (hyp, refs, lang) in enumerate(zip(hypotheses, references, langs, strict=True)):
+            key = _lang_key(lang)
+            if key not in tokenizers:
+                tokenizers[key] = get_tokenizer(lang, self.use_stemmer)
+            triples = _score_pair(
+                hyp, _as_reference_list(refs, i), self.rouge_types, tokenizers[key]
+            )
+            segments.append({t: float(triples[t].fmeasure) for t in self.rouge_types})
+        scores = [
+            CorpusScore(
+                name=rouge_type,
+                value=math.fsum(seg[rouge_type] for seg in segments) / len(segments),
+                signature=self.signature(rouge_type, langs),
+                higher_is_better=self.higher_is_better,
+            )
+            for rouge_type in dict.fromkeys(self.rouge_types)
+        ]
+        return MetricOutput(scores=scores, segments=segments)
