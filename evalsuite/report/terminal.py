@@ -18,7 +18,7 @@ def print_summary(runs: Sequence[RunRecord], console: Console | None = None) -> 
         show_lines=False,
     )
     for header, numeric in zip(table_model.headers, table_model.numeric, strict=True):
-        table.add_column(header, justify="right" if numeric else "left", no_wrap=not numeric)
+        table.add_column(header, justify="right" if numeric else "left", no_wrap=True)
     previous = None
     for row in table_model.rows:
         shown = list(row)
@@ -28,4 +28,15 @@ def print_summary(runs: Sequence[RunRecord], console: Console | None = None) -> 
             table.add_section()
         previous = row[0]
         table.add_row(*shown)
-    (console or Console()).print(table)
+    console = console or Console()
+    # Never squeeze columns into "R…": CI logs default to 80 columns, so widen to fit.
+    needed = _natural_width(table_model.headers, table_model.rows)
+    if console.width < needed:
+        console = Console(width=needed, file=console.file)
+    console.print(table)
+
+
+def _natural_width(headers: list[str], rows: list[list[str]]) -> int:
+    """Width of the table with every cell on one line (borders and padding included)."""
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    return sum(w + 3 for w in widths) + 1
