@@ -24,7 +24,7 @@ from evalsuite.io import atomic_write_json, atomic_write_jsonl
 from evalsuite.metrics.registry import METRIC_NAMES
 from evalsuite.report.markdown import render_markdown
 from evalsuite.report.terminal import print_summary
-from evalsuite.results import results_document, write_results_dir
+from evalsuite.results import results_document, segments_path, write_results_dir
 from evalsuite.scoring import check_inputs, score_run
 from evalsuite.suite import load_suite
 
@@ -107,15 +107,17 @@ def cmd_score(args: argparse.Namespace) -> int:
     )
     from evalsuite.text.nlp import model_versions
 
+    output = Path(args.output) if args.output else None
+    segments_file = output.with_suffix(".segments.jsonl").name if output else "segments.jsonl"
     document = results_document(
         [run],
         suite={"name": "score", "input": str(args.input), "config_hash": None},
         models=model_versions(),
         timing={"seconds": round(time.monotonic() - started, 3)},
+        segments_file=segments_file,
     )
-    if args.output:
-        output = Path(args.output)
-        atomic_write_jsonl(output.with_suffix(".segments.jsonl"), run.segment_lines())
+    if output:
+        atomic_write_jsonl(segments_path(output, document), run.segment_lines())
         atomic_write_json(output, document)
     print_summary([run], Console())
     for note in run.notes:

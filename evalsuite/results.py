@@ -103,15 +103,23 @@ def results_document(
     suite: dict[str, Any],
     models: dict[str, str],
     timing: dict[str, Any],
+    segments_file: str = "segments.jsonl",
 ) -> dict[str, Any]:
+    """The versioned results document; `segments_file` is relative to the document's folder."""
     return {
         "schema": SCHEMA,
+        "segments_file": segments_file,
         "suite": suite,
         "versions": package_versions(),
         "models": models,
         "runs": [run.to_dict() for run in runs],
         "timing": timing,
     }
+
+
+def segments_path(results_path: str | Path, document: dict[str, Any]) -> Path:
+    """Where the per-segment detail of a results document lives."""
+    return Path(results_path).parent / str(document.get("segments_file", "segments.jsonl"))
 
 
 def write_results_dir(

@@ -56,6 +56,7 @@ def test_run_default_suite_writes_results_dir(default_run: tuple[Path, str]) -> 
     out, stdout = default_run
     document = json.loads((out / "results.json").read_text())
     assert document["schema"] == "evalsuite.results/1"
+    assert document["segments_file"] == "segments.jsonl"
     assert document["suite"]["name"] == "default"
     assert document["suite"]["config_hash"].startswith("sha256:")
     assert {"evalsuite", "sacrebleu", "spacy"} <= set(document["versions"])
@@ -103,6 +104,7 @@ def test_score_writes_results_and_segments(tmp_path: Path) -> None:
     (run,) = document["runs"]
     assert set(run["scores"]) == {"bleu", "chrf", "rouge1", "rouge2", "rougeL", "rougeLsum"}
     assert run["findings"]["entity_missing"]["total"] >= 1
+    assert document["segments_file"] == "res.segments.jsonl"
     lines = (tmp_path / "res.segments.jsonl").read_text().splitlines()
     assert [json.loads(line)["id"] for line in lines] == ["a", "b"]
 
