@@ -1,0 +1,447 @@
+"""Entity checks: names dropped (`entity_missing`), respelled (`entity_variant`) or invented
+(`entity_unsupported`) by a translation or a summary.
+
+A translation must carry every reference entity; a summary must keep the source's salient
+entities (named in its lead and again later) and invent none. NER misses names, so an
+entity absent from the other side's entity list is also looked for in its text, folded and
+transliterated, before anything is reported: the checks should rarely cry wolf.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from evalsuite.checks.base import Finding, Span
+from evalsuite.text.nlp import Entity, ParsedSegment, ParsedText, dominant_script
+from evalsuite.text.normalize import (
+    FoldedText,
+    MatchKind,
+    aliases,
+    fold_text,
+    jaro_winkler,
+    marks_differ,
+    match_names,
+    name_key,
+    name_tokens,
+    same_stem,
+)
+
+__all__ = ["entity_missing", "entity_unsupported", "entity_variant"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Scripts whose transliteration keeps names recognisable (Київ -> Kyiv, Αθήνα -> Athina).
+_COMPARABLE_SCRIPTS = frozenset({"latin", "cyrillic", "greek", "none"})
+_MIN_SUPPORT_TOKEN = 4
+_SALIENT_MENTIONS = 2
+# Words a name shares with ordinary phrases ("the city of Kofu"); not evidence on their own.
+_GENERIC_NAME_WORDS = _words(
+    "city town village river lake mountain mount island islands province county state region "
+    "district prefecture municipality street road highway bridge airport station stadium park "
+    "university college school hospital museum company group party church cathedral"
+)
+_FUNCTION_WORDS = _words("of the and at in on for de des du la le el y und der die das von")
+# Languages that add a genitive -s to names ("Kyjiws"), and languages that decline names, so
+# that their ending changes with the case ("Киев", "Киеве").
+_GENITIVE_S = _words("de nl sv da no nb is")
+_INFLECTING = _words("ru uk be bg pl cs sk sl hr sr bs lt lv fi et hu")
+
+
+@dataclass(frozen=True)
+class _Match:
+    """Where a name was found in another text, and how closely it matched."""
+
+    kind: MatchKind
+    similarity: float
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Expectation:
+    """Entities the hypothesis must contain (each as its list of mentions), and where from."""
+
+    entities: list[list[Entity]]
+    against: str
+    lenient: bool
+
+
+_RANK: dict[MatchKind, int] = {"exact": 0, "variant": 1, "partial": 2}
+
+
+def entity_missing(seg: ParsedSegment) -> list[Finding]:
+    """Reference (or salient source) entities with no match at all in the hypothesis."""
+    plan = _expectation(seg)
+    if plan is None:
+        return []
+    findings = []
+    for mentions in plan.entities:
+        if _best(mentions, [seg.hyp], lenient=plan.lenient) is None:
+            ent = mentions[0]
+            message = (
+                f"{ent.label} '{ent.text}' in the {plan.against} is missing from the hypothesis"
+            )
+            evidence = _evidence(plan.against, None, ent.text, ent.label, None)
+            findings.append(
+                Finding(
+                    "entity_missing", "critical", message, ref_span=_span(ent), evidence=evidence
+                )
+            )
+    return findings
+
+
+def entity_variant(seg: ParsedSegment) -> list[Finding]:
+    """Entities found only as a different spelling (Kiev/Kyiv, Anthony/Antony Blinken)."""
+    if seg.task == "summary":
+        return _summary_variants(seg)
+    plan = _expectation(seg)
+    if plan is None or plan.lenient:
+        return []  # across languages a respelling is a transliteration, not a fault
+    findings = []
+    for mentions in plan.entities:
+        best = _best(mentions, [seg.hyp], lenient=False)
+        if best is not None and best[1].kind == "variant":
+            findings.append(_variant_finding(*best, plan.against, hyp_side=False))
+    return findings
+
+
+def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
+    """Hypothesis entities found in neither the reference nor the source."""
+    supports = _supports(seg)
+    if not supports:
+        return []
+    against = "reference" if seg.ref is not None else "source"
+    findings = []
+    only_cross_lingual = all(lenient for _, lenient in supports)
+    for mentions in _clusters(seg.hyp.entities):
+        if only_cross_lingual and mentions[0].label == "MISC":
+            continue  # a rule-based name cannot be vouched for across languages
+        if any(_best(mentions, [text], lenient=lenient) for text, lenient in supports):
+            continue
+        ent = mentions[0]
+        message = f"{ent.label} '{ent.text}' in the hypothesis is not in the {against}"
+        evidence = _evidence(against, ent.text, None, ent.label, None)
+        findings.append(
+            Finding("entity_unsupported", "major", message, hyp_span=_span(ent), evidence=evidence)
+        )
+    return findings
+
+
+def _best(
+    mentions: list[Entity], targets: list[ParsedText], *, lenient: bool
+) -> tuple[Entity, _Match] | None:
+    """The strongest match of any mention of one entity in any target: the same name beats
+    a respelling, which beats a shortened form ("Blinken" does not hide "Anthony Blinken")."""
+    best: tuple[Entity, _Match] | None = None
+    for target in targets:
+        for ent in mentions:
+            match = _locate(ent, target, lenient=lenient)
+            if match is not None and (best is None or _RANK[match.kind] < _RANK[best[1].kind]):
+                best = (ent, match)
+            if best is not None and best[1].kind == "exact":
+                return best
+    return best
+
+
+# --- what to compare with --------------------------------------------------------------------
+
+
+def _cross_lingual(a: ParsedText, b: ParsedText) -> bool:
+    return a.lang != b.lang
+
+
+def _comparable(text: ParsedText) -> bool:
+    return dominant_script(text.text) in _COMPARABLE_SCRIPTS
+
+
+def _expectation(seg: ParsedSegment) -> _Expectation | None:
+    """Translation: every reference entity (or, without one, the source's people).
+    Summary: the salient entities of the source (or of the reference): see `_salient`."""
+    if seg.task == "summary":
+        base = seg.src or seg.ref
+        if base is None:
+            return None
+        against = "source" if seg.src is not None else "reference"
+        entities = _salient(base)
+    elif seg.ref is not None:
+        base, against, entities = seg.ref, "reference", _clusters(seg.ref.entities)
+    elif seg.src is not None:
+        base, against, entities = seg.src, "source", _clusters(seg.src.entities)
+    else:
+        return None
+    lenient = _cross_lingual(base, seg.hyp)
+    if lenient:
+        if not (_comparable(base) and _comparable(seg.hyp)):
+            return None
+        # Across languages places and organisations are translated (Deutschland/Germany);
+        # only people's names are expected to carry over.
+        entities = [c for c in entities if c[0].kind == "person"]
+    return _Expectation(entities, against, lenient)
+
+
+def _supports(seg: ParsedSegment) -> list[tuple[ParsedText, bool]]:
+    """Texts that can vouch for a hypothesis entity, each with its leniency."""
+    supports: list[tuple[ParsedText, bool]] = []
+    for text in (seg.ref, seg.src):
+        if text is None:
+            continue
+        lenient = _cross_lingual(text, seg.hyp)
+        if not lenient or (_comparable(text) and _comparable(seg.hyp)):
+            supports.append((text, lenient))
+    return supports
+
+
+def _clusters(entities: Iterable[Entity]) -> list[list[Entity]]:
+    """Mentions grouped by entity ("Antony Blinken", "Mr Blinken"), in order of first mention."""
+    clusters: list[list[Entity]] = []
+    for ent in entities:
+        for cluster in clusters:
+            if _same(ent, cluster[0]):
+                cluster.append(ent)
+                break
+        else:
+            clusters.append([ent])
+    return clusters
+
+
+def _same(a: Entity, b: Entity) -> bool:
+    match = match_names(a.text, b.text)
+    return match is not None and match[0] != "variant"
+
+
+def _salient(text: ParsedText) -> list[list[Entity]]:
+    """Entities named in the lead (headline or first sentence) and mentioned again later.
+
+    Either condition alone is too wide: abstractive summaries leave out most entities that
+    an article merely repeats, or names once in its lead (measured on FIB, XSum/CNN)."""
+    lead_end = _lead_end(text.text)
+    return [
+        c for c in _clusters(text.entities) if len(c) >= _SALIENT_MENTIONS and c[0].start < lead_end
+    ]
+
+
+def _lead_end(text: str) -> int:
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    ends = [stripped.find("\n")] + [stripped.find(p + " ") for p in ".!?…"]
+    found = [e for e in ends if e > 0]
+    return offset + (min(found) if found else len(stripped))
+
+
+# --- finding a name in another text ----------------------------------------------------------
+
+
+def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
+    """The best match of `ent` in `target`, strongest evidence first: the same name (entity or
+    text), a respelled entity, a shorter or related form (a surname, "Mexican" for "Mexico"),
+    a respelling in the text, most words of a long name, and across languages one shared
+    long word."""
+    by_kind = _entity_matches(ent, target.entities)
+    if "exact" in by_kind:
+        return by_kind["exact"]
+    folded = fold_text(target.text)
+    keys = _search_keys(ent)
+    surname = _has_surname_key(ent)
+    found = (
+        _find_text(ent, keys[:-1] if surname else keys, folded, target.lang, "exact")
+        or by_kind.get("variant")
+        or by_kind.get("partial")
+        or (_find_text(ent, keys[-1:], folded, target.lang, "partial") if surname else None)
+        or _find_related_word(ent, folded)
+        or _find_respelled(ent, folded)
+        or _find_most_words(ent, folded)
+    )
+    if found is None and lenient:
+        found = _shared_token(ent, folded)
+    return found
+
+
+def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _Match]:
+    """The best match of each kind among `others`. A nationality in another grammatical form
+    ("Americans"/"American", "Indian"/"India") is the same entity, not a respelling."""
+    by_kind: dict[MatchKind, _Match] = {}
+    for other in others:
+        match = match_names(ent.text, other.text)
+        if match is None:
+            continue
+        kind, score = match
+        if kind == "variant" and "NORP" in (ent.label, other.label):
+            kind, score = "partial", 1.0
+        known = by_kind.get(kind)
+        if known is None or score > known.similarity:
+            by_kind[kind] = _Match(kind, score, other.text, other.start, other.end)
+    return by_kind
+
+
+def _has_surname_key(ent: Entity) -> bool:
+    """People (and unlabelled rule-based names) may be named by their last word alone."""
+    tokens = name_tokens(ent.text)
+    named = ent.kind == "person" or ent.label == "MISC"
+    return named and len(tokens) > 1 and len(tokens[-1]) >= _MIN_SUPPORT_TOKEN
+
+
+def _search_keys(ent: Entity) -> list[str]:
+    """Folded forms to look for in a text; a person's surname alone comes last."""
+    tokens = name_tokens(ent.text)
+    keys = [" ".join(tokens)]
+    if len(tokens) > 1 and all(len(t) == 1 for t in tokens):
+        keys.append("".join(tokens))  # "U.S." -> "us"
+    if len(tokens) == 1 and ent.text.isupper() and 2 <= len(tokens[0]) <= 5:
+        keys.append(" ".join(tokens[0]))  # "US" -> "u s"
+    # Other names of a well-known entity; short ones ("us") would match common words.
+    keys.extend(k for k in aliases(ent.text) if k not in keys and (" " in k or len(k) > 3))
+    if _has_surname_key(ent):
+        keys.append(tokens[-1])
+    return keys
+
+
+def _find_text(
+    ent: Entity, keys: list[str], folded: FoldedText, lang: str, kind: MatchKind
+) -> _Match | None:
+    """The first key found in the text: "exact" for the full name, "partial" for a surname,
+    "variant" when only diacritics differ. Languages that decline names may add an ending
+    ("Kyjiws", "Киеве"); elsewhere a changed ending is a respelling ("Marseilles")."""
+    inflecting = lang in _INFLECTING
+    suffix = 3 if inflecting else 2 if lang in _GENITIVE_S else 0
+    for key in keys:
+        span = folded.find(key, allow_suffix=suffix, stem=2 if inflecting else 0)
+        if span is None:
+            continue
+        start, end = span
+        found = folded.original[start:end]
+        match = match_names(ent.text, found)
+        if match is not None and match[0] == "variant" and marks_differ(ent.text, found):
+            return _Match("variant", match[1], found, start, end)
+        return _Match(kind, 1.0, found, start, end)
+    return None
+
+
+def _find_related_word(ent: Entity, folded: FoldedText) -> _Match | None:
+    """A one-word place or nationality in another form ("Mexico's government", "the Mexican
+    government"; "European sailors", "sailors from Europe")."""
+    tokens = name_tokens(ent.text)
+    if len(tokens) != 1 or not (ent.kind == "place" or ent.label == "NORP"):
+        return None
+    for word, start, end in folded.tokens():
+        if same_stem(tokens[0], word):
+            return _match_words(folded, start, end, "partial", 1.0)
+    return None
+
+
+def _find_most_words(ent: Entity, folded: FoldedText) -> _Match | None:
+    """Most words of a long name close together ("Royal Bafokeng Stadium" / "Royal Bafalcon
+    Stadium", "World Heritage Sites in danger" / "world heritage sites at risk"), or all its
+    distinctive words ("Kofu City" / "the city of Kofu")."""
+    tokens = [t for t in name_tokens(ent.text) if t not in _FUNCTION_WORDS]
+    distinctive = [t for t in tokens if t not in _GENERIC_NAME_WORDS]
+    if len(tokens) < 2 or not distinctive:
+        return None
+    words = folded.tokens()
+    hits = [i for i, (word, _, _) in enumerate(words) if word in tokens]
+    for first in hits:
+        window = [i for i in hits if first <= i < first + len(tokens) + 4]
+        found = {words[i][0] for i in window}
+        most = len(tokens) >= 3 and len(found) >= max(2, -(-2 * len(tokens) // 3))
+        if _has_surname_key(ent) and tokens[-1] not in found:
+            continue  # a person's first names and titles without the surname
+        if most or set(distinctive) <= found:
+            return _match_words(folded, words[first][1], words[window[-1]][2], "partial", 1.0)
+    return None
+
+
+def _match_words(folded: FoldedText, start: int, end: int, kind: MatchKind, score: float) -> _Match:
+    begin, stop = folded.span(start, end)
+    return _Match(kind, score, folded.original[begin:stop], begin, stop)
+
+
+def _find_respelled(ent: Entity, folded: FoldedText) -> _Match | None:
+    """A window of the text's words that respells the name (NER missed it)."""
+    tokens = name_tokens(ent.text)
+    words = folded.tokens()
+    sizes = {len(tokens)} | ({1} if ent.kind == "person" else set())
+    initials = {t[0] for t in tokens}
+    best: _Match | None = None
+    for size in sizes:
+        for i in range(len(words) - size + 1):
+            window = words[i : i + size]
+            if window[0][0][0] not in initials and window[-1][0][0] not in initials:
+                continue
+            match = match_names(ent.text, " ".join(w for w, _, _ in window))
+            if match is None or match[0] != "variant":
+                continue
+            start, end = folded.span(window[0][1], window[-1][2])
+            if best is None or match[1] > best.similarity:
+                best = _Match("variant", match[1], folded.original[start:end], start, end)
+    return best
+
+
+def _shared_token(ent: Entity, folded: FoldedText) -> _Match | None:
+    """Across languages: one long word of the name (a surname) found, even respelled."""
+    words = folded.tokens()
+    for token in name_tokens(ent.text):
+        if len(token) < _MIN_SUPPORT_TOKEN:
+            continue
+        span = folded.find(token, stem=2)
+        if span is not None:
+            return _Match("exact", 1.0, folded.original[span[0] : span[1]], *span)
+        for word, start, end in words:
+            if word[0] == token[0] and jaro_winkler(word, token) >= 0.85:
+                begin, stop = folded.span(start, end)
+                return _Match("exact", 1.0, folded.original[begin:stop], begin, stop)
+    return None
+
+
+# --- findings --------------------------------------------------------------------------------
+
+
+def _summary_variants(seg: ParsedSegment) -> list[Finding]:
+    """Summary entities whose best support in the source (or reference) is a respelling."""
+    supports = [text for text, lenient in _supports(seg) if not lenient]
+    if not supports:
+        return []
+    against = "source" if seg.src is not None else "reference"
+    findings = []
+    for mentions in _clusters(seg.hyp.entities):
+        best = _best(mentions, supports, lenient=False)
+        if best is not None and best[1].kind == "variant":
+            findings.append(_variant_finding(*best, against, hyp_side=True))
+    return findings
+
+
+def _variant_finding(ent: Entity, match: _Match, against: str, *, hyp_side: bool) -> Finding:
+    other = Span(match.start, match.end, match.text)
+    if hyp_side:
+        hyp_span, ref_span, hyp_text, ref_text = _span(ent), other, ent.text, match.text
+    else:
+        hyp_span, ref_span, hyp_text, ref_text = other, _span(ent), match.text, ent.text
+    message = (
+        f"'{ref_text}' in the {against} is spelled '{hyp_text}' in the hypothesis "
+        f"(similarity {match.similarity:.2f})"
+    )
+    evidence = _evidence(against, hyp_text, ref_text, ent.label, match.similarity)
+    return Finding(
+        "entity_variant", "minor", message, hyp_span=hyp_span, ref_span=ref_span, evidence=evidence
+    )
+
+
+def _evidence(
+    against: str, hyp: str | None, ref: str | None, label: str, similarity: float | None
+) -> dict[str, Any]:
+    return {
+        "against": against,
+        "hyp_entity": hyp,
+        "ref_entity": ref,
+        "label": label,
+        "key": name_key(ref or hyp or ""),
+        "similarity": similarity,
+    }
+
+
+def _span(ent: Entity) -> Span:
+    return Span(ent.start, ent.end, ent.text)

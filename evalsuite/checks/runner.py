@@ -1,0 +1,130 @@
+"""The check registry and the batch runner: parse every text once, run the chosen checks.
+
+Checks are plain functions of a `ParsedSegment`; the registry names them, says what each
+needs (a reference or source to compare with, or nothing), and whether it reads the spaCy
+parse, so that a run of number checks alone never loads a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from evalsuite.checks.api import CheckInput
+from evalsuite.checks.base import Finding, Severity
+from evalsuite.checks.entities import entity_missing, entity_unsupported, entity_variant
+from evalsuite.checks.numbers import number_mismatch
+from evalsuite.errors import UsageError
+from evalsuite.text.nlp import ParsedSegment, normalize_lang, parse_texts
+
+__all__ = ["CHECKS", "Check", "available_checks", "parse_segments", "run_checks"]
+
+Needs = Literal["reference_or_source", "none"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """A registered check: what it is called, how bad its findings are, what it needs."""
+
+    name: str
+    severity: Severity
+    run: Callable[[ParsedSegment], list[Finding]]
+    needs: Needs = "reference_or_source"
+    uses_parse: bool = True
+    description: str = ""
+
+
+CHECKS: dict[str, Check] = {
+    check.name: check
+    for check in (
+        Check(
+            "entity_missing", "critical", entity_missing,
+            description="an entity of the reference (or the source's salient ones) is dropped",
+        ),
+        Check(
+            "entity_variant", "minor", entity_variant,
+            description="an entity is kept with a different spelling (Kiev/Kyiv)",
+        ),
+        Check(
+            "entity_unsupported", "major", entity_unsupported,
+            description="an entity of the hypothesis is in neither the reference nor the source",
+        ),
+        Check(
+            "number_mismatch", "critical", number_mismatch, uses_parse=False,
+            description="a number is changed, dropped or added",
+        ),
+    )
+}  # fmt: skip
+
+
+def available_checks() -> list[str]:
+    """Names of every registered check, sorted."""
+    return sorted(CHECKS)
+
+
+def _selected(names: Sequence[str] | None) -> list[Check]:
+    if names is None:
+        return [CHECKS[name] for name in available_checks()]
+    unknown = [name for name in names if name not in CHECKS]
+    if unknown:
+        valid = ", ".join(available_checks())
+        raise UsageError(f"unknown check(s) {', '.join(unknown)}; valid checks: {valid}")
+    return [CHECKS[name] for name in dict.fromkeys(names)]
+
+
+def run_checks(
+    inputs: Sequence[CheckInput], names: Sequence[str] | None = None
+) -> list[list[Finding]]:
+    """Findings for each input, in input order, from the named checks (default: all)."""
+    checks = _selected(names)
+    segments = parse_segments(inputs, with_nlp=any(c.uses_parse for c in checks))
+    results: list[list[Finding]] = []
+    for segment in segments:
+        compared = segment.ref is not None or segment.src is not None
+        findings: list[Finding] = []
+        for check in checks:
+            if check.needs == "none" or compared:
+                findings.extend(check.run(segment))
+        results.append(findings)
+    return results
+
+
+def parse_segments(inputs: Sequence[CheckInput], *, with_nlp: bool = True) -> list[ParsedSegment]:
+    """Parse hypotheses, references and sources of all inputs in one batch per language."""
+    texts: list[str] = []
+    langs: list[str] = []
+    slots: list[tuple[int, int | None, int | None]] = []
+    for inp in inputs:
+        hyp_lang = normalize_lang(inp.hyp_lang, inp.hypothesis or inp.reference or "")
+        slot_hyp = _add(texts, langs, inp.hypothesis, hyp_lang)
+        slot_ref = _add(texts, langs, _present(inp.reference), hyp_lang)
+        src_lang = inp.src_lang or (hyp_lang if inp.task == "summary" else None)
+        source = _present(inp.source)
+        slot_src = _add(texts, langs, source, normalize_lang(src_lang, source or ""))
+        assert slot_hyp is not None
+        slots.append((slot_hyp, slot_ref, slot_src))
+    parsed = parse_texts(texts, langs, with_nlp=with_nlp)
+    return [
+        ParsedSegment(
+            parsed[h],
+            parsed[r] if r is not None else None,
+            parsed[s] if s is not None else None,
+            inp.task,
+        )
+        for inp, (h, r, s) in zip(inputs, slots, strict=True)
+    ]
+
+
+def _present(text: str | None) -> str | None:
+    """A blank reference or source is no reference or source."""
+    return text if text is not None and text.strip() else None
+
+
+def _add(texts: list[str], langs: list[str], text: str | None, lang: str) -> int | None:
+    """Queue a text for parsing; returns its slot (None for an absent text)."""
+    if text is None:
+        return None
+    texts.append(text)
+    langs.append(lang)
+    return len(texts) - 1

@@ -1,0 +1,182 @@
+"""Number extraction per language, and `number_mismatch` on faults and clean paraphrases."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from evalsuite.checks.api import CheckInput
+from evalsuite.checks.base import Finding
+from evalsuite.checks.numbers import extract_numbers
+from evalsuite.checks.runner import run_checks
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "keys"),
+    [
+        ("1,5 Millionen und 1.000 Euro", "de", ["1500000", "1000"]),
+        ("1.5 million and 1,000 dollars", "en", ["1500000", "1000"]),
+        ("2,5 Milliarden Euro", "de", ["2500000000"]),
+        ("1 000 000 habitants, 3,5 %", "fr", ["1000000", "3.5"]),
+        ("14\u00a0000 cyclistes", "fr", ["14000"]),
+        ("in 2019 300 people", "en", ["2019", "300"]),
+        ("12.5% in 2025", "en", ["12.5", "2025"]),
+        ("64,847 people", "en", ["64847"]),
+        ("two hundred and fifty soldiers", "en", ["250"]),
+        ("twenty-five years, a dozen eggs", "en", ["25", "12"]),
+        ("thousands of weapons", "en", ["~1000"]),
+        ("lost 50 thousand soldiers", "en", ["50000"]),
+        ("in his thirties, on the 25th", "en", ["30", "25"]),
+        ("quatre-vingts ans, deux millions", "fr", ["80", "2000000"]),
+        ("dos mil personas", "es", ["2000"]),
+        ("drei Tote und zwei Verletzte", "de", ["3", "2"]),
+        ("пять человек, 2 млн рублей", "ru", ["5", "2000000"]),
+        ("the 10th-11th centuries", "en", ["10", "11"]),
+        ("at 9.30 am", "en", ["9", "30"]),
+    ],
+)
+def test_extract_numbers(text: str, lang: str, keys: list[str]) -> None:
+    mentions = extract_numbers(text, lang)
+    assert [m.key for m in mentions] == keys
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_numbers_inside_names_are_weak() -> None:
+    mentions = extract_numbers("COVID-19, F-16 and MH17, but 10th-11th", "en")
+    assert [(m.key, m.weak) for m in mentions] == [
+        ("19", True), ("16", True), ("17", True), ("10", False), ("11", False)
+    ]  # fmt: skip
+
+
+def test_month_names_match_but_are_never_reported() -> None:
+    [month, day] = extract_numbers("December 6", "en")
+    assert (month.key, month.weak, day.key) == ("12", True, "6")
+
+
+def test_articles_are_weak_numbers() -> None:
+    [one] = extract_numbers("one of the largest", "en")
+    assert one.weak
+    [un] = extract_numbers("un plan", "fr")
+    assert un.weak
+
+
+def test_unit_conversion_is_one_group() -> None:
+    miles, km = extract_numbers("up to 190 miles (300 km).", "en")
+    assert miles.group == km.group >= 0
+
+
+def _run(**fields: Any) -> list[Finding]:
+    [findings] = run_checks([CheckInput(**fields)], ["number_mismatch"])
+    return findings
+
+
+# (hypothesis, reference, language, number of findings)
+TRANSLATIONS = [
+    ("Es kostet 1,000 Euro.", "Es kostet 1.000 Euro.", "de", 1),  # 1.0 is not 1000
+    ("Die Rate stieg um 1.5 Prozent.", "Die Rate stieg um 1,5 Prozent.", "de", 0),  # read leniently
+    ("Die Rate stieg um 1,5 Prozent.", "Die Rate stieg um 1,5 Prozent.", "de", 0),
+    ("Two people were injured.", "2 people were injured.", "en", 0),
+    ("Three people were injured.", "Five people were injured.", "en", 1),
+    ("It can travel up to 190 miles (300 km).", "It can travel up to 190 miles (300 km).", "en", 0),
+    ("It can travel up to 300 km.", "It can travel up to 190 miles (300 km).", "en", 0),
+    ("It can travel up to 190 miles.", "It can travel up to 190 miles (300 km).", "en", 0),
+    ("It can travel up to 250 miles.", "It can travel up to 190 miles (300 km).", "en", 1),
+    ("Heavy rain caused 81 rivers to swell.", "Heavy rain caused 71 rivers to rise.", "en", 1),
+    ("The census of 2002.", "The 2020 census.", "en", 1),
+    ("They pledged 25 billion euros.", "They pledged 2.5 billion euros.", "en", 1),
+    ("They pledged 2,500,000,000 euros.", "They pledged 2.5 billion euros.", "en", 0),
+    ("It fell by 12.5% in the first six months.", "It fell by 12.5% in the first half.", "en", 0),
+    ("The two sides agreed.", "Both sides agreed.", "en", 0),
+    ("He is one of the richest men.", "He is among the richest men.", "en", 0),
+    ("The US has delivered thousands of weapons.", "The US delivered 5,000 weapons.", "en", 0),
+    ("Le coût atteint 127,4 millions d'euros.", "Le coût atteint 127,4 millions d'euros.", "fr", 0),
+    ("Le coût atteint 172,4 millions d'euros.", "Le coût atteint 127,4 millions d'euros.", "fr", 1),
+    ("Costó 3.145 euros.", "Costó 3.145 euros.", "es", 0),
+    ("Погибли пять человек.", "Погибли 5 человек.", "ru", 0),
+    ("Погибли семь человек.", "Погибли 5 человек.", "ru", 1),
+    ("The coronavirus spread.", "COVID-19 spread.", "en", 0),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("hyp", "ref", "lang", "count"),
+    TRANSLATIONS,
+    ids=[f"{case[2]}-{i}-{case[3]}" for i, case in enumerate(TRANSLATIONS)],
+)
+def test_translation_against_reference(hyp: str, ref: str, lang: str, count: int) -> None:
+    findings = _run(hypothesis=hyp, reference=ref, hyp_lang=lang)
+    assert len(findings) == count
+    assert all(f.check == "number_mismatch" and f.severity == "critical" for f in findings)
+
+
+def test_changed_number_is_one_finding_with_both_spans() -> None:
+    [finding] = _run(
+        hypothesis="Heavy rain caused 81 rivers to swell.",
+        reference="Heavy rain caused 71 rivers to rise.",
+        hyp_lang="en",
+    )
+    assert finding.hyp_span is not None and finding.hyp_span.text == "81"
+    assert finding.ref_span is not None and finding.ref_span.text == "71"
+    assert finding.evidence == {
+        "against": "reference",
+        "ref_numbers": ["71"],
+        "hyp_numbers": ["81"],
+        "missing": ["71"],
+        "extra": ["81"],
+    }
+    assert json.loads(json.dumps(finding.to_dict()))["evidence"]["missing"] == ["71"]
+
+
+def test_missing_and_extra_numbers_alone() -> None:
+    [missing] = _run(
+        hypothesis="The plan was announced.", reference="The plan, worth 12 billion, was announced."
+    )
+    assert missing.hyp_span is None and missing.evidence["missing"] == ["12000000000"]
+    [extra] = _run(
+        hypothesis="The plan was announced at 9 a.m.", reference="The plan was announced."
+    )
+    assert extra.ref_span is None and extra.evidence["extra"] == ["9"]
+
+
+def test_source_in_another_language_supports_hypothesis_numbers() -> None:
+    findings = _run(
+        hypothesis="The rate rose by 1.5 percent to 2,000 euros in 2024.",
+        reference="The rate rose by 1.5 percent to 2,000 euros.",
+        source="Die Rate stieg 2024 um 1,5 Prozent auf 2.000 Euro.",
+        hyp_lang="en",
+        src_lang="de",
+    )
+    assert findings == []
+
+
+def test_source_only_translation() -> None:
+    clean = _run(
+        hypothesis="Two people died and 1.5 million were evacuated.",
+        source="Zwei Menschen starben, 1,5 Millionen wurden evakuiert.",
+        hyp_lang="en",
+        src_lang="de",
+    )
+    assert clean == []
+    [changed] = _run(
+        hypothesis="Two people died and 2.5 million were evacuated.",
+        source="Zwei Menschen starben, 1,5 Millionen wurden evakuiert.",
+        hyp_lang="en",
+        src_lang="de",
+    )
+    assert changed.evidence["against"] == "source"
+
+
+def test_summary_reports_only_unsupported_numbers() -> None:
+    source = (
+        "Lufthansa will cancel 900 flights in March. The strike is the third this year. "
+        "About 120,000 passengers are affected. The cost from 98 to 127 million euros."
+    )
+    omitted = _run(hypothesis="Lufthansa cancels 900 flights.", source=source, task="summary")
+    assert omitted == []
+    from_to = _run(hypothesis="Costs rose from 98 to 127 million.", source=source, task="summary")
+    assert from_to == []
+    [invented] = _run(hypothesis="Lufthansa cancels 950 flights.", source=source, task="summary")
+    assert invented.evidence["extra"] == ["950"] and invented.evidence["against"] == "source"

@@ -1,0 +1,104 @@
+"""The check registry and the batch runner: names, reference-free inputs, shared parsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalsuite.checks import runner
+from evalsuite.checks.api import CheckInput
+from evalsuite.checks.runner import CHECKS, available_checks, run_checks
+from evalsuite.errors import UsageError
+from evalsuite.text import nlp
+
+
+def test_registry_names_the_four_checks() -> None:
+    assert available_checks() == [
+        "entity_missing",
+        "entity_unsupported",
+        "entity_variant",
+        "number_mismatch",
+    ]
+    assert CHECKS["entity_missing"].severity == "critical"
+    assert CHECKS["entity_variant"].severity == "minor"
+    assert CHECKS["entity_unsupported"].severity == "major"
+    assert all(check.needs == "reference_or_source" for check in CHECKS.values())
+
+
+def test_unknown_check_names_the_valid_ones() -> None:
+    with pytest.raises(UsageError) as error:
+        run_checks([CheckInput("x", reference="x")], ["entity_missing", "no_such_check"])
+    message = str(error.value)
+    assert "no_such_check" in message
+    assert all(name in message for name in available_checks())
+
+
+def test_findings_come_back_per_input_in_order() -> None:
+    inputs = [
+        CheckInput("Merz met Tusk in Prague.", reference="Merz met Tusk in Warsaw.", hyp_lang="en"),
+        CheckInput("Merz met Tusk in Warsaw.", reference="Merz met Tusk in Warsaw.", hyp_lang="en"),
+        CheckInput("Merz met Tusk in 2025.", reference="Merz met Tusk in 2024.", hyp_lang="en"),
+        CheckInput("Antony Blinken visited Kyiv in 2024."),  # nothing to compare with
+        CheckInput("Merz a rencontré Tusk à Prague.", reference="Merz a rencontré Tusk à Varsovie.",
+                   hyp_lang="fr"),
+    ]  # fmt: skip
+    results = run_checks(inputs)
+    assert len(results) == len(inputs)
+    assert {f.check for f in results[0]} == {"entity_missing", "entity_unsupported"}
+    assert results[1] == []
+    assert {f.check for f in results[2]} == {"number_mismatch"}
+    assert results[3] == []
+    assert {f.check for f in results[4]} == {"entity_missing", "entity_unsupported"}
+
+
+def test_selected_checks_only() -> None:
+    [findings] = run_checks(
+        [
+            CheckInput(
+                "Merz met Tusk in Prague in 2025.", reference="Merz met Tusk in Warsaw in 2024."
+            )
+        ],
+        ["number_mismatch"],
+    )
+    assert {f.check for f in findings} == {"number_mismatch"}
+
+
+def test_blank_reference_counts_as_none() -> None:
+    assert run_checks([CheckInput("Merz met Tusk.", reference="  ", source="")]) == [[]]
+
+
+def test_all_texts_are_parsed_in_one_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+    original = runner.parse_texts
+
+    def counting(texts: list[str], langs: list[str], *, with_nlp: bool = True) -> object:
+        calls.append(list(langs))
+        return original(texts, langs, with_nlp=with_nlp)
+
+    monkeypatch.setattr(runner, "parse_texts", counting)
+    inputs = [
+        CheckInput("Merz met Tusk.", reference="Merz met Tusk.", source="Merz traf Tusk.",
+                   hyp_lang="en", src_lang="de"),
+        CheckInput("Merz a vu Tusk.", reference="Merz a vu Tusk.", hyp_lang="fr"),
+    ]  # fmt: skip
+    run_checks(inputs)
+    assert calls == [["en", "en", "de", "fr", "fr"]]
+
+
+def test_number_checks_alone_load_no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(lang: str) -> None:
+        raise AssertionError(f"a pipeline was loaded for {lang}")
+
+    monkeypatch.setattr(nlp, "load_pipeline", refuse)
+    [findings] = run_checks(
+        [CheckInput("It costs 5 euros.", reference="It costs 6 euros.", hyp_lang="en")],
+        ["number_mismatch"],
+    )
+    assert len(findings) == 1
+
+
+def test_summary_task_source_language_defaults_to_the_summary_language() -> None:
+    [findings] = run_checks(
+        [CheckInput("Olaf Scholz besuchte Paris.", source="Olaf Scholz besuchte Paris am Montag.",
+                    hyp_lang="de", task="summary")]
+    )  # fmt: skip
+    assert findings == []

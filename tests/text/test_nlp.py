@@ -1,0 +1,154 @@
+"""Pipelines, entities from spaCy (en, fr) and from the rules (de, es, ru, others)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalsuite.text import nlp
+from evalsuite.text.nlp import (
+    Entity,
+    dominant_script,
+    extract_entities,
+    fallback_entities,
+    load_pipeline,
+    model_versions,
+    normalize_lang,
+    parse_texts,
+)
+
+
+def _texts(entities: list[Entity]) -> list[str]:
+    return [e.text for e in entities]
+
+
+def _check_offsets(text: str, entities: list[Entity]) -> None:
+    for ent in entities:
+        assert text[ent.start : ent.end] == ent.text
+
+
+def test_pipelines_are_cached_and_versioned() -> None:
+    en = load_pipeline("en")
+    assert en is not None and load_pipeline("en-GB") is en
+    assert load_pipeline("fr") is not None
+    assert load_pipeline("de") is None  # no German model installable here
+    versions = model_versions()
+    assert any(name.startswith("en_core_web") for name in versions)
+    assert "fr_core_news_sm" in versions
+    assert all(version.count(".") == 2 for version in versions.values())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [("en-US", "", "en"), ("FR_ca", "", "fr"), ("deu", "", "de"), (None, "Привет мир", "ru"),
+     (None, "Hello world", "en"), (None, "你好世界", "xx")],
+)  # fmt: skip
+def test_normalize_lang(lang: str | None, text: str, expected: str) -> None:
+    assert normalize_lang(lang, text) == expected
+
+
+def test_dominant_script() -> None:
+    assert dominant_script("Путин said") == "cyrillic"
+    assert dominant_script("123 !!") == "none"
+
+
+def test_english_entities_drop_numbers_and_articles() -> None:
+    text = "Apple paid $5 million to 300 people in the United States' capital on Monday."
+    [ents] = extract_entities([text], ["en"])
+    _check_offsets(text, ents)
+    assert "Apple" in _texts(ents)
+    assert "United States" in _texts(ents)  # no "the", no possessive
+    assert not any(e.label in {"MONEY", "CARDINAL", "DATE"} for e in ents)
+    assert next(e for e in ents if e.text == "Apple").kind == "org"
+
+
+def test_french_entities_have_coarse_kinds() -> None:
+    text = "Le président Emmanuel Macron a rencontré Olaf Scholz à Berlin le 3 mai 2024."
+    [ents] = extract_entities([text], ["fr"])
+    _check_offsets(text, ents)
+    kinds = {e.text: e.kind for e in ents}
+    assert kinds["Emmanuel Macron"] == "person"
+    assert kinds["Berlin"] == "place"
+
+
+def test_batches_mixed_languages_in_input_order() -> None:
+    texts = [
+        "Angela Merkel visited Paris.",
+        "Angela Merkel a visité Paris.",
+        "Angela Merkel besuchte Paris.",
+    ]
+    result = extract_entities(texts, ["en", "fr", "de"])
+    assert len(result) == 3
+    for text, ents in zip(texts, result, strict=True):
+        _check_offsets(text, ents)
+        assert any("Merkel" in e.text for e in ents)
+
+
+def test_parse_texts_parses_each_distinct_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    en = load_pipeline("en")
+    assert en is not None
+    calls: list[int] = []
+    original = en.pipe
+
+    def counting_pipe(texts: list[str]) -> object:
+        calls.append(len(list(texts)))
+        return original(texts)
+
+    monkeypatch.setattr(en, "pipe", counting_pipe)
+    parsed = parse_texts(["Kyiv.", "Kyiv.", "Paris."], ["en", "en", "en"])
+    assert calls == [2]
+    assert parsed[0] is parsed[1]
+    assert parsed[0].doc is not None
+
+
+def test_parse_without_nlp_uses_rules_only() -> None:
+    [parsed] = parse_texts(["NATO met in Vilnius."], ["en"], with_nlp=False)
+    assert parsed.doc is None
+    assert "NATO" in _texts(list(parsed.entities))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "present", "absent"),
+    [
+        (
+            "Der Bundeskanzler Olaf Scholz traf am Montag den NATO-Generalsekretär in Berlin. "
+            "Die Regierung sagte, Ursula von der Leyen sei in Kiew.",
+            "de",
+            ["Bundeskanzler Olaf Scholz", "NATO", "Ursula von der Leyen"],
+            ["Der Bundeskanzler Olaf Scholz", "Die Regierung", "Regierung", "Montag den NATO"],
+        ),
+        (
+            "El presidente Joe Biden viajó a Madrid con Antony Blinken. La OTAN y el Reino Unido.",
+            "es",
+            ["Joe Biden", "Madrid", "Antony Blinken", "OTAN", "Reino Unido"],
+            ["El", "La OTAN", "La"],
+        ),
+        (
+            "В Москве Владимир Путин встретился с Антони Блинкеном. Компания Google и ATACMS.",
+            "ru",
+            ["Антони Блинкеном", "ATACMS", "Компания Google"],
+            ["В", "Компания"],
+        ),
+        ("北京时间 Apple 发布 iPhone 和 NATO", "zh", ["Apple", "NATO"], []),
+    ],
+)
+def test_fallback_entities(text: str, lang: str, present: list[str], absent: list[str]) -> None:
+    ents = list(fallback_entities(text, lang))
+    _check_offsets(text, ents)
+    found = _texts(ents)
+    for name in present:
+        assert name in found
+    for name in absent:
+        assert name not in found
+    assert {e.label for e in ents} <= {"MISC", "ACRONYM"}
+
+
+def test_fallback_skips_sentence_initial_words_and_shouting() -> None:
+    assert _texts(list(fallback_entities("Hoy llueve en Madrid.", "es"))) == ["Madrid"]
+    assert fallback_entities("BREAKING NEWS FROM THE CAPITAL TONIGHT AGAIN", "es") == ()
+
+
+def test_unknown_language_gets_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(nlp._PIPELINES, "sv", None)
+    [ents] = extract_entities(["Statsminister Ulf Kristersson besökte Bryssel och EU."], ["sv"])
+    assert "Ulf Kristersson" in " ".join(_texts(ents))
+    assert "EU" in _texts(ents)
