@@ -49,6 +49,13 @@ class _LineProgress:
             self.last = now
 
 
+class _SilentProgress:
+    """For --quiet runs and empty loops."""
+
+    def advance(self, n: int = 1) -> None:
+        del n
+
+
 class _RichProgress:
     def __init__(self, progress: Progress, task_id: object) -> None:
         self.progress, self.task_id = progress, task_id
@@ -60,10 +67,10 @@ class _RichProgress:
 @contextmanager
 def progress_bar(
     description: str, total: int, *, enabled: bool = True
-) -> Iterator[_LineProgress | _RichProgress]:
+) -> Iterator[_LineProgress | _RichProgress | _SilentProgress]:
     """Yield an object with `advance(n)`; quiet when disabled or when total is tiny."""
     if not enabled or total <= 0:
-        yield _LineProgress(description, total, interval=float("inf"))
+        yield _SilentProgress()
         return
     if not sys.stderr.isatty():
         yield _LineProgress(description, total)
