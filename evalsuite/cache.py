@@ -12,6 +12,7 @@ import json
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 
 def default_cache_dir() -> Path:
@@ -37,9 +38,13 @@ class OutputCache:
 
     def load(self) -> dict[str, str]:
         """Every complete cached record, key -> output."""
+        return {key: output for key, (output, _) in self.load_records().items()}
+
+    def load_records(self) -> dict[str, tuple[str, dict[str, Any]]]:
+        """Every complete cached record, key -> (output, meta such as truncation)."""
         if not self.path.is_file():
             return {}
-        outputs: dict[str, str] = {}
+        outputs: dict[str, tuple[str, dict[str, Any]]] = {}
         with self.path.open(encoding="utf-8") as handle:
             for line in handle:
                 try:
@@ -47,11 +52,19 @@ class OutputCache:
                 except json.JSONDecodeError:
                     continue  # torn write from an interrupted run
                 if isinstance(record, dict) and record.get("signature") == self.signature:
-                    outputs[str(record["key"])] = str(record["output"])
+                    meta = record.get("meta")
+                    outputs[str(record["key"])] = (
+                        str(record["output"]),
+                        meta if isinstance(meta, dict) else {},
+                    )
         return outputs
 
-    def append(self, outputs: Mapping[str, str] | Iterable[tuple[str, str]]) -> None:
-        """Append finished outputs durably (flush + fsync) before returning."""
+    def append(
+        self,
+        outputs: Mapping[str, str] | Iterable[tuple[str, str]],
+        metas: Mapping[str, Mapping[str, Any]] | None = None,
+    ) -> None:
+        """Append finished outputs (and their non-empty meta) durably: flush + fsync."""
         items = outputs.items() if isinstance(outputs, Mapping) else outputs
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as handle:
@@ -59,7 +72,9 @@ class OutputCache:
             if handle.tell() > 0 and not self._ends_with_newline():
                 handle.write("\n")
             for key, output in items:
-                record = {"signature": self.signature, "key": key, "output": output}
+                record: dict[str, Any] = {"signature": self.signature, "key": key, "output": output}
+                if metas and metas.get(key):
+                    record["meta"] = dict(metas[key])
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             handle.flush()
             os.fsync(handle.fileno())

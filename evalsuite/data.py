@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -112,11 +112,34 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
                 raise InputError(f"invalid JSON ({err.msg})", path=str(path), line=number) from None
 
 
-def load_jsonl(path: str | Path, *, require: tuple[str, ...] = ()) -> list[Example]:
+Fields = Sequence[tuple[str, str]]
+
+
+def map_fields(record: Any, fields: Fields, *, path: str, line: int) -> Any:
+    """Rename columns of another schema to Example fields (`source <- article`)."""
+    if not fields or not isinstance(record, dict):
+        return record
+    mapped = dict(record)
+    for target, column in fields:
+        if column not in record:
+            raise InputError(
+                f"has no column '{column}' (mapped to '{target}' by the suite's fields)",
+                path=path,
+                line=line,
+                field=column,
+            )
+        mapped[target] = record[column]
+    return mapped
+
+
+def load_jsonl(
+    path: str | Path, *, require: tuple[str, ...] = (), fields: Fields = ()
+) -> list[Example]:
     """Load and validate a JSONL file of Examples; ids default to the line number."""
     examples = []
     seen: dict[str, int] = {}
-    for number, record in iter_jsonl(path):
+    for number, raw in iter_jsonl(path):
+        record = map_fields(raw, fields, path=str(path), line=number)
         example = example_from_record(
             record, path=str(path), line=number, default_id=str(number), require=require
         )
@@ -134,7 +157,7 @@ def load_jsonl(path: str | Path, *, require: tuple[str, ...] = ()) -> list[Examp
     return examples
 
 
-def load_table(path: str | Path, fmt: str) -> list[Example]:
+def load_table(path: str | Path, fmt: str, *, fields: Fields = ()) -> list[Example]:
     """Load CSV or Parquet through `datasets`; CSV line numbers count the header as line 1."""
     from datasets import load_dataset  # slow import, only when a table is asked for
 
@@ -144,18 +167,49 @@ def load_table(path: str | Path, fmt: str) -> list[Example]:
         table = load_dataset(fmt, data_files=str(path), split="train")
     except Exception as err:  # datasets raises many types for unreadable files
         raise InputError(f"cannot read as {fmt}: {err}", path=str(path)) from None
-    first_line = 2 if fmt == "csv" else 1
+    return _rows_to_examples(table, str(path), 2 if fmt == "csv" else 1, fields)
+
+
+def _rows_to_examples(rows: Any, label: str, first_line: int, fields: Fields) -> list[Example]:
     examples = []
-    for index, row in enumerate(table):
+    for index, raw in enumerate(rows):
+        row = map_fields(raw, fields, path=label, line=index + first_line)
         record = {k: v for k, v in row.items() if k in KNOWN_FIELDS and v is not None}
+        if isinstance(record.get("id"), float) and record["id"].is_integer():
+            record["id"] = int(record["id"])
         examples.append(
             example_from_record(
-                record, path=str(path), line=index + first_line, default_id=str(index + 1)
+                record, path=label, line=index + first_line, default_id=str(index + 1)
             )
         )
     if not examples:
-        raise InputError("file has no records", path=str(path))
+        raise InputError("file has no records", path=label)
     return examples
+
+
+def load_hub(name: str, split: str, *, fields: Fields = ()) -> list[Example]:
+    """A dataset from the Hugging Face hub (or its local cache) by name; rows count from 1.
+
+    Only reached when a suite names `hub = "..."`; offline, a dataset missing from the local
+    cache fails with a message saying so rather than a network traceback.
+    """
+    from datasets import load_dataset
+
+    from evalsuite.systems.hf_loading import offline
+
+    label = f"hub:{name}[{split}]"
+    try:
+        table = load_dataset(name, split=split)
+    except Exception as err:  # network, missing split, missing dataset: all user-fixable
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        if offline():
+            raise InputError(
+                "not in the local datasets cache, and offline mode is on (HF_HUB_OFFLINE/"
+                f"HF_DATASETS_OFFLINE); download it where the hub can be reached ({first})",
+                path=label,
+            ) from None
+        raise InputError(f"cannot load from the hub: {first}", path=label) from None
+    return _rows_to_examples(table, label, 1, fields)
 
 
 def load_document(path: str | Path, *, role: str, lang: str | None) -> list[Example]:
@@ -172,13 +226,18 @@ def load_document(path: str | Path, *, role: str, lang: str | None) -> list[Exam
 
 
 def load_examples(
-    path: str | Path, fmt: str, *, document_role: str = "source", lang: str | None = None
+    path: str | Path,
+    fmt: str,
+    *,
+    document_role: str = "source",
+    lang: str | None = None,
+    fields: Fields = (),
 ) -> list[Example]:
-    """Load a dataset file in any supported format."""
+    """Load a dataset file in any supported format (`fields` renames other schemas' columns)."""
     if fmt == "jsonl":
-        return load_jsonl(path)
+        return load_jsonl(path, fields=fields)
     if fmt in ("csv", "parquet"):
-        return load_table(path, fmt)
+        return load_table(path, fmt, fields=fields)
     if fmt == "document":
         return load_document(path, role=document_role, lang=lang)
     raise InputError(f"unknown format '{fmt}'", path=str(path))

@@ -18,6 +18,8 @@ Example::
     task = "translation"
     outputs = "given"                         # hypotheses are in the file
     group_by = "meta.system"                  # one table row per value of this field
+
+Every key is documented in docs/suite-reference.md.
 """
 
 from __future__ import annotations
@@ -31,17 +33,26 @@ from pathlib import Path
 from typing import Any
 
 from evalsuite.errors import UsageError
+from evalsuite.systems.config import (
+    RoundTripConfig,
+    SystemConfig,
+    parse_round_trip,
+    parse_systems,
+)
 
 TASKS = ("summary", "translation")
 FORMATS = ("jsonl", "csv", "parquet", "document")
 DOCUMENT_ROLES = ("source", "hypothesis")
 DEFAULT_METRICS = {"summary": ("rouge",), "translation": ("bleu", "chrf", "ter", "rouge")}
 
-_SUITE_KEYS = {"name", "description", "systems", "metrics", "checks", "rouge_stemmer", "datasets"}
-_DATASET_KEYS = {
-    "name", "path", "format", "task", "systems", "outputs", "group_by", "document_role",
-    "lang", "metrics", "checks", "description",
+_SUITE_KEYS = {
+    "name", "description", "systems", "metrics", "checks", "rouge_stemmer", "datasets", "gate",
 }
+_DATASET_KEYS = {
+    "name", "path", "hub", "split", "fields", "format", "task", "systems", "round_trip",
+    "outputs", "group_by", "document_role", "lang", "metrics", "checks", "description",
+}
+FIELD_TARGETS = ("id", "source", "reference", "hypothesis", "src_lang", "tgt_lang", "meta")
 
 
 @dataclass(frozen=True)
@@ -49,16 +60,25 @@ class DatasetConfig:
     """One dataset of a suite and how to evaluate it."""
 
     name: str
-    path: Path
+    path: Path | None  # None for a hub dataset
     format: str
     task: str
-    systems: tuple[str, ...]
+    systems: tuple[SystemConfig, ...]
     given_outputs: bool
     group_by: str | None
     document_role: str
     lang: str | None
     metrics: tuple[str, ...]
     checks: tuple[str, ...] | None  # None means every available check
+    hub: str | None = None
+    split: str = "test"
+    fields: tuple[tuple[str, str], ...] = ()  # (Example field, column in the data)
+    round_trip: RoundTripConfig | None = None
+
+    @property
+    def label(self) -> str:
+        """Where the data comes from, for messages: a file path or `hub:name[split]`."""
+        return str(self.path) if self.path is not None else f"hub:{self.hub}[{self.split}]"
 
 
 @dataclass(frozen=True)
@@ -68,6 +88,7 @@ class Suite:
     datasets: tuple[DatasetConfig, ...]
     rouge_stemmer: bool
     config_hash: str
+    gate: dict[str, Any] | None = None  # stored verbatim for the gate
 
 
 def default_suite_path() -> Path:
@@ -104,20 +125,14 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
         raise _fail(
             path, f"{where}: unknown key '{unknown[0]}' (valid: {', '.join(sorted(_DATASET_KEYS))})"
         )
-    for key in ("name", "path", "task"):
+    for key in ("name", "task"):
         if not isinstance(raw.get(key), str) or not raw[key]:
             raise _fail(path, f"{where}: '{key}' is required and must be a string")
     task = raw["task"]
     if task not in TASKS:
         raise _fail(path, f"{where}.task: '{task}' is not one of {', '.join(TASKS)}")
-    data_path = (path.parent / raw["path"]).resolve()
-    if not data_path.is_file():
-        raise _fail(path, f"{where}.path: no such file: {data_path}")
-    fmt = raw.get("format") or (
-        data_path.suffix.lstrip(".") if data_path.suffix in (".jsonl", ".csv", ".parquet") else ""
-    )
-    if fmt not in FORMATS:
-        raise _fail(path, f"{where}.format: give one of {', '.join(FORMATS)}")
+    data_path, hub, split, fmt = _source(raw, where, path)
+    fields = _fields(raw.get("fields"), where, path)
     role = raw.get("document_role", "source")
     if role not in DOCUMENT_ROLES:
         raise _fail(path, f"{where}.document_role: '{role}' is not one of source, hypothesis")
@@ -125,9 +140,15 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
     if outputs not in ("given", "generate"):
         raise _fail(path, f"{where}.outputs: '{outputs}' is not one of given, generate")
     given = outputs == "given" or (fmt == "document" and role == "hypothesis")
-    systems = _string_list(raw.get("systems", suite.get("systems", [])), f"{where}.systems", path)
-    if not given and not systems:
-        raise _fail(path, f"{where}: no systems to run (set 'systems' or outputs = \"given\")")
+    round_trip = parse_round_trip(raw.get("round_trip"), f"{where}.round_trip", path)
+    default_systems = [] if round_trip else suite.get("systems", [])
+    systems = parse_systems(raw.get("systems", default_systems), f"{where}.systems", path)
+    if round_trip and task != "translation":
+        raise _fail(path, f"{where}.round_trip: needs task = \"translation\"")
+    if not given and not systems and not round_trip:
+        raise _fail(
+            path, f"{where}: no systems to run (set 'systems', 'round_trip' or outputs = \"given\")"
+        )
     metrics = _string_list(
         raw.get("metrics", suite.get("metrics", list(DEFAULT_METRICS[task]))),
         f"{where}.metrics",
@@ -151,7 +172,59 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
         lang=lang,
         metrics=metrics,
         checks=_checks(raw.get("checks", suite.get("checks", "all")), f"{where}.checks", path),
+        hub=hub,
+        split=split,
+        fields=fields,
+        round_trip=None if given else round_trip,
     )
+
+
+def _source(
+    raw: dict[str, Any], where: str, path: Path
+) -> tuple[Path | None, str | None, str, str]:
+    """(file path, hub name, split, format) of one dataset; exactly one of path and hub."""
+    has_path, has_hub = "path" in raw, "hub" in raw
+    if has_path == has_hub:
+        raise _fail(
+            path, f"{where}: give exactly one of 'path' (a file) and 'hub' (a dataset name)"
+        )
+    split = raw.get("split", "test")
+    if not isinstance(split, str) or not split:
+        raise _fail(path, f"{where}.split must be a non-empty string")
+    if has_hub:
+        if not isinstance(raw["hub"], str) or not raw["hub"]:
+            raise _fail(path, f"{where}.hub must be a non-empty string")
+        if "format" in raw and raw["format"] != "hub":
+            raise _fail(path, f"{where}.format: a hub dataset takes no format")
+        return None, raw["hub"], split, "hub"
+    if "split" in raw:
+        raise _fail(path, f"{where}.split: only for hub datasets")
+    if not isinstance(raw["path"], str) or not raw["path"]:
+        raise _fail(path, f"{where}: 'path' must be a non-empty string")
+    data_path = (path.parent / raw["path"]).resolve()
+    if not data_path.is_file():
+        raise _fail(path, f"{where}.path: no such file: {data_path}")
+    fmt = raw.get("format") or (
+        data_path.suffix.lstrip(".") if data_path.suffix in (".jsonl", ".csv", ".parquet") else ""
+    )
+    if fmt not in FORMATS:
+        raise _fail(path, f"{where}.format: give one of {', '.join(FORMATS)}")
+    return data_path, None, split, fmt
+
+
+def _fields(value: Any, where: str, path: Path) -> tuple[tuple[str, str], ...]:
+    """`fields = {source = "article", reference = "highlights"}`: Example field -> column."""
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        raise _fail(path, f"{where}.fields must be a table of field = \"column\"")
+    for target, column in value.items():
+        if target not in FIELD_TARGETS:
+            valid = ", ".join(FIELD_TARGETS)
+            raise _fail(path, f"{where}.fields: unknown field '{target}' (valid: {valid})")
+        if not isinstance(column, str) or not column:
+            raise _fail(path, f"{where}.fields.{target} must be a column name (a string)")
+    return tuple(sorted(value.items()))
 
 
 def load_suite(path: str | Path | None = None) -> Suite:
@@ -179,12 +252,16 @@ def load_suite(path: str | Path | None = None) -> Suite:
     stemmer = raw.get("rouge_stemmer", False)
     if not isinstance(stemmer, bool):
         raise _fail(suite_path, "rouge_stemmer must be true or false")
+    gate = raw.get("gate")
+    if gate is not None and not isinstance(gate, dict):
+        raise _fail(suite_path, "gate must be a table ([gate])")
     return Suite(
         name=str(raw.get("name", suite_path.stem)),
         path=suite_path.resolve(),
         datasets=configs,
         rouge_stemmer=stemmer,
         config_hash=_config_hash(raw, configs),
+        gate=gate,
     )
 
 
@@ -192,5 +269,6 @@ def _config_hash(raw: dict[str, Any], configs: tuple[DatasetConfig, ...]) -> str
     """Hash of the parsed config plus the content of every data file it names."""
     digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode())
     for config in configs:
-        digest.update(hashlib.sha256(config.path.read_bytes()).digest())
+        if config.path is not None:
+            digest.update(hashlib.sha256(config.path.read_bytes()).digest())
     return "sha256:" + digest.hexdigest()

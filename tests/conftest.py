@@ -1,4 +1,4 @@
-"""Session-wide test setup: no network, and a tiny seq2seq model built once per session."""
+"""Session-wide test setup: no network, and tiny models built once per session."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ import os
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+# Tiny test models gain nothing from intra-op threads, and on a shared 2-core machine spinning
+# OpenMP threads make them many times slower. Subprocesses inherit this too.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 from pathlib import Path  # noqa: E402
 
@@ -20,3 +23,19 @@ def tiny_seq2seq_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.fixtures.tiny_models import build_tiny_seq2seq
 
     return build_tiny_seq2seq(tmp_path_factory.mktemp("tiny-seq2seq"))
+
+
+@pytest.fixture(scope="session")
+def tiny_causal_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Directory of a tiny random-weight GPT-2 and its BOS-only tokenizer, built offline."""
+    from tests.fixtures.tiny_models import build_tiny_causal
+
+    return build_tiny_causal(tmp_path_factory.mktemp("tiny-causal"))
+
+
+@pytest.fixture(scope="session")
+def tiny_multilingual_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny BART with M2M-style language tokens (`__en__`, `__fr__`, `__ru__`)."""
+    from tests.fixtures.tiny_models import build_tiny_multilingual
+
+    return build_tiny_multilingual(tmp_path_factory.mktemp("tiny-multilingual"))

@@ -64,9 +64,9 @@ def test_hf_spec_accepts_hub_ids_without_loading() -> None:
 
 def test_hf_unknown_option_lists_valid_ones() -> None:
     with pytest.raises(UsageError) as error:
-        system_from_spec("hf:some/model?temperature=0.7")
+        system_from_spec("hf:some/model?temprature=0.7")
     message = str(error.value)
-    assert "temperature" in message
+    assert "temprature" in message
     for option in ("batch_size", "max_input_tokens", "max_new_tokens", "num_beams", "device"):
         assert option in message
 

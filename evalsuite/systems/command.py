@@ -1,0 +1,134 @@
+"""An external program as a System: segments in on stdin, outputs out on stdout, one per line.
+
+This covers rule-based MT such as Apertium (`cmd:apertium eng-spa`) and any script. A segment
+with line breaks is sent as several lines and joined again afterwards (escape sequences do not
+survive programs that translate them). `{src}` and `{tgt}` in the command are replaced by each
+batch's language codes. A failing program or a wrong number of output lines stops the run
+with an error that names the command; nothing is cached from a failed batch.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import evalsuite
+from evalsuite.errors import EvalsuiteError, UsageError
+
+__all__ = ["CommandError", "CommandSystem"]
+
+
+class CommandError(EvalsuiteError):
+    """The external command failed or broke the one-line-per-segment contract."""
+
+
+class CommandSystem:
+    """Runs `command` once per batch of `batch_size` segments."""
+
+    def __init__(
+        self,
+        command: str,
+        *,
+        batch_size: int = 64,
+        cwd: Path | None = None,
+        name: str | None = None,
+        version: str = "",
+        timeout: float = 600.0,
+    ) -> None:
+        if batch_size < 1:
+            raise UsageError(f"cmd system '{command}': batch_size must be at least 1")
+        try:
+            self.argv = shlex.split(command)
+        except ValueError as error:
+            raise UsageError(
+                f"cmd system '{command}': cannot parse the command ({error})"
+            ) from None
+        if not self.argv:
+            raise UsageError("cmd system: give a command line after 'cmd:'")
+        self.command = command
+        self.batch_size = batch_size
+        self.cwd = cwd
+        self.version = version
+        self.timeout = timeout
+        self.name = name or f"cmd:{command}"
+        self.uses_target_lang = "{src}" in command or "{tgt}" in command
+
+    @property
+    def signature(self) -> str:
+        return f"cmd:{self.command}|tool-version:{self.version}|version:{evalsuite.__version__}"
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {"command": self.command, **({"version": self.version} if self.version else {})}
+
+    def generate(
+        self,
+        sources: Sequence[str],
+        langs: Sequence[str | None],
+        tgt_langs: Sequence[str | None] | None = None,
+    ) -> list[str]:
+        if len(sources) != len(langs):
+            raise ValueError(f"got {len(sources)} sources but {len(langs)} languages")
+        targets = list(tgt_langs) if tgt_langs is not None else [None] * len(sources)
+        outputs = [""] * len(sources)
+        groups: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
+        for i, source in enumerate(sources):
+            if source.strip():
+                key = (langs[i], targets[i]) if self.uses_target_lang else (None, None)
+                groups[key].append(i)
+        for (src, tgt), members in groups.items():
+            for start in range(0, len(members), self.batch_size):
+                batch = members[start : start + self.batch_size]
+                for i, text in zip(
+                    batch, self._run([sources[i] for i in batch], src, tgt), strict=True
+                ):
+                    outputs[i] = text
+        return outputs
+
+    def _argv(self, src: str | None, tgt: str | None) -> list[str]:
+        return [a.replace("{src}", src or "").replace("{tgt}", tgt or "") for a in self.argv]
+
+    def _run(self, segments: list[str], src: str | None, tgt: str | None) -> list[str]:
+        pieces = [segment.splitlines() or [""] for segment in segments]
+        lines = [line for piece in pieces for line in piece]
+        argv = self._argv(src, tgt)
+        shown = shlex.join(argv)
+        try:
+            done = subprocess.run(
+                argv,
+                input="".join(line + "\n" for line in lines),
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                cwd=self.cwd,
+                timeout=self.timeout,
+                env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+            )
+        except FileNotFoundError:
+            raise CommandError(
+                f"cmd system: command not found: '{argv[0]}' (in '{shown}')"
+            ) from None
+        except subprocess.TimeoutExpired:
+            raise CommandError(f"cmd system: '{shown}' ran past {self.timeout:g} s") from None
+        if done.returncode != 0:
+            detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
+            raise CommandError(
+                f"cmd system: '{shown}' exited with status {done.returncode}: {detail[0]}"
+            )
+        out = done.stdout.splitlines()
+        if len(out) != len(lines):
+            raise CommandError(
+                f"cmd system: '{shown}' returned {len(out)} lines for {len(lines)} input lines "
+                "(it must print exactly one line per input line)"
+            )
+        results, position = [], 0
+        for piece in pieces:
+            results.append(
+                "\n".join(line.strip() for line in out[position : position + len(piece)])
+            )
+            position += len(piece)
+        return results

@@ -1,0 +1,76 @@
+"""External-command systems: batching, line breaks inside segments, and clear failures."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from pathlib import Path
+
+import pytest
+
+from evalsuite.systems.base import System
+from evalsuite.systems.command import CommandError, CommandSystem
+from evalsuite.systems.registry import system_from_spec
+from tests.fixtures.apertium import apertium_skip_reason
+
+SCRIPT = Path(__file__).parent.parent / "fixtures" / "fake_translator.py"
+PYTHON = shlex.quote(sys.executable)
+
+
+def _command(*flags: str) -> str:
+    return " ".join([PYTHON, shlex.quote(str(SCRIPT)), *flags])
+
+
+def test_one_line_per_segment_in_batches(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    system = CommandSystem(_command("--log", str(log)), batch_size=2)
+    assert isinstance(system, System)
+    sources = ["Hello world", "", "two\nlines here", "last one"]
+    outputs = system.generate(sources, ["en"] * 4)
+    assert outputs == ["olleH dlrow", "", "owt\nsenil ereh", "tsal eno"]
+    assert len(log.read_text().splitlines()) == 4, "empty segments are not sent"
+
+
+def test_language_placeholders_group_batches(tmp_path: Path) -> None:
+    log = tmp_path / "log.txt"
+    system = system_from_spec(f"cmd:{_command('--log', str(log), '{src}-{tgt}')}")
+    assert getattr(system, "uses_target_lang", False)
+    outputs = system.generate(["ab", "cd"], ["en", "de"], ["fr", "fr"])  # type: ignore[call-arg]
+    assert outputs == ["ba", "dc"]
+
+
+@pytest.mark.parametrize(
+    ("flag", "match"),
+    [
+        ("--fail", r"exited with status 3: fake_translator: model not found"),
+        ("--drop", r"returned 1 lines for 2 input lines"),
+    ],
+)
+def test_failures_name_the_command(flag: str, match: str) -> None:
+    system = CommandSystem(_command(flag))
+    with pytest.raises(CommandError, match=match) as error:
+        system.generate(["a b", "c"], ["en", "en"])
+    assert "fake_translator.py" in str(error.value)
+
+
+def test_missing_program_is_a_clear_error() -> None:
+    with pytest.raises(CommandError, match="command not found: 'no-such-mt-program'"):
+        CommandSystem("no-such-mt-program --fast").generate(["x"], ["en"])
+
+
+def test_spec_options_and_signature() -> None:
+    system = system_from_spec("cmd:apertium eng-spa", {"batch_size": 5, "version": "3.8"})
+    assert isinstance(system, CommandSystem)
+    assert system.batch_size == 5 and system.name == "cmd:apertium eng-spa"
+    assert system.signature.startswith("cmd:apertium eng-spa|tool-version:3.8|")
+
+
+APERTIUM_SKIP = apertium_skip_reason("eng-spa")
+
+
+@pytest.mark.skipif(APERTIUM_SKIP is not None, reason=APERTIUM_SKIP or "")
+def test_apertium_translates_english_to_spanish() -> None:
+    system = system_from_spec("cmd:apertium eng-spa")
+    outputs = system.generate(["The cat is black.", "I have two dogs.\nHello."], ["en", "en"])
+    assert outputs[0] == "El gato es negro."
+    assert outputs[1].count("\n") == 1 and "perros" in outputs[1]
