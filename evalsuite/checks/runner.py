@@ -13,8 +13,12 @@ from typing import Literal
 
 from evalsuite.checks.api import CheckInput
 from evalsuite.checks.base import Finding, Severity
+from evalsuite.checks.consistency import inconsistent_entity
 from evalsuite.checks.entities import entity_missing, entity_unsupported, entity_variant
+from evalsuite.checks.injected import injected_content
+from evalsuite.checks.negation import negation_flip
 from evalsuite.checks.numbers import number_mismatch
+from evalsuite.checks.roles import role_reversal
 from evalsuite.errors import UsageError
 from evalsuite.text.nlp import ParsedSegment, normalize_lang, parse_texts
 
@@ -53,6 +57,22 @@ CHECKS: dict[str, Check] = {
         Check(
             "number_mismatch", "critical", number_mismatch, uses_parse=False,
             description="a number is changed, dropped or added",
+        ),
+        Check(
+            "negation_flip", "critical", negation_flip,
+            description="a clause is negated, or its negation dropped, against the reference",
+        ),
+        Check(
+            "injected_content", "major", injected_content, needs="none", uses_parse=False,
+            description="site boilerplate, or a sentence nothing in the reference/source supports",
+        ),
+        Check(
+            "inconsistent_entity", "minor", inconsistent_entity, needs="none",
+            description="one document spells one name two ways (Zelensky/Zelenskiy)",
+        ),
+        Check(
+            "role_reversal", "critical", role_reversal, needs="none",
+            description="who did what to whom is reversed (reference, source, or own body)",
         ),
     )
 }  # fmt: skip

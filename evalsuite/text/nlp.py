@@ -8,10 +8,12 @@ acronyms, Latin names in non-Latin text) so that the entity checks still work th
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 import spacy
@@ -67,6 +69,9 @@ _LANG_ALIASES = {
     "ger": "de", "german": "de", "spa": "es", "spanish": "es", "rus": "ru", "russian": "ru",
 }  # fmt: skip
 _PIPELINES: dict[str, Language | None] = {}
+# Texts per nlp.pipe batch: measured on 900 news sentences with en_core_web_sm on 2 cores,
+# 64 parses about a fifth faster than spaCy's default of 256 (16 and 1000 are slower still).
+PIPE_BATCH_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -113,6 +118,7 @@ def normalize_lang(lang: str | None, text: str = "") -> str:
     return {"latin": "en", "cyrillic": "ru"}.get(script, "xx")
 
 
+@lru_cache(maxsize=8192)
 def dominant_script(text: str) -> str:
     """The most frequent script among the letters of `text`, lowercased ("latin", "cyrillic",
     "greek", "cjk", "hiragana", ...); "none" for a text without letters."""
@@ -139,6 +145,8 @@ def load_pipeline(lang: str) -> Language | None:
 
 def _load_first(names: Sequence[str]) -> Language | None:
     for name in names:
+        if importlib.util.find_spec(name) is None:
+            continue  # a failed spacy.load scans every installed package: seconds per name
         try:
             nlp = spacy.load(name)
         except (OSError, ImportError, ValueError):
@@ -177,7 +185,7 @@ def parse_texts(
             for text in group:
                 parsed[text, lang] = ParsedText(text, lang, None, fallback_entities(text, lang))
             continue
-        for text, doc in zip(group, nlp.pipe(group), strict=True):
+        for text, doc in zip(group, nlp.pipe(group, batch_size=PIPE_BATCH_SIZE), strict=True):
             parsed[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
     return [parsed[key] for key in keys]
 
@@ -205,10 +213,26 @@ def doc_entities(doc: Doc) -> tuple[Entity, ...]:
     for ent in doc.ents:
         if ent.label_ not in _KIND_BY_LABEL:
             continue
-        entity = _trimmed(ent)
-        if entity is not None:
-            found.append(entity)
+        for part in _conjuncts(ent):
+            entity = _trimmed(part)
+            if entity is not None:
+                found.append(entity)
     return tuple(found)
+
+
+def _conjuncts(ent: Span) -> list[Span]:
+    """A coordination tagged as one entity ("the Morbihan and Calvados", "Windows and Mac OS")
+    is two names: either can be dropped alone. Split at inner conjunctions."""
+    cuts = [t.i for t in ent[1:-1] if t.pos_ == "CCONJ" and t.is_alpha]  # not "&"
+    if not cuts:
+        return [ent]
+    bounds = [ent.start, *cuts, ent.end]
+    parts = []
+    for i in range(len(bounds) - 1):
+        start = bounds[i] + (1 if i else 0)
+        if start < bounds[i + 1]:
+            parts.append(spacy.tokens.Span(ent.doc, start, bounds[i + 1], label=ent.label))
+    return parts
 
 
 def _trimmed(ent: Span) -> Entity | None:
@@ -286,6 +310,7 @@ _SENTENCE_END = ".!?…\n"
 _SKIPPABLE = " \t\r\"'«»„“”‘’()[]–—-•*"
 
 
+@lru_cache(maxsize=8192)
 def fallback_entities(text: str, lang: str) -> tuple[Entity, ...]:
     """Rule-based entities: capitalised multiword runs (without sentence-initial function
     words), lone capitalised words mid-sentence, acronyms, Latin names in non-Latin text."""

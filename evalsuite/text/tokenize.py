@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import lru_cache, partial
+from dataclasses import dataclass
+from functools import cache, lru_cache, partial
+from importlib import metadata
 from typing import Any
 
 ROUGE_EN_TOKENIZER = "rouge-score-en"
@@ -77,13 +79,23 @@ def uses_rouge_english(lang: str | None) -> bool:
 
 
 def tokenizer_name(lang: str | None) -> str:
-    """Name of the tokenizer used for `lang`, as it appears in metric signatures."""
-    return ROUGE_EN_TOKENIZER if uses_rouge_english(lang) else UNICODE_TOKENIZER
+    """Name of the tokenizer used for `lang`, as it appears in metric signatures.
+
+    Languages with a word segmenter name it with its version ("jieba-0.42.1"); the segmenter's
+    package must then be installed (the error names it).
+    """
+    if uses_rouge_english(lang):
+        return ROUGE_EN_TOKENIZER
+    segmenter = WORD_SEGMENTERS.get(primary_language(lang) or "")
+    if segmenter is not None:
+        return f"{segmenter.name}-{_package_version(segmenter.package)}"
+    return UNICODE_TOKENIZER
 
 
 # --- English: rouge-score's rules -----------------------------------------------------------
 
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
+_NON_ALNUM_KEEP_NEWLINE_RE = re.compile(r"[^a-z0-9\n]+")
 _ASCII_ALNUM_RE = re.compile(r"[a-z0-9]+")
 _porter: Any = None
 
@@ -104,6 +116,35 @@ def porter_stem(token: str) -> str:
     return stem if _ASCII_ALNUM_RE.fullmatch(stem) else ""
 
 
+class _StemCache(dict[str, str]):
+    """token -> what rouge-score makes of it (Porter stem if longer than 3, "" to drop it).
+
+    A dict lookup per token instead of a function call: stemming is most of the cost of ROUGE
+    and vocabularies repeat, so each distinct token is stemmed once.
+    """
+
+    drops = False  # whether some token maps to "" (only then do token lists need filtering)
+
+    def __missing__(self, token: str) -> str:
+        stem = porter_stem(token) if len(token) > 3 else token
+        if not stem:
+            self.drops = True
+        if len(self) < 1 << 18:
+            self[token] = stem
+        return stem
+
+
+_STEMS = _StemCache()
+
+
+def clear_stem_caches() -> None:
+    """Forget cached stems (benchmarks start cold)."""
+    _STEMS.clear()
+    _STEMS.drops = False
+    porter_stem.cache_clear()
+    snowball_stem.cache_clear()
+
+
 def rouge_en_tokenize(text: str, use_stemmer: bool = False) -> list[str]:
     """Tokenize like rouge-score 0.1.2: lowercase, keep [a-z0-9] runs, Porter-stem tokens > 3.
 
@@ -112,9 +153,34 @@ def rouge_en_tokenize(text: str, use_stemmer: bool = False) -> list[str]:
     """
     tokens = _NON_ALNUM_RE.sub(" ", text.lower()).split()
     if use_stemmer:
-        stemmed = (porter_stem(tok) if len(tok) > 3 else tok for tok in tokens)
-        tokens = [tok for tok in stemmed if tok]
+        stems = _STEMS
+        tokens = [stem for stem in [stems[tok] for tok in tokens] if stem]
     return tokens
+
+
+def rouge_en_tokenize_lines(text: str, use_stemmer: bool = False) -> list[list[str]]:
+    """:func:`rouge_en_tokenize` of each line, in one regex pass over the whole text."""
+    lines = _NON_ALNUM_KEEP_NEWLINE_RE.sub(" ", text.lower()).split("\n")
+    if not use_stemmer:
+        return [line.split() for line in lines]
+    stem = _STEMS.__getitem__
+    out = [list(map(stem, line.split())) for line in lines]
+    if _STEMS.drops:
+        out = [[tok for tok in line if tok] for line in out]
+    return out
+
+
+class RougeEnglishTokenizer:
+    """rouge-score's tokenizer as a callable, plus `lines` for ROUGE-Lsum's one pass per text."""
+
+    def __init__(self, use_stemmer: bool = False) -> None:
+        self.use_stemmer = use_stemmer
+
+    def __call__(self, text: str) -> list[str]:
+        return rouge_en_tokenize(text, self.use_stemmer)
+
+    def lines(self, text: str) -> list[list[str]]:
+        return rouge_en_tokenize_lines(text, self.use_stemmer)
 
 
 # --- Every other language: Unicode-aware ----------------------------------------------------
@@ -209,6 +275,140 @@ def unicode_tokenize(text: str, stem_algorithm: str | None = None) -> list[str]:
     return tokens
 
 
+# --- Languages written without spaces: word segmenters, imported on first use ----------------
+
+
+class MissingSegmenterError(ImportError):
+    """A language's word segmenter is not installed; the message names the package."""
+
+
+@dataclass(frozen=True)
+class WordSegmenter:
+    """A word segmenter for one language: its signature name, pip package and loader."""
+
+    name: str
+    package: str
+    load: Callable[[], Callable[[str], list[str]]]
+
+
+def _load_jieba() -> Callable[[str], list[str]]:
+    import jieba
+
+    jieba.setLogLevel(60)  # no "Building prefix dict" chatter on stderr
+    return lambda text: list(jieba.cut(text))
+
+
+def _load_fugashi() -> Callable[[str], list[str]]:
+    import fugashi
+
+    tagger = fugashi.Tagger()  # finds unidic-lite's dictionary
+    return lambda text: [word.surface for word in tagger(text)]
+
+
+def _load_pythainlp() -> Callable[[str], list[str]]:
+    from pythainlp.tokenize import word_tokenize
+
+    return lambda text: list(word_tokenize(text, engine="newmm", keep_whitespace=False))
+
+
+def _load_kiwi() -> Callable[[str], list[str]]:
+    from kiwipiepy import Kiwi
+
+    kiwi = Kiwi()
+    return lambda text: [token.form for token in kiwi.tokenize(text)]
+
+
+WORD_SEGMENTERS: dict[str, WordSegmenter] = {
+    "zh": WordSegmenter("jieba", "jieba", _load_jieba),
+    "ja": WordSegmenter("fugashi-unidic-lite", "fugashi", _load_fugashi),
+    "th": WordSegmenter("pythainlp-newmm", "pythainlp", _load_pythainlp),
+    "ko": WordSegmenter("kiwi", "kiwipiepy", _load_kiwi),
+}
+_INSTALL_HINT = {
+    "fugashi": "fugashi unidic-lite",
+}
+
+
+def _missing(package: str, lang: str) -> MissingSegmenterError:
+    return MissingSegmenterError(
+        f"word segmentation for '{lang}' needs the '{package}' package: "
+        f"pip install {_INSTALL_HINT.get(package, package)}"
+    )
+
+
+def _package_version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        lang = next(k for k, v in WORD_SEGMENTERS.items() if v.package == package)
+        raise _missing(package, lang) from None
+
+
+@cache
+def _segmenter(lang: str) -> Callable[[str], list[str]]:
+    segmenter = WORD_SEGMENTERS[lang]
+    try:
+        return segmenter.load()
+    except ImportError as err:
+        raise _missing(segmenter.package, lang) from err
+
+
+class _WordCharTable(dict[int, str]):
+    """`str.translate` table for segmented words: letters, numbers, marks stay; others -> space."""
+
+    def __missing__(self, code_point: int) -> str:
+        out = chr(code_point) if unicodedata.category(chr(code_point))[0] in "LNM" else " "
+        self[code_point] = out
+        return out
+
+
+_WORD_CHARS = _WordCharTable()
+
+
+class SegmentingTokenizer:
+    """Normalize, segment into words with the language's segmenter, drop punctuation, stem."""
+
+    def __init__(self, lang: str, stem_algorithm: str | None = None) -> None:
+        self.segment = _segmenter(lang)
+        self.stem_algorithm = stem_algorithm
+
+    def __call__(self, text: str) -> list[str]:
+        tokens: list[str] = []
+        for word in self.segment(normalize_unicode(text)):
+            tokens.extend(word.translate(_WORD_CHARS).split())
+        if self.stem_algorithm is not None:
+            tokens = [t for t in (snowball_stem(self.stem_algorithm, t) for t in tokens) if t]
+        return tokens
+
+
+# --- Language identification -----------------------------------------------------------------
+
+
+# Candidates for detection: languages with a tokenizer or stemmer here. Open-set detection
+# takes short Russian for Bulgarian or Macedonian, which would only change the stemmer.
+DETECTABLE_LANGUAGES: tuple[str, ...] = (
+    "ar", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hu", "id", "it",
+    "ja", "ko", "nl", "no", "pl", "pt", "ro", "ru", "sv", "ta", "th", "tr", "uk", "vi", "zh",
+)
+
+
+@lru_cache(maxsize=1)
+def _langid() -> Any:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(list(DETECTABLE_LANGUAGES))
+    return identifier
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of `text` by py3langid (its model ships with it); None for no letters."""
+    if not any(ch.isalpha() for ch in text):
+        return None
+    code: str = _langid().classify(text)[0]
+    return code
+
+
 # --- Choosing per language -------------------------------------------------------------------
 
 
@@ -226,8 +426,12 @@ def stemmer_name(lang: str | None, use_stemmer: bool) -> str:
 
 
 def get_tokenizer(lang: str | None, use_stemmer: bool = False) -> Tokenizer:
-    """The tokenizer for `lang`: rouge-score's for English, Unicode-aware otherwise (None too)."""
+    """The tokenizer for `lang`: rouge-score's for English, a word segmenter for zh, ja, th and
+    ko, and the Unicode-aware one otherwise (None too). Snowball stems when asked and known."""
     if uses_rouge_english(lang):
-        return partial(rouge_en_tokenize, use_stemmer=use_stemmer)
+        return RougeEnglishTokenizer(use_stemmer)
     algorithm = snowball_algorithm(lang) if use_stemmer else None
+    primary = primary_language(lang)
+    if primary in WORD_SEGMENTERS:
+        return SegmentingTokenizer(primary, algorithm)
     return partial(unicode_tokenize, stem_algorithm=algorithm)

@@ -220,3 +220,73 @@ def test_summary_may_omit_entities_that_are_not_salient() -> None:
 
 def test_nothing_to_compare_with_means_no_entity_findings() -> None:
     assert _run(hypothesis="Antony Blinken visited Kyiv.", hyp_lang="en") == []
+
+
+def test_name_missed_by_ner_counts_when_the_source_confirms_it() -> None:
+    ref = "Cuomo, 53, began his term this year and signed a bill praised by Walmart."
+    source = "Cuomo, 53 ans, a commencé son mandat cette année et signé une loi saluée par Walmart."
+    dropped = _run(
+        hypothesis="Cuomo, 53, took office this year and signed a bill praised by the company.",
+        reference=ref, source=source, hyp_lang="en", src_lang="fr",
+    )  # fmt: skip
+    assert "entity_missing" in _fired(dropped)
+    kept = _run(
+        hypothesis="Cuomo, 53, took office this year and signed a bill Walmart praised.",
+        reference=ref, source=source, hyp_lang="en", src_lang="fr",
+    )  # fmt: skip
+    assert _fired(kept) == set()
+
+
+def test_capitalised_common_word_unconfirmed_by_the_source_is_no_name() -> None:
+    findings = _run(
+        hypothesis="It may be a pre-Christian ritual to pray for a good harvest.",
+        reference="It may well be a pre-Christian Spring and Fertility ritual.",
+        source="Může to být předkřesťanský rituál jara a plodnosti.",
+        hyp_lang="en", src_lang="cs",
+    )  # fmt: skip
+    assert "entity_missing" not in _fired(findings)
+
+
+@pytest.mark.parametrize(
+    ("hyp", "ref"),
+    [
+        ("The talks were held in Warsaw.", "The talks were held in Warsaw."),
+        ("Fighters of the Islamic State were captured.", "ISIS fighters were captured."),
+        ("The U.S. officials agreed.", "American officials agreed."),
+    ],
+)
+def test_aliases_and_cut_names_are_supported(hyp: str, ref: str) -> None:
+    assert _fired(_run(hypothesis=hyp, reference=ref, hyp_lang="en")) == set()
+
+
+def test_exonym_across_languages_counts_as_the_same_place() -> None:
+    findings = _run(
+        hypothesis="Merz met Tusk in Warsaw.",
+        source="Merz traf Tusk in Warschau.",
+        hyp_lang="en", src_lang="de",
+    )  # fmt: skip
+    assert _fired(findings) == set()
+
+
+@pytest.mark.parametrize(
+    ("source", "src_lang"),
+    [
+        ("Зеленский встретился с Блинкеном в Киеве.", "ru"),  # Russian case ending
+        ("Зеленський зустрівся з Блінкеном у Києві.", "uk"),  # Ukrainian locative
+        ("Selenskyj traf Blinken in Kyjiw.", "de"),  # German transliteration
+    ],
+)
+def test_names_survive_across_scripts_and_inflection(source: str, src_lang: str) -> None:
+    findings = _run(
+        hypothesis="Zelensky met Blinken in Kyiv.", source=source, hyp_lang="en", src_lang=src_lang
+    )
+    assert _fired(findings) == set()
+
+
+def test_an_invented_name_across_scripts_is_unsupported() -> None:
+    findings = _run(
+        hypothesis="Zelensky met Macron in Kyiv.",
+        source="Зеленский встретился с Блинкеном в Киеве.",
+        hyp_lang="en", src_lang="ru",
+    )  # fmt: skip
+    assert _fired(findings) == {"entity_unsupported"}

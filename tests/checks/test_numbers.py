@@ -180,3 +180,20 @@ def test_summary_reports_only_unsupported_numbers() -> None:
     assert from_to == []
     [invented] = _run(hypothesis="Lufthansa cancels 950 flights.", source=source, task="summary")
     assert invented.evidence["extra"] == ["950"] and invented.evidence["against"] == "source"
+
+
+@pytest.mark.parametrize(
+    ("hyp", "ref", "lang", "fires"),
+    [
+        ("It happened on 2020-07-26.", "It happened on 26 July 2020.", "en", False),
+        ("It happened on 2020-07-27.", "It happened on 26 July 2020.", "en", True),
+        ("It can travel up to 300 km.", "It can travel up to 190 miles (300 km).", "en", False),
+        ("Up to 190 miles (310 km).", "Up to 190 miles (300 km).", "en", True),
+        ("Es kamen zweiundzwanzig Leute.", "Es kamen 22 Leute.", "de", False),
+        ("Es kamen dreiundzwanzig Leute.", "Es kamen 22 Leute.", "de", True),
+        ("Thousands of people came.", "5,000 people came.", "en", False),
+    ],
+)
+def test_dates_conversions_and_compound_words(hyp: str, ref: str, lang: str, fires: bool) -> None:
+    [findings] = run_checks([CheckInput(hyp, ref, hyp_lang=lang)], ["number_mismatch"])
+    assert bool(findings) is fires

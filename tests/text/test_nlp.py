@@ -89,9 +89,10 @@ def test_parse_texts_parses_each_distinct_text_once(monkeypatch: pytest.MonkeyPa
     calls: list[int] = []
     original = en.pipe
 
-    def counting_pipe(texts: list[str]) -> object:
+    def counting_pipe(texts: list[str], **settings: object) -> object:
         calls.append(len(list(texts)))
-        return original(texts)
+        assert settings == {"batch_size": nlp.PIPE_BATCH_SIZE}
+        return original(texts, **settings)
 
     monkeypatch.setattr(en, "pipe", counting_pipe)
     parsed = parse_texts(["Kyiv.", "Kyiv.", "Paris."], ["en", "en", "en"])
@@ -152,3 +153,23 @@ def test_unknown_language_gets_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     [ents] = extract_entities(["Statsminister Ulf Kristersson besökte Bryssel och EU."], ["sv"])
     assert "Ulf Kristersson" in " ".join(_texts(ents))
     assert "EU" in _texts(ents)
+
+
+def test_coordinated_names_tagged_as_one_entity_are_split() -> None:
+    text = "Besides Windows and Mac OS, the suite runs on Linux. Procter & Gamble agreed."
+    [entities] = extract_entities([text], ["en"])
+    names = _texts(entities)
+    assert "Windows" in names and "Mac OS" in names
+    assert not any(" and " in name for name in names)
+    assert not {"Procter", "Gamble"} <= set(names)  # "&" joins one company's name
+    _check_offsets(text, entities)
+
+
+def test_a_missing_model_is_skipped_without_trying_to_load_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def refuse(name: str) -> None:
+        raise AssertionError(f"tried to load {name}")
+
+    monkeypatch.setattr(nlp.spacy, "load", refuse)
+    assert nlp._load_first(["xx_no_such_model_here"]) is None

@@ -139,7 +139,28 @@ def test_same_stem(a: str, b: str, same: bool) -> None:
 
 def test_aliases() -> None:
     assert "united states" in aliases("the USA")
-    assert aliases("Warsaw") == []
+    assert aliases("Gdynia") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Kiev", "Kyiv", "variant"),  # one name, two spellings
+        ("Київ", "Kyiv", "variant"),  # transliterated "Kiiv": a respelling
+        ("Москва", "Moscow", "exact"),  # an exonym: only the alias table knows
+        ("Moskva", "Moscow", "exact"),
+        ("München", "Munich", "exact"),
+        ("Köln", "Cologne", "exact"),
+        ("Warszawa", "Warsaw", "exact"),
+        ("Варшава", "Warsaw", "exact"),
+        ("Peking", "Beijing", "exact"),
+        ("American", "U.S.", "exact"),  # the demonym standing for the country
+        ("Warsaw", "Prague", None),
+    ],
+)
+def test_exonyms_and_aliases(a: str, b: str, kind: str | None) -> None:
+    match = match_names(a, b)
+    assert (match[0] if match else None) == kind
 
 
 def test_folded_text_find_maps_back_to_original_offsets() -> None:

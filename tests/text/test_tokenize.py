@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import random
 
@@ -109,7 +110,7 @@ def test_unicode_tokenize_examples(text: str, expected: list[str]) -> None:
     [
         ("Кошки сидят на окнах", "ru", ["кошк", "сид", "на", "окн"]),
         ("Кошка сидит на окне", "ru", ["кошк", "сид", "на", "окн"]),
-        ("我爱北京", "zh", ["我", "爱", "北", "京"]),  # no Snowball stemmer: unchanged
+        ("我爱北京", "zh", ["我", "爱", "北京"]),  # jieba words; no Snowball stemmer: unchanged
         ("Київ столиця", "uk", ["київ", "столиця"]),  # no Ukrainian Snowball: unchanged
     ],
 )
@@ -124,7 +125,8 @@ def test_unicode_tokenizer_with_stemmer(text: str, lang: str, expected: list[str
         ("EN-us", "en", True, "rouge-score-en"),
         ("en_GB", "en", True, "rouge-score-en"),
         ("ru", "ru", False, "unicode"),
-        ("zh-Hans", "zh", False, "unicode"),
+        ("zh-Hans", "zh", False, f"jieba-{importlib.metadata.version('jieba')}"),
+        ("th", "th", False, f"pythainlp-newmm-{importlib.metadata.version('pythainlp')}"),
         (None, None, False, "unicode"),
         ("", None, False, "unicode"),
     ],
@@ -175,3 +177,25 @@ def test_snowball_algorithm(lang: str | None, algorithm: str | None) -> None:
     assert snowball_algorithm(lang) == algorithm
     expected_name = f"snowball-{algorithm}" if algorithm else "none"
     assert stemmer_name(lang, True) == expected_name
+
+
+def test_rouge_english_lines_match_per_line_tokenization() -> None:
+    text = "The cats ran.\n\n  Running DOGS, 42!\r\nCafé naïve"
+    for use_stemmer in (False, True):
+        lines = get_tokenizer("en", use_stemmer).lines(text)  # type: ignore[attr-defined]
+        assert lines == [rouge_en_tokenize(line, use_stemmer) for line in text.split("\n")]
+
+
+def test_missing_segmenter_names_the_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evalsuite.text import tokenize
+
+    def broken() -> None:
+        raise ImportError("no module")
+
+    monkeypatch.setitem(
+        tokenize.WORD_SEGMENTERS, "xx", tokenize.WordSegmenter("fake", "fake-seg", broken)
+    )
+    with pytest.raises(tokenize.MissingSegmenterError, match="pip install fake-seg"):
+        get_tokenizer("xx")
+    with pytest.raises(tokenize.MissingSegmenterError, match="'fake-seg' package"):
+        tokenizer_name("xx")

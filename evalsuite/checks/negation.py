@@ -1,0 +1,299 @@
+"""`negation_flip`: a clause of the hypothesis says the opposite of its counterpart.
+
+Polarity is read per clause: with a spaCy parse a clause is a verb heading the sentence or a
+coordinated, complement, adverbial or relative clause (an infinitive stays with the verb that
+governs it: "will not strive to reduce" is one negative clause); without a parser a clause is
+a stretch between commas, semicolons and the like. A clause is negative when it holds a cue
+(see `text.negation_cues`); "never" and "not ... ever", "no longer" and "not ... anymore" are
+all simply negative. Sentences are aligned by content words, and a sentence pair is only
+looked at when its counts of negative clauses differ, which keeps clause-alignment noise from
+raising alarms. Lexical negatives ("refused" for "did not agree") are out of scope: where the
+two sides differ in them, the check stays silent rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from evalsuite.checks.base import Finding, Span
+from evalsuite.text.content_words import content_keys, overlap, token_keys, word_keys
+from evalsuite.text.negation_cues import (
+    CUES,
+    cue_positions,
+    lexical_negatives,
+    split_words,
+    word_spans,
+)
+from evalsuite.text.nlp import ParsedSegment, ParsedText
+from evalsuite.text.sentences import split_sentences
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["negation_flip"]
+
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "acl:relcl"}
+)
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+_MIN_SENTENCE_OVERLAP = 0.25
+_MIN_CLAUSE_OVERLAP = 0.2
+_MIN_STRICT_OVERLAP = 0.3
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s(?:but|mais|aber|pero|ma|mas|но|а|але)\s")
+_NEGATING_PREFIX = re.compile(r"^(?:un|in|im|il|ir|dis|non|mis|in)(?=\w{4})")
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """A clause: its span, content keys, and the negation cues that fall in it."""
+
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+    cues: tuple[Span, ...]
+    words: frozenset[str] = frozenset()
+
+    @property
+    def negative(self) -> bool:
+        return bool(self.cues)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    keys: frozenset[str]
+    words: frozenset[str]
+    clauses: tuple[_Clause, ...]
+
+    @property
+    def negatives(self) -> int:
+        return sum(c.negative for c in self.clauses)
+
+
+def negation_flip(seg: ParsedSegment) -> list[Finding]:
+    """Clauses whose polarity differs from the aligned clause of the reference (or source)."""
+    other, against = _counterpart(seg)
+    if other is None or seg.hyp.lang not in CUES or other.lang not in CUES:
+        return []
+    if other.lang == seg.hyp.lang:
+        # A summary leaves out most of what it is compared with: only a close paraphrase of a
+        # clause counts.
+        strict = seg.task == "summary"
+        return _same_language(seg.hyp, other, against, strict=strict)
+    return _cross_lingual(seg.hyp, other)
+
+
+def _counterpart(seg: ParsedSegment) -> tuple[ParsedText | None, str]:
+    """A summary answers to its article; a translation to its reference, else its source."""
+    order = [(seg.src, "source"), (seg.ref, "reference")]
+    if seg.task != "summary":
+        order.reverse()
+    for text, name in order:
+        if text is not None:
+            return text, name
+    return None, ""
+
+
+# --- one language ----------------------------------------------------------------------------
+
+
+def _same_language(
+    hyp: ParsedText, other: ParsedText, against: str, *, strict: bool = False
+) -> list[Finding]:
+    hyp_sents, other_sents = _sentences(hyp), _sentences(other)
+    if not other_sents:
+        return []
+    other_clauses = [c for s in other_sents for c in s.clauses]
+    hyp_clauses = [c for s in hyp_sents for c in s.clauses]
+    findings = []
+    for sent in hyp_sents:
+        best = max(other_sents, key=lambda o: overlap(sent.keys, o.keys))
+        if overlap(sent.keys, best.keys) < _MIN_SENTENCE_OVERLAP:
+            continue
+        if sent.negatives == best.negatives:
+            continue
+        if sent.negatives > best.negatives:
+            pairs = [(c, _aligned(c, best, other_clauses)) for c in sent.clauses if c.negative]
+        else:
+            pairs = [(_aligned(c, sent, hyp_clauses), c) for c in best.clauses if c.negative]
+        for hyp_clause, ref_clause in pairs:
+            if strict and overlap(hyp_clause.keys, ref_clause.keys) < _MIN_STRICT_OVERLAP:
+                continue
+            if _lexical_paraphrase(hyp_clause.words, ref_clause.words, hyp.lang):
+                continue
+            if hyp_clause.negative != ref_clause.negative:
+                findings.append(_finding(hyp_clause, ref_clause, against))
+    return findings
+
+
+def _aligned(clause: _Clause, sentence: _Sentence, everywhere: list[_Clause]) -> _Clause:
+    """The counterpart of `clause`: the best-overlapping clause anywhere on the other side if
+    that one has the same polarity (the negation moved, it did not flip), else the best one in
+    the aligned sentence, else that whole sentence."""
+    best_anywhere = max(everywhere, key=lambda c: overlap(clause.keys, c.keys))
+    if (
+        best_anywhere.negative == clause.negative
+        and overlap(clause.keys, best_anywhere.keys) >= _MIN_CLAUSE_OVERLAP
+    ):
+        return best_anywhere
+    best = max(sentence.clauses, key=lambda c: overlap(clause.keys, c.keys))
+    if overlap(clause.keys, best.keys) >= _MIN_CLAUSE_OVERLAP:
+        return best
+    cues = tuple(cue for c in sentence.clauses for cue in c.cues)
+    return _Clause(sentence.start, sentence.end, sentence.text, sentence.keys, cues, sentence.words)
+
+
+def _lexical_paraphrase(a: frozenset[str], b: frozenset[str], lang: str) -> bool:
+    """Whether two clauses differ in a word that negates by meaning ("refused",
+    "unable") or a negating prefix ("unclear" for "not clear"): polarity cannot be judged."""
+    if lexical_negatives(sorted(a), lang) != lexical_negatives(sorted(b), lang):
+        return True
+    return _prefixed(a, b) or _prefixed(b, a)
+
+
+def _prefixed(words: frozenset[str], others: frozenset[str]) -> bool:
+    for word in words - others:
+        bare = _NEGATING_PREFIX.sub("", word)
+        if bare != word and (bare in others or any(o.startswith(bare) for o in others)):
+            return True
+    return False
+
+
+# --- across languages ------------------------------------------------------------------------
+
+
+def _cross_lingual(hyp: ParsedText, src: ParsedText) -> list[Finding]:
+    """Sentences aligned one to one only; a sentence negative on one side and free of any cue
+    on the other is a flip, unless either side has a lexical negative."""
+    hyp_sents, src_sents = _sentences(hyp), _sentences(src)
+    if len(hyp_sents) != len(src_sents):
+        return []
+    findings = []
+    for h, s in zip(hyp_sents, src_sents, strict=True):
+        if (h.negatives == 0) == (s.negatives == 0):
+            continue
+        if lexical_negatives(sorted(h.words), hyp.lang) or lexical_negatives(
+            sorted(s.words), src.lang
+        ):
+            continue
+        findings.append(_finding(_whole(h), _whole(s), "source"))
+    return findings
+
+
+def _whole(sentence: _Sentence) -> _Clause:
+    cues = tuple(cue for c in sentence.clauses for cue in c.cues)
+    return _Clause(sentence.start, sentence.end, sentence.text, sentence.keys, cues, sentence.words)
+
+
+# --- clauses ---------------------------------------------------------------------------------
+
+
+def _sentences(text: ParsedText) -> list[_Sentence]:
+    if text.doc is not None:
+        return [_parsed_sentence(sent, text.lang) for sent in text.doc.sents if sent.text.strip()]
+    return _plain_sentences(text.text, text.lang)
+
+
+def _parsed_sentence(sent: SpacySpan, lang: str) -> _Sentence:
+    words = [_contraction(t.lower_.replace("’", "'")) for t in sent]
+    cue_tokens = {sent[i].i for i in cue_positions(words, lang)}
+    groups: dict[int, list[Token]] = {}
+    for tok in sent:
+        groups.setdefault(_clause_head(tok).i, []).append(tok)
+    clauses = []
+    for tokens in groups.values():
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        cues = tuple(Span(t.idx, t.idx + len(t.text), t.text) for t in tokens if t.i in cue_tokens)
+        keys = frozenset(token_keys(tokens, lang))
+        own = frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
+        clauses.append(_Clause(start, end, sent.doc.text[start:end], keys, cues, own))
+    lemmas = frozenset(t.lemma_.lower() for t in sent) | frozenset(words)
+    return _Sentence(
+        sent.start_char, sent.end_char, sent.text, content_keys(sent, lang), lemmas,
+        tuple(sorted(clauses, key=lambda c: c.start)),
+    )  # fmt: skip
+
+
+def _contraction(word: str) -> str:
+    """A contraction the tokenizer left whole ("AREN'T") is read as its negation."""
+    return "n't" if word.endswith("n't") else word
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb heading the clause a token belongs to (the sentence root at the latest)."""
+    current = tok
+    while current.head.i != current.i:
+        if current.dep_ in _CLAUSE_DEPS and current.pos_ in _CLAUSE_POS:
+            return current
+        current = current.head
+    return current
+
+
+def _plain_sentences(text: str, lang: str) -> list[_Sentence]:
+    sentences = []
+    cursor = 0
+    for sent in split_sentences(text, lang):
+        start = text.find(sent, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(sent)
+        clauses = _plain_clauses(sent, start, lang)
+        words = frozenset(split_words(sent))
+        sentences.append(
+            _Sentence(start, cursor, sent, frozenset(word_keys(sent, lang)), words, clauses)
+        )
+    return sentences
+
+
+def _plain_clauses(sent: str, offset: int, lang: str) -> tuple[_Clause, ...]:
+    clauses = []
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sent)] + [len(sent)]
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        piece = sent[begin:end]
+        if not piece.strip():
+            continue
+        spans = word_spans(piece)
+        positions = cue_positions([w for w, _, _ in spans], lang)
+        at = offset + begin
+        cues = tuple(
+            Span(at + spans[i][1], at + spans[i][2], piece[spans[i][1] : spans[i][2]])
+            for i in positions
+        )
+        keys = frozenset(word_keys(piece, lang))
+        clauses.append(_Clause(at, offset + end, piece, keys, cues, frozenset(split_words(piece))))
+    return tuple(clauses)
+
+
+# --- findings --------------------------------------------------------------------------------
+
+
+def _polarity(clause: _Clause) -> str:
+    return "negative" if clause.negative else "positive"
+
+
+def _finding(hyp: _Clause, ref: _Clause, against: str) -> Finding:
+    cue = (hyp.cues or ref.cues)[0].text
+    if hyp.negative:
+        message = f"the hypothesis negates ('{cue}') a clause the {against} states positively"
+    else:
+        message = f"the hypothesis drops the negation ('{cue}') of the {against}"
+    evidence = {
+        "against": against,
+        "cue": cue,
+        "hyp_clause": hyp.text,
+        "ref_clause": ref.text,
+        "hyp_polarity": _polarity(hyp),
+        "ref_polarity": _polarity(ref),
+    }
+    return Finding(
+        "negation_flip", "critical", message,
+        hyp_span=Span(hyp.start, hyp.end, hyp.text), ref_span=Span(ref.start, ref.end, ref.text),
+        evidence=evidence,
+    )  # fmt: skip

@@ -1,0 +1,496 @@
+"""Who did what to whom: (agent, predicate, patient) triples read off a dependency parse.
+
+Surface order says little about roles ("Ukraine was attacked by Russia", "the city that Russia
+attacked", "Russia's attack on Ukraine"), so each construction is normalised to the same triple:
+active and passive clauses, control and causative complements ("allow X to attack Y": X is
+the attacker), datives ("ship grain to Egypt": Egypt is the recipient), nominal predicates
+("X's attacks on Y", "the attack by X on Y", "tariffs on Y"), relative clauses and reduced
+relatives. Arguments are reduced to their lemmatised head plus compound name parts, so that
+"US President Joe Biden" and "Biden" compare equal; pronouns carry no name and are dropped.
+
+Labels of both spaCy English (ClearNLP) and Universal Dependencies schemes are read, so the
+French pipeline yields triples too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Arg", "Frame", "Role", "Triple", "extract_triples"]
+
+Frame = Literal["active", "passive", "causative", "nominal", "dative", "relative"]
+Role = Literal["patient", "recipient", "target"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_SUBJ = _words("nsubj csubj")
+_PASS_SUBJ = _words("nsubjpass nsubj:pass csubjpass csubj:pass")
+_OBJ = _words("dobj obj")
+_DATIVE = _words("dative iobj")
+_COMPLEMENT = _words("xcomp ccomp")
+_RELCL = _words("relcl acl:relcl")
+_CONJ = "conj"
+_NAME_PARTS = _words("compound flat flat:name fixed")
+_PREP_UD = _words("obl nmod obl:arg obl:mod nmod:poss")
+_AGENT_PREPS = _words("by par")
+_RECIPIENT_PREPS = _words("to à")
+# Prepositions that name whom a hostile or restrictive act is aimed at (tariffs on China).
+_TARGET_PREPS = _words("on against upon contre sur")
+# "of" names the patient only after event nouns ("the invasion of Ukraine", not "the
+# president of Ukraine").
+_OF_PREPS = _words("of de")
+_EVENT_NOUNS = _words(
+    "attack invasion occupation annexation bombing shelling capture arrest defeat killing "
+    "murder assassination destruction blockade recognition support criticism acquisition "
+    "takeover sanction tariff strike raid siege condemnation release expulsion abduction "
+    "kidnapping liberation surrender rescue attaque invasion occupation annexion bombardement "
+    "arrestation défaite soutien libération enlèvement assassinat"
+)
+# Verbs whose object gets the main action as a noun: "launch attacks on Y", "impose tariffs".
+_LIGHT_VERBS = _words(
+    "launch impose levy slap place put carry conduct stage mount announce make order "
+    "lancer imposer mener"
+)
+# Dative verbs: their "to" phrase is a recipient, not a direction of motion only.
+_DATIVE_VERBS = _words(
+    "give send ship sell supply deliver provide offer hand lend pay grant transfer export "
+    "donate pass show teach award return promise donner envoyer livrer vendre fournir offrir"
+)
+# French object-control verbs ("autoriser l'Ukraine à frapper": Ukraine strikes).
+_FRENCH_CONTROL = _words(
+    "autoriser permettre pousser inciter aider forcer obliger encourager exhorter appeler "
+    "inviter empêcher interdire demander ordonner"
+)
+_RELATIVE_PRONOUNS = _words("who whom that which whose qui que dont lequel laquelle")
+_AUX_DEPS = _words("aux auxpass aux:pass aux:tense cop")
+# Copulas link, they do not act: "the highest peak is Mount Vinson" has no agent.
+_COPULAS = _words("be become seem remain être devenir sembler rester")
+_TIME_ENTITIES = _words("DATE TIME")  # "arrested on Friday" names no target
+_AGENT_DEPS = _words("agent obl:agent")
+_PASSIVE_AUX = _words("auxpass aux:pass")
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An argument reduced for comparison: lemmatised head, name parts, and the text shown."""
+
+    head: str
+    words: frozenset[str]
+    text: str
+    token: int
+    name: bool = False
+
+    def same(self, other: Arg) -> bool:
+        """Same referent: equal heads, and one name's parts within the other's (Biden, Joe
+        Biden)."""
+        return self.head == other.head and (self.words <= other.words or other.words <= self.words)
+
+
+@dataclass(frozen=True)
+class Triple:
+    """One predication: who (`agent`) did `pred` to whom (`patient`, in role `role`)."""
+
+    agent: Arg | None
+    pred: str
+    patient: Arg | None
+    role: Role
+    frame: Frame
+    pred_token: int
+    start: int
+    end: int
+
+    def as_list(self) -> list[str | None]:
+        """The triple as shown in a finding's evidence."""
+        return [
+            self.agent.text if self.agent else None,
+            self.pred,
+            self.patient.text if self.patient else None,
+        ]
+
+
+def extract_triples(doc: Doc) -> list[Triple]:
+    """Every triple of a parse that has at least one argument other than a pronoun."""
+    triples: list[Triple] = []
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
+            if token.lemma_.casefold() in _COPULAS:
+                continue
+            triples.extend(_verb_triples(token))
+        elif token.pos_ == "NOUN":
+            triples.extend(_noun_triples(token))
+    named = (t for t in triples if t.agent is not None or t.patient is not None)
+    return list(dict.fromkeys(named))
+
+
+# --- arguments ------------------------------------------------------------------------------
+
+
+def _arg(token: Token | None) -> Arg | None:
+    """The comparable form of an argument token; None for pronouns and non-words."""
+    if token is None or token.pos_ in ("PRON", "DET", "NUM", "PUNCT", "SPACE"):
+        return None
+    if token.lower_ in _RELATIVE_PRONOUNS or not any(ch.isalpha() for ch in token.text):
+        return None
+    parts = [t for t in token.subtree if t.i == token.i or _is_name_part(t, token)]
+    head = _lemma(token)
+    words = frozenset(_lemma(t) for t in parts)
+    text = " ".join(t.text for t in parts)
+    return Arg(head, words, text, token.i, token.pos_ == "PROPN" or bool(token.ent_type_))
+
+
+def _is_name_part(part: Token, head: Token) -> bool:
+    lo, hi = sorted((part.i, head.i))
+    if any("\n" in t.text for t in part.doc[lo:hi] if t.is_space):
+        return False  # a name never runs across a line break
+    node = part
+    while node.dep_ in _NAME_PARTS and node.i != node.head.i:
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
+
+
+def _lemma(token: Token) -> str:
+    if token.pos_ == "PROPN":
+        return token.text.casefold()
+    return (token.lemma_ or token.text).casefold()
+
+
+def _with_conjuncts(token: Token | None) -> list[Token | None]:
+    """A token and the tokens coordinated with it ("Ukraine and Georgia")."""
+    if token is None:
+        return [None]
+    found = [token]
+    stack = [token]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == _CONJ:
+                found.append(child)
+                stack.append(child)
+    return list(found)
+
+
+def _child(token: Token, deps: frozenset[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ in deps:
+            return child
+    return None
+
+
+def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
+    """(preposition, object) pairs attached to a token, in either labelling scheme."""
+    for child in token.children:
+        if child.dep_ in ("prep", "agent"):
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    yield child.lower_, obj
+        elif child.dep_ in _PREP_UD or child.dep_ == "obl:agent":
+            case = _child(child, frozenset({"case"}))
+            if case is not None:
+                yield case.lower_, child
+
+
+# --- verbs ----------------------------------------------------------------------------------
+
+
+def _verb_triples(verb: Token) -> list[Triple]:
+    passive = _is_passive(verb)
+    agent_tok, frame = _agent(verb, passive)
+    patient_tok = _patient(verb, passive)
+    if _is_relative_clause(verb):
+        agent_tok, patient_tok, frame = _relative_roles(verb, agent_tok, patient_tok, passive)
+    elif verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        agent_tok, patient_tok, frame = _reduced_relative(verb, agent_tok, patient_tok)
+    pred = _predicate(verb)
+    triples = _product(agent_tok, pred, patient_tok, "patient", frame, verb)
+    for prep, obj in _prep_objects(verb):
+        if prep in _RECIPIENT_PREPS and verb.lemma_.casefold() in _DATIVE_VERBS:
+            triples += _product(agent_tok, pred, obj, "recipient", "dative", verb)
+        elif prep in _TARGET_PREPS and obj.ent_type_ not in _TIME_ENTITIES:
+            triples += _product(agent_tok, pred, obj, "target", frame, verb)
+    dative = _child(verb, _DATIVE)
+    if dative is not None:
+        triples += _product(agent_tok, pred, dative, "recipient", "dative", verb)
+    if patient_tok is not None and patient_tok.pos_ in ("NOUN", "PROPN"):
+        triples += _owner_triples(agent_tok, pred, patient_tok, verb)
+    complement = _embedded_agent_of(verb)
+    if complement is not None:
+        triples += _product(agent_tok, pred, complement, "patient", "causative", verb)
+    return triples
+
+
+def _is_relative_clause(verb: Token) -> bool:
+    """Relative clauses; French parses "l'homme que la police a arrêté" as a plain acl."""
+    if verb.dep_ in _RELCL:
+        return True
+    return verb.dep_ == "acl" and any(
+        c.lower_ in _RELATIVE_PRONOUNS and c.i < verb.i for c in verb.children
+    )
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(child.dep_ in _PASS_SUBJ or child.dep_ in _PASSIVE_AUX for child in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+
+
+def _predicate(verb: Token) -> str:
+    lemma = verb.lemma_.casefold()
+    particle = _child(verb, frozenset({"prt", "compound:prt"}))
+    return f"{lemma} {particle.lower_}" if particle is not None else lemma
+
+
+def _agent(verb: Token, passive: bool) -> tuple[Token | None, Frame]:
+    """The doer of a verb: subject, by-phrase, or the controller of a complement clause."""
+    if passive:
+        return _by_agent(verb), "passive"
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    named = [s for s in subjects if s.lower_ not in _RELATIVE_PRONOUNS]
+    if named:
+        return named[0], "active"
+    if subjects:
+        return subjects[0], "active"
+    return _inherited_agent(verb)
+
+
+def _by_agent(verb: Token) -> Token | None:
+    """The by-phrase of a passive, also where the parser hung it on a noun of the clause
+    ("condamné à une amende ... par la Commission")."""
+    frontier = [verb]
+    for _ in range(3):
+        for node in frontier:
+            for prep, obj in _prep_objects(node):
+                if prep in _AGENT_PREPS:
+                    return obj
+        frontier = [
+            c for node in frontier for c in node.children
+            if c.pos_ in ("NOUN", "PROPN") and c.dep_ not in _SUBJ | _PASS_SUBJ
+        ]  # fmt: skip
+    return None
+
+
+def _inherited_agent(verb: Token) -> tuple[Token | None, Frame]:
+    """The agent of a subjectless verb: shared with a coordinated verb, or controlled by the
+    matrix clause (object control when the matrix verb has an object, else subject)."""
+    head = verb.head
+    if head.i == verb.i:
+        return None, "active"
+    if verb.dep_ == _CONJ and head.pos_ in ("VERB", "AUX"):
+        agent, frame = _agent(head, _is_passive(head))
+        return (agent, frame) if frame != "passive" else (None, "active")
+    if _is_complement(verb) and head.pos_ in ("VERB", "AUX"):
+        obj = _child(head, _OBJ)
+        if obj is not None:
+            return obj, "causative"
+        agent, _ = _agent(head, _is_passive(head))
+        if _is_passive(head):
+            subject = _child(head, _PASS_SUBJ)  # "Ukraine was allowed to strike"
+            return subject, "causative"
+        return agent, "active"
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
+        agent, frame = _agent(head, _is_passive(head))
+        return (agent, "active") if frame != "passive" else (None, "active")
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        owner = _child(head, frozenset({"poss", "nmod:poss"}))
+        return owner, "nominal"
+    return None, "active"
+
+
+def _is_complement(verb: Token) -> bool:
+    """xcomp/ccomp, or the French "autoriser X à frapper" that the parser calls advcl."""
+    if verb.dep_ in _COMPLEMENT:
+        return True
+    return (
+        verb.dep_ == "advcl"
+        and verb.head.lemma_.casefold() in _FRENCH_CONTROL
+        and any(c.dep_ == "mark" and c.lower_ in ("à", "de", "d'") for c in verb.children)
+    )
+
+
+def _patient(verb: Token, passive: bool) -> Token | None:
+    if passive:
+        return _child(verb, _PASS_SUBJ)
+    return _child(verb, _OBJ)
+
+
+def _relative_roles(
+    verb: Token, agent: Token | None, patient: Token | None, passive: bool
+) -> tuple[Token | None, Token | None, Frame]:
+    """The noun a relative clause hangs on fills its open role: the agent in "the man who
+    saw X", the patient in "the man (who) the police arrested" and "the man arrested"."""
+    head = verb.head
+    if not passive and (agent is None or agent.lower_ in _RELATIVE_PRONOUNS):
+        return head, patient, "relative"
+    open_patient = patient is None or patient.lower_ in _RELATIVE_PRONOUNS
+    if open_patient and not any(c.lower_ in ("where", "when", "why") for c in verb.children):
+        return agent, head, "relative"
+    return agent, patient, "relative"
+
+
+def _reduced_relative(
+    verb: Token, agent: Token | None, patient: Token | None
+) -> tuple[Token | None, Token | None, Frame]:
+    """Reduced relatives: the head noun is the patient of "weapons supplied by the US", the
+    agent of "troops attacking Kyiv". Infinitives ("Finland's bid to join NATO") keep the
+    agent found already."""
+    if verb.tag_ == "VBN":
+        antecedent = _misread_object_relative(verb)
+        if antecedent is not None and agent is None:
+            return verb.head, antecedent, "relative"
+        return agent, verb.head, "relative"
+    if verb.tag_ == "VBG":
+        return verb.head, patient, "relative"
+    return agent, patient, "nominal" if agent is not None else "active"
+
+
+def _misread_object_relative(verb: Token) -> Token | None:
+    """The small parser reads "the man that police arrested" as "police (who were)
+    arrested"; a relative pronoun right before the noun gives the true reading, whose
+    patient is the noun before the pronoun."""
+    noun = verb.head
+    if noun.i + 1 != verb.i or _child(verb, _AGENT_DEPS) is not None:
+        return None
+    doc = noun.doc
+    before = noun.left_edge.i - 1
+    if before < 1 or doc[before].lower_ not in _RELATIVE_PRONOUNS:
+        return None
+    antecedent = doc[before - 1]
+    return antecedent if antecedent.pos_ in ("NOUN", "PROPN") else None
+
+
+def _embedded_agent_of(verb: Token) -> Token | None:
+    """For "allow X to attack" parsed with X as the subject of the complement, X: what the
+    matrix verb acts on, so that both parses give the same matrix triple."""
+    if _child(verb, _OBJ) is not None:
+        return None
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            subject = _child(child, _SUBJ)
+            if subject is not None and any(c.lower_ == "to" for c in child.children):
+                return subject
+            if subject is not None and verb.lemma_.casefold() in ("let", "make", "help", "have"):
+                return subject
+    return None
+
+
+def _owner_triples(agent: Token | None, pred: str, patient: Token, verb: Token) -> list[Triple]:
+    """Owners of objects: "Turkey approved Finland's bid" acts on Finland through its bid."""
+    owner = _child(patient, frozenset({"poss", "nmod:poss"}))
+    if agent is None or owner is None or owner.pos_ != "PROPN":
+        return []
+    return _product(agent, pred, owner, "patient", "nominal", verb)
+
+
+# --- nouns ----------------------------------------------------------------------------------
+
+
+def _noun_triples(noun: Token) -> list[Triple]:
+    """Nominal predicates: "Russia's attacks on Ukraine", "the attack by X on Y", "US tariffs
+    on China", "Ukraine launched attacks on Russia"."""
+    targets: list[tuple[Token, Role]] = []
+    lemma = noun.lemma_.casefold()
+    by_agent: Token | None = None
+    for prep, obj in _prep_objects(noun):
+        if prep in _AGENT_PREPS and by_agent is None:
+            by_agent = obj
+        elif prep in _TARGET_PREPS or (prep in _OF_PREPS and lemma in _EVENT_NOUNS):
+            targets.append((obj, "target"))
+    owner = _child(noun, frozenset({"poss", "nmod:poss"}))
+    if not targets and by_agent is not None and owner is not None:
+        # "Napoleon's defeat by Wellington": the owner undergoes what the by-phrase does.
+        return _product(by_agent, lemma, owner, "patient", "nominal", noun)
+    if not targets:
+        targets = _verb_attached_targets(noun)
+    if not targets:
+        return []
+    # A possessor outranks a by-phrase, which is often an instrument ("attacks by missiles").
+    agent = _noun_agent(noun) or by_agent
+    triples: list[Triple] = []
+    for obj, role in targets:
+        triples += _product(agent, lemma, obj, role, "nominal", noun)
+        if noun.dep_ in _OBJ and noun.head.lemma_.casefold() in _LIGHT_VERBS:
+            light = noun.head
+            light_agent, frame = _agent(light, _is_passive(light))
+            triples += _product(light_agent, _predicate(light), obj, role, frame, light)
+    return triples
+
+
+def _verb_attached_targets(noun: Token) -> list[tuple[Token, Role]]:
+    """Targets the parser hung on the light verb ("impose tariffs on China")."""
+    head = noun.head
+    if noun.dep_ not in _OBJ and noun.dep_ not in _PASS_SUBJ:
+        return []
+    if head.lemma_.casefold() not in _LIGHT_VERBS:
+        return []
+    return [(obj, "target") for prep, obj in _prep_objects(head) if prep in _TARGET_PREPS]
+
+
+def _noun_agent(noun: Token) -> Token | None:
+    owner = _child(noun, frozenset({"poss", "nmod:poss"}))
+    if owner is not None:
+        return owner
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "PROPN":
+            return child
+    head = noun.head
+    if noun.dep_ in _OBJ and head.lemma_.casefold() in _LIGHT_VERBS:
+        agent, frame = _agent(head, _is_passive(head))
+        return agent if frame != "passive" else None
+    if noun.dep_ in _PASS_SUBJ and head.lemma_.casefold() in _LIGHT_VERBS:
+        agent, _ = _agent(head, True)
+        return agent
+    return None
+
+
+# --- assembly -------------------------------------------------------------------------------
+
+
+def _product(
+    agent: Token | None, pred: str, patient: Token | None, role: Role, frame: Frame, at: Token
+) -> list[Triple]:
+    """One triple per pair of coordinated agents and patients."""
+    triples = []
+    agents = [a if _same_block(a, at) else None for a in _with_conjuncts(agent)]
+    patients = [p if _same_block(p, at) else None for p in _with_conjuncts(patient)]
+    for a in dict.fromkeys(agents):
+        for p in dict.fromkeys(patients):
+            if a is not None and p is not None and a.i == p.i:
+                continue
+            start, end = _clause(at, a, p)
+            triples.append(Triple(_arg(a), pred, _arg(p), role, frame, at.i, start, end))
+    return triples
+
+
+def _same_block(arg: Token | None, pred: Token) -> bool:
+    """Whether no blank line separates an argument from its predicate: a headline the parser
+    ran into the next paragraph lends that paragraph none of its words."""
+    if arg is None:
+        return True
+    lo, hi = sorted((arg.i, pred.i))
+    return not any(t.is_space and "\n\n" in t.text for t in arg.doc[lo:hi])
+
+
+def _clause(pred: Token, *args: Token | None) -> tuple[int, int]:
+    """Character span of the predicate's clause, stretched to its arguments, within its
+    sentence."""
+    sent = pred.sent
+    left = min([pred.left_edge.i] + [a.i for a in args if a is not None])
+    right = max([pred.right_edge.i] + [a.right_edge.i for a in args if a is not None])
+    left, right = max(left, sent.start), min(right, sent.end - 1)
+    doc = pred.doc
+    # A blank line ends a headline even where the parser ran it into the next line.
+    breaks = [t.i for t in doc[left : right + 1] if t.is_space and "\n\n" in t.text]
+    left = max([left] + [i + 1 for i in breaks if i < pred.i])
+    right = min([right] + [i - 1 for i in breaks if i > pred.i])
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)

@@ -1,0 +1,210 @@
+"""`role_reversal`: swapped agent and patient fire in every frame; paraphrases that keep the
+roles (passive, relative clause, fronted phrase) and symmetric verbs never do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evalsuite.checks.api import CheckInput
+from evalsuite.checks.base import Finding
+from evalsuite.checks.roles import headline_split, role_reversal
+from evalsuite.checks.runner import CHECKS, parse_segments, run_checks
+from evalsuite.text.nlp import load_pipeline
+from evalsuite.text.roles import extract_triples
+
+SEED = Path(__file__).resolve().parents[2] / "evalsuite" / "resources" / "seed_article.txt"
+
+pytestmark = pytest.mark.skipif(load_pipeline("en") is None, reason="no English spaCy model")
+
+SWAPS = [
+    ("active", "Police in Lyon arrested two protesters.",
+     "Two protesters arrested police in Lyon."),
+    ("passive", "The minister was questioned by the committee.",
+     "The minister questioned the committee."),
+    ("causative", "Biden allowed Ukraine to attack Russia.",
+     "Biden allowed Russia to attack Ukraine."),
+    ("causative", "Washington let Kyiv strike Moscow.",
+     "Washington let Moscow strike Kyiv."),
+    ("causative", "Paris urged Berlin to back the plan.",
+     "Berlin urged Paris to back the plan."),
+    ("causative", "Germany helped Poland build the pipeline.",
+     "Poland helped Germany build the pipeline."),
+    ("dative", "Ukraine shipped grain to Egypt.",
+     "Egypt shipped grain to Ukraine."),
+    ("nominal", "Turkey approved Finland's bid to join NATO.",
+     "Finland approved Turkey's bid to join NATO."),
+    ("nominal", "Russia's attacks on Ukraine continued.",
+     "Ukraine's attacks on Russia continued."),
+    ("nominal", "The attack by Hamas on Israel shocked many.",
+     "The attack by Israel on Hamas shocked many."),
+    ("nominal", "The US imposed tariffs on China.",
+     "China imposed tariffs on the US."),
+    ("relative", "The man who the police arrested was freed.",
+     "The man who arrested the police was freed."),
+]  # fmt: skip
+
+PRESERVES = [
+    ("passive", "Police in Lyon arrested two protesters.",
+     "Two protesters were arrested by police in Lyon."),
+    ("passive", "The committee questioned the minister.",
+     "The minister was questioned by the committee."),
+    ("causative", "The court allowed Meta to appeal the ruling.",
+     "Meta was allowed by the court to appeal the ruling."),
+    ("dative", "The US sent missiles to Kyiv.",
+     "Missiles were sent to Kyiv by the US."),
+    ("nominal", "Russia's invasion of Ukraine began in 2022.",
+     "The invasion of Ukraine by Russia began in 2022."),
+    ("nominal", "The US imposed tariffs on China.",
+     "Tariffs were imposed on China by the US."),
+    ("relative", "Police arrested the man on Friday.",
+     "The man that police arrested on Friday was freed."),
+    ("fronted", "The army shelled the village on Monday.",
+     "On Monday, the village was shelled by the army."),
+    ("symmetric", "Biden met Xi in Lima.",
+     "Xi met Biden in Lima."),
+    ("symmetric", "Spain played Italy in the final.",
+     "Italy played Spain in the final."),
+    ("symmetric", "Israel negotiated with Hamas.",
+     "Hamas negotiated with Israel."),
+    ("unrelated", "Russia attacked Ukraine.",
+     "Russia attacked Ukraine and Georgia."),
+]  # fmt: skip
+
+
+def _check(reference: str, hypothesis: str) -> list[Finding]:
+    [segment] = parse_segments([CheckInput(hypothesis, reference, hyp_lang="en")])
+    return role_reversal(segment)
+
+
+@pytest.mark.parametrize(("frame", "reference", "hypothesis"), SWAPS)
+def test_swapped_roles_fire(frame: str, reference: str, hypothesis: str) -> None:
+    findings = _check(reference, hypothesis)
+    assert findings, f"{frame}: no finding for {hypothesis!r}"
+    assert all(f.check == "role_reversal" and f.severity == "critical" for f in findings)
+    assert findings[0].evidence["against"] == "reference"
+
+
+@pytest.mark.parametrize(("frame", "reference", "hypothesis"), PRESERVES)
+def test_kept_roles_do_not_fire(frame: str, reference: str, hypothesis: str) -> None:
+    assert _check(reference, hypothesis) == [], frame
+
+
+def test_evidence_names_both_triples_and_spans() -> None:
+    reference = "On Sunday, Bayern Munich beat Borussia Dortmund in Munich."
+    hypothesis = "Borussia Dortmund beat Bayern Munich in Munich on Sunday."
+    [finding] = _check(reference, hypothesis)
+    assert finding.evidence["hyp_triple"] == ["Borussia Dortmund", "beat", "Bayern Munich"]
+    assert finding.evidence["ref_triple"][1] == "beat"
+    assert finding.evidence["frame"] == "active"
+    assert finding.hyp_span is not None and finding.ref_span is not None
+    assert hypothesis[finding.hyp_span.start : finding.hyp_span.end] == finding.hyp_span.text
+    assert "Bayern Munich beat" in finding.ref_span.text
+
+
+def test_passive_hypothesis_against_active_reference_reports_the_passive_frame() -> None:
+    [finding] = _check("Russia attacked Ukraine.", "Russia was attacked by Ukraine.")
+    assert finding.evidence["frame"] == "passive"
+    assert finding.evidence["hyp_triple"] == ["Ukraine", "attack", "Russia"]
+
+
+def test_triples_normalise_active_passive_and_relative_alike() -> None:
+    nlp = load_pipeline("en")
+    assert nlp is not None
+    texts = [
+        "US President Joe Biden thanked the senators.",
+        "The senators were thanked by Biden.",
+        "The senators who Biden thanked left.",
+    ]
+    for doc in nlp.pipe(texts):
+        thank = [t for t in extract_triples(doc) if t.pred == "thank"]
+        assert thank and thank[0].agent is not None and thank[0].patient is not None
+        assert (thank[0].agent.head, thank[0].patient.head) == ("biden", "senator")
+
+
+def test_seed_headline_reverses_its_body() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    [findings] = run_checks([CheckInput(text, hyp_lang="en")], ["role_reversal"])
+    assert len(findings) == 1
+    [finding] = findings
+    assert finding.evidence["against"] == "body"
+    assert finding.evidence["hyp_triple"] == ["Russia", "attack", "Ukraine"]
+    assert finding.evidence["ref_triple"][0] == "Ukraine"
+    assert finding.hyp_span is not None and finding.ref_span is not None
+    assert finding.hyp_span.end <= text.index("\n")
+    assert finding.ref_span.start > text.index("\n")
+
+
+def test_headline_needs_a_blank_line_and_a_body() -> None:
+    assert headline_split("Title here\n\nBody text.") == (10, 12)
+    assert headline_split("One sentence only.") is None
+    assert headline_split("Line one\nline two\n\nbody") is None
+    assert headline_split("Title\n\n   ") is None
+    one_line = "Russia attacked Ukraine. Later, Ukraine attacked Russia."
+    assert run_checks([CheckInput(one_line, hyp_lang="en")], ["role_reversal"]) == [[]]
+
+
+def test_summary_is_compared_with_its_source() -> None:
+    source = (
+        "Talks collapsed on Monday.\n\nThe union accused the company of breaking the deal. "
+        "The company denied it."
+    )
+    inputs = [
+        CheckInput("The company accused the union of breaking the deal.", source=source,
+                   hyp_lang="en", task="summary"),
+        CheckInput("The company was accused by the union of breaking the deal.", source=source,
+                   hyp_lang="en", task="summary"),
+    ]  # fmt: skip
+    swapped, kept = run_checks(inputs, ["role_reversal"])
+    assert [f.evidence["against"] for f in swapped] == ["source"]
+    assert kept == []
+
+
+def test_registered_as_reference_free_critical_check() -> None:
+    check = CHECKS["role_reversal"]
+    assert (check.severity, check.needs, check.uses_parse) == ("critical", "none", True)
+
+
+def test_other_language_side_is_not_compared() -> None:
+    inp = CheckInput("Ukraine attacked Russia.", source="La Russie a attaqué l'Ukraine.",
+                     hyp_lang="en", src_lang="fr")  # fmt: skip
+    assert run_checks([inp], ["role_reversal"]) == [[]]
+
+
+def test_french_swap_and_passive() -> None:
+    reference = "La police a arrêté le suspect."
+    inputs = [
+        CheckInput("Le suspect a arrêté la police.", reference, hyp_lang="fr"),
+        CheckInput("Le suspect a été arrêté par la police.", reference, hyp_lang="fr"),
+    ]
+    if load_pipeline("fr") is None:
+        pytest.skip("no French spaCy model")
+    swapped, kept = run_checks(inputs, ["role_reversal"])
+    assert len(swapped) == 1 and kept == []
+
+
+@pytest.mark.parametrize(
+    ("document", "fires"),
+    [
+        ("Police arrest two protesters in Lyon.\n\n"
+         "Two protesters arrested police in Lyon on Sunday, prosecutors said.", True),
+        ("Police arrest two protesters in Lyon.\n\n"
+         "Two protesters were arrested by police in Lyon on Sunday, prosecutors said.", False),
+        # Headline style drops "was": the shipper was fined, as the body says.
+        ("Halvorsen Shipping fined over falsified data\n\n"
+         "Regulators fined Halvorsen Shipping on Thursday.", False),
+    ],
+)  # fmt: skip
+def test_headline_against_body(document: str, fires: bool) -> None:
+    [findings] = run_checks([CheckInput(document, hyp_lang="en")], ["role_reversal"])
+    assert bool(findings) is fires
+    assert all(f.evidence["against"] == "body" for f in findings)
+
+
+def test_a_fault_against_reference_and_source_is_reported_once() -> None:
+    text = "The union accused the company of fraud."
+    inp = CheckInput("The company accused the union of fraud.", reference=text, source=text,
+                     hyp_lang="en", task="summary")  # fmt: skip
+    [findings] = run_checks([inp], ["role_reversal"])
+    assert [f.evidence["against"] for f in findings] == ["reference"]
