@@ -16,8 +16,17 @@ import time
 def timed_run(output: str, cache: str) -> float:
     started = time.perf_counter()
     subprocess.run(
-        [sys.executable, "-m", "evalsuite", "run", "--output", output, "--cache-dir", cache,
-         "--quiet"],
+        [
+            sys.executable,
+            "-m",
+            "evalsuite",
+            "run",
+            "--output",
+            output,
+            "--cache-dir",
+            cache,
+            "--quiet",
+        ],
         check=True,
         capture_output=True,
         env={**os.environ, "HF_HUB_OFFLINE": "1"},

@@ -1,4 +1,4 @@
-"""Command line: `evalsuite run | score | check`. Exit 0 ok, 1 a limit failed, 2 bad input/usage."""
+"""Command line: `evalsuite run | score | check | compare`. Exit 0 ok, 1 limit hit, 2 bad input."""
 
 from __future__ import annotations
 
@@ -76,6 +76,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     report = render_markdown(result.runs, title=f"evalsuite: {suite.name}")
     out = write_results_dir(args.output, document, result.runs, report)
     print_summary(result.runs, Console())
+    for run in result.runs:  # e.g. truncated inputs: never silent
+        for note in run.notes:
+            print(f"note: {run.dataset} / {run.system}: {note}", file=sys.stderr)
     print(f"results written to {out}/ (results.json, segments.jsonl, report.md)", file=sys.stderr)
     return EXIT_OK
 
@@ -104,6 +107,9 @@ def cmd_score(args: argparse.Namespace) -> int:
         metrics=metrics,
         checks=checks,
         rouge_stemmer=args.rouge_stemmer,
+        bootstrap=args.bootstrap,
+        seed=args.seed,
+        confidence=args.confidence,
     )
     from evalsuite.text.nlp import model_versions
 
@@ -123,6 +129,24 @@ def cmd_score(args: argparse.Namespace) -> int:
     for note in run.notes:
         print(f"note: {note}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """Paired tests of B against A from the stored segment statistics; exit 2 if incomparable."""
+    from evalsuite.report.compare import compare_results, format_comparison
+
+    comparisons = compare_results(
+        args.a, args.b, test=args.test, n_samples=args.resamples, seed=args.seed
+    )
+    sys.stdout.write(format_comparison(comparisons))
+    return EXIT_OK
+
+
+def _confidence(value: str) -> float:
+    level = float(value)
+    if not 0 < level < 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
+    return level
 
 
 def _line_of(path: str, example_id: str) -> int | None:
@@ -190,7 +214,28 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--system", default="given", help="name for this system in the table")
     score.add_argument("--rouge-stemmer", action="store_true", help="Porter/Snowball stemming")
     score.add_argument("--output", help="results JSON (segments go to NAME.segments.jsonl)")
+    score.add_argument(
+        "--bootstrap", type=int, default=1000, metavar="N",
+        help="bootstrap resamples for confidence intervals (0: none; default 1000)",
+    )
+    score.add_argument("--seed", type=int, default=12345, help="resampling seed (default 12345)")
+    score.add_argument(
+        "--confidence", type=_confidence, default=0.95, help="interval level (default 0.95)"
+    )
     score.set_defaults(func=cmd_score)
+
+    compare = sub.add_parser(
+        "compare", help="paired significance tests between two results documents"
+    )
+    compare.add_argument("a", help="baseline results.json")
+    compare.add_argument("b", help="candidate results.json")
+    compare.add_argument("--test", choices=("bootstrap", "ar"), default="bootstrap")
+    compare.add_argument(
+        "--resamples", type=int, default=None, metavar="N",
+        help="resamples (bootstrap, default 1000) or trials (ar, default 10000)",
+    )
+    compare.add_argument("--seed", type=int, default=12345, help="resampling seed (default 12345)")
+    compare.set_defaults(func=cmd_compare)
 
     check = sub.add_parser("check", help="list faults per record as JSONL")
     check.add_argument("--input", required=True, help="JSONL with hypothesis (+ reference/source)")

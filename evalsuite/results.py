@@ -27,6 +27,7 @@ class SegmentRecord:
     scores: dict[str, float] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    stats: dict[str, list[float]] = field(default_factory=dict)  # per score: its segment stats
 
 
 @dataclass
@@ -60,14 +61,7 @@ class RunRecord:
             "system": self.system,
             "system_signature": self.system_signature,
             "n_segments": len(self.segments),
-            "scores": {
-                s.name: {
-                    "value": s.value,
-                    "signature": s.signature,
-                    "higher_is_better": s.higher_is_better,
-                }
-                for s in self.scores
-            },
+            "scores": {s.name: _score_dict(s) for s in self.scores},
             "findings": self.finding_counts,
             "notes": self.notes,
         }
@@ -82,7 +76,20 @@ class RunRecord:
                 "scores": segment.scores,
                 "findings": [f.to_dict() for f in segment.findings],
                 "meta": segment.meta,
+                "stats": segment.stats,
             }
+
+
+def _score_dict(score: CorpusScore) -> dict[str, Any]:
+    """A corpus score in the results document; the interval only when one was computed."""
+    out: dict[str, Any] = {
+        "value": score.value,
+        "signature": score.signature,
+        "higher_is_better": score.higher_is_better,
+    }
+    if score.ci_low is not None:
+        out.update(ci_low=score.ci_low, ci_high=score.ci_high, ci_mean=score.ci_mean)
+    return out
 
 
 def package_versions(extra: dict[str, str] | None = None) -> dict[str, str]:

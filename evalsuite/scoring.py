@@ -9,6 +9,7 @@ from evalsuite.checks.base import Finding
 from evalsuite.checks.runner import available_checks, run_checks
 from evalsuite.data import Example
 from evalsuite.metrics.base import CorpusScore
+from evalsuite.metrics.intervals import with_intervals
 from evalsuite.metrics.registry import metric_from_name
 from evalsuite.results import RunRecord, SegmentRecord
 from evalsuite.text.sentences import split_sentences
@@ -53,8 +54,15 @@ def score_run(
     metrics: Sequence[str],
     checks: Sequence[str] | None,
     rouge_stemmer: bool = False,
+    bootstrap: int = 1000,
+    seed: int | None = 12345,
+    confidence: float = 0.95,
 ) -> RunRecord:
-    """Everything evalsuite measures for one system's outputs on one dataset."""
+    """Everything evalsuite measures for one system's outputs on one dataset.
+
+    Corpus scores get seeded bootstrap intervals (`bootstrap` resamples; 0 turns them off) from
+    the segment statistics, which the segments keep so later tests need no texts.
+    """
     if len(examples) != len(hypotheses):
         raise ValueError(f"{len(examples)} examples but {len(hypotheses)} outputs")
     langs = [output_lang(ex, task) for ex in examples]
@@ -62,6 +70,7 @@ def score_run(
     notes: list[str] = []
     corpus_scores: list[CorpusScore] = []
     segment_scores: list[dict[str, float]] = [{} for _ in examples]
+    segment_stats: list[dict[str, list[float]]] = [{} for _ in examples]
     without_reference = sum(1 for refs in references if not refs)
     for name in metrics:
         metric = metric_from_name(name, rouge_stemmer=rouge_stemmer)
@@ -76,19 +85,28 @@ def score_run(
                 for rs, lang in zip(refs, langs, strict=True)
             ]
         output = metric.compute(hyps, refs, langs)
+        output = with_intervals(
+            output, n_resamples=bootstrap, seed=seed, confidence=confidence
+        )
         corpus_scores.extend(output.scores)
+        notes.extend(output.notes)
         for row, values in zip(segment_scores, output.segments, strict=True):
             row.update(values)
+        for stats_row, stats in zip(segment_stats, output.segment_stats, strict=True):
+            stats_row.update(stats)
     findings: list[list[Finding]] = [[] for _ in examples]
     check_names: list[str] = []
     if checks is None or checks:
         inputs = check_inputs(examples, hypotheses, task)
         findings = run_checks(inputs, list(checks) if checks is not None else None)
         check_names = list(checks) if checks is not None else available_checks()
-    rows = zip(examples, hypotheses, segment_scores, findings, strict=True)
+    rows = zip(examples, hypotheses, segment_scores, segment_stats, findings, strict=True)
     segments = [
-        SegmentRecord(id=ex.id, hypothesis=hyp, scores=scores, findings=found, meta=dict(ex.meta))
-        for ex, hyp, scores, found in rows
+        SegmentRecord(
+            id=ex.id, hypothesis=hyp, scores=scores, findings=found, meta=dict(ex.meta),
+            stats=stats,
+        )
+        for ex, hyp, scores, stats, found in rows
     ]
     return RunRecord(
         dataset=dataset,

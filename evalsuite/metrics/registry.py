@@ -7,7 +7,7 @@ from evalsuite.metrics.base import Metric
 from evalsuite.metrics.rouge import Rouge
 from evalsuite.metrics.sacrebleu_metrics import Bleu, Chrf, Ter
 
-METRIC_NAMES = ("rouge", "bleu", "chrf", "chrf++", "ter")
+METRIC_NAMES = ("rouge", "bleu", "chrf", "chrf++", "ter", "entity")
 
 
 def metric_from_name(name: str, *, rouge_stemmer: bool = False) -> Metric:
@@ -23,4 +23,8 @@ def metric_from_name(name: str, *, rouge_stemmer: bool = False) -> Metric:
         return Chrf(word_order=2)
     if key == "ter":
         return Ter()
+    if key == "entity":
+        from evalsuite.checks.entity_scores import EntityScores  # loads spaCy: only on demand
+
+        return EntityScores()
     raise UsageError(f"unknown metric '{name}' (valid: {', '.join(METRIC_NAMES)})")

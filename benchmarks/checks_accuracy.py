@@ -1,0 +1,217 @@
+"""How often each check catches the fault it is for, and how often it cries wolf, per dev set.
+
+Usage: .venv/bin/python benchmarks/checks_accuracy.py [--evaldata DIR] [--limit N] [--markdown]
+
+For every phenomenon: n faulty inputs, recall (a relevant check fires on the faulty output),
+false-alarm rate (it fires on the paired control), and, for comparison, how well ROUGE-L and
+chrF separate the same faulty outputs from their controls (ROC AUC of the negated score
+against the reference, or the source without one; 0.5 means no separation at all).
+All checks run together, batched, exactly as `evalsuite check` runs them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.evaldata import (  # noqa: E402
+    DEFAULT_EVALDATA,
+    REPO_ROOT,
+    SAMPLE_SEED,
+    Case,
+    demetr_cases,
+    fib_cases,
+    mt_fault_cases,
+    wmt21_cases,
+)
+from evalsuite.checks.api import CheckInput  # noqa: E402
+from evalsuite.checks.base import Finding  # noqa: E402
+from evalsuite.checks.entity_scores import entity_scores  # noqa: E402
+from evalsuite.checks.runner import CHECKS, parse_segments, run_checks  # noqa: E402
+from evalsuite.metrics.rouge import Rouge  # noqa: E402
+from evalsuite.metrics.sacrebleu_metrics import Chrf  # noqa: E402
+
+WMT21_SAMPLE = 1200
+"""WMT21 has 4,000 dev pairs; a seeded sample of this many keeps the run to a few minutes."""
+COLUMNS = ("phenomenon", "checks", "n", "recall", "false_alarm", "auc_rougeL", "auc_chrf")
+# Colleagues' benchmarks that contribute rows of the same shape, when they exist.
+_EXTRA_ROWS = (("benchmarks.roles_accuracy", "evaluate_roles", "role_reversal"),
+               ("benchmarks.negation_accuracy", "evaluate_negation", "negation_flip"))  # fmt: skip
+
+
+def fires(findings: Iterable[Finding], relevant: frozenset[str]) -> bool:
+    """Whether a relevant check fired ("*critical" stands for any critical finding)."""
+    return any(f.check in relevant or f"*{f.severity}" in relevant for f in findings)
+
+
+def roc_auc(faulty: Sequence[float], control: Sequence[float]) -> float | None:
+    """P(a faulty item scores above a control one), ties counting half (Mann-Whitney)."""
+    if not faulty or not control:
+        return None
+    ranked = sorted([(s, 1) for s in faulty] + [(s, 0) for s in control])
+    rank_sum, i = 0.0, 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        mid_rank = (i + j + 1) / 2  # 1-based average rank of the tie block
+        rank_sum += mid_rank * sum(label for _, label in ranked[i:j])
+        i = j
+    n1, n0 = len(faulty), len(control)
+    return (rank_sum - n1 * (n1 + 1) / 2) / (n1 * n0)
+
+
+def overlap_scores(inputs: Sequence[CheckInput]) -> dict[CheckInput, tuple[float, float]]:
+    """ROUGE-L F and chrF of each hypothesis against its reference (else its source)."""
+    hyps = [i.hypothesis for i in inputs]
+    refs = [[i.reference if i.reference is not None else i.source or ""] for i in inputs]
+    langs = [i.hyp_lang for i in inputs]
+    rouge = Rouge(rouge_types=("rougeL",)).compute(hyps, refs, langs).segments
+    chrf = Chrf().compute(hyps, refs, langs).segments
+    return {inp: (r["rougeL"], c["chrf"]) for inp, r, c in zip(inputs, rouge, chrf, strict=True)}
+
+
+def evaluate(cases: Sequence[Case]) -> list[dict[str, Any]]:
+    """One row per phenomenon, from one batched run of every registered check."""
+    unique = list(dict.fromkeys(case.inp for case in cases))
+    findings = dict(zip(unique, run_checks(unique), strict=True))
+    scores = overlap_scores(unique)
+    rows: list[dict[str, Any]] = []
+    for name in dict.fromkeys(case.phenomenon for case in cases):
+        group = [c for c in cases if c.phenomenon == name]
+        relevant = group[0].relevant
+        registered = any(r.startswith("*") or r in CHECKS for r in relevant)
+        faulty = [c for c in group if c.faulty]
+        control = [c for c in group if not c.faulty]
+        hit = [fires(findings[c.inp], relevant) for c in faulty]
+        alarm = [fires(findings[c.inp], relevant) for c in control]
+        rows.append({
+            "phenomenon": name,
+            "checks": _describe(relevant),
+            "n": len(faulty),
+            "recall": sum(hit) / len(hit) if hit and registered else None,
+            "false_alarm": sum(alarm) / len(alarm) if alarm and registered else None,
+            "auc_rougeL": _auc(faulty, control, scores, 0),
+            "auc_chrf": _auc(faulty, control, scores, 1),
+        })  # fmt: skip
+    return rows
+
+
+def _auc(
+    faulty: list[Case], control: list[Case], scores: dict[CheckInput, tuple[float, float]], k: int
+) -> float | None:
+    return roc_auc([-scores[c.inp][k] for c in faulty], [-scores[c.inp][k] for c in control])
+
+
+def _describe(relevant: frozenset[str]) -> str:
+    names = {"*critical": "any critical", "*major": "any major"}
+    return " / ".join(sorted(names.get(r, r) for r in relevant))
+
+
+ENTITY_SCORE_SETS = ("DEMETR entity replaced", "DEMETR entity omitted", "FIB real errors (fib)")
+
+
+def entity_score_rows(cases: Sequence[Case]) -> list[dict[str, Any]]:
+    """Corpus entity precision-source / recall-target (Nan et al. 2021), faulty vs control."""
+    rows = []
+    for name in ENTITY_SCORE_SETS:
+        for faulty in (True, False):
+            inputs = [c.inp for c in cases if c.phenomenon == name and c.faulty is faulty]
+            if not inputs:
+                continue
+            scores = entity_scores(parse_segments(inputs))
+            rows.append({
+                "set": f"{name}: {'faulty' if faulty else 'control'}",
+                "n": len(inputs),
+                "entity_prec_source": _pooled(scores, "hyp_supported", "hyp_entities"),
+                "entity_recall_target": _pooled(scores, "ref_kept", "ref_entities"),
+            })  # fmt: skip
+    return rows
+
+
+def _pooled(scores: list[dict[str, Any]], hits: str, total: str) -> float | None:
+    denominator = sum(row[total] for row in scores)
+    return sum(row[hits] for row in scores) / denominator if denominator else None
+
+
+def extra_rows() -> list[dict[str, Any]]:
+    """Rows from colleagues' benchmarks (role reversal, negation), if they are present."""
+    rows: list[dict[str, Any]] = []
+    for module_name, function, check in _EXTRA_ROWS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError:
+            continue
+        evaluate_fn: Callable[[], list[dict[str, Any]]] | None = getattr(module, function, None)
+        for row in evaluate_fn() if evaluate_fn is not None else []:
+            name = f"{row['dataset']}: {row['phenomenon']}" if "dataset" in row else None
+            rows.append({"checks": check, **row, "phenomenon": name or row.get("phenomenon")})
+    return rows
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) else str(value)
+
+
+def render(rows: list[dict[str, Any]], markdown: bool, columns: Sequence[str] = COLUMNS) -> str:
+    header = list(columns)
+    table = [[_cell(row.get(col, row.get("name") if col == "phenomenon" else None))
+              for col in header] for row in rows]  # fmt: skip
+    if markdown:
+        lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        lines += ["| " + " | ".join(r) + " |" for r in table]
+        return "\n".join(lines)
+    widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(header)]
+    fmt = "  ".join(f"{{:{'<' if i < 2 else '>'}{w}}}" for i, w in enumerate(widths))
+    return "\n".join([fmt.format(*header)] + [fmt.format(*r) for r in table])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--evaldata", type=Path, default=DEFAULT_EVALDATA)
+    parser.add_argument("--limit", type=int, default=None, help="at most N faulty items per set")
+    parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    args = parser.parse_args(argv)
+    root: Path = args.evaldata
+    if not (root / "demetr").is_dir():
+        print(f"error: no evaluation data at {root} (expected demetr/, fib/, ... there); "
+              "pass --evaldata DIR", file=sys.stderr)  # fmt: skip
+        return 2
+    started = time.perf_counter()
+    wmt_limit = min(args.limit, WMT21_SAMPLE) if args.limit else WMT21_SAMPLE
+    cases = [
+        *demetr_cases(root, args.limit),
+        *fib_cases(root, args.limit),
+        *wmt21_cases(root, wmt_limit),
+        *mt_fault_cases(REPO_ROOT / "evalsuite" / "resources" / "mt_faults.jsonl"),
+    ]
+    rows = evaluate(cases) + extra_rows()
+    entity_rows = entity_score_rows(cases)
+    elapsed = time.perf_counter() - started
+    print(render(rows, args.markdown))
+    print(
+        "\nEntity scores (Nan et al. 2021), pooled over entities; precision against the source"
+        " (against the reference where the source's script cannot be transliterated):"
+    )
+    columns = ("set", "n", "entity_prec_source", "entity_recall_target")
+    print(render(entity_rows, args.markdown, columns))
+    print(
+        f"\n{len({c.inp for c in cases})} distinct inputs, all {len(CHECKS)} registered checks, "
+        f"{elapsed:.0f} s. WMT21: seeded sample of {wmt_limit} (seed {SAMPLE_SEED})"
+        + (f"; at most {args.limit} faulty items per set (same seed)" if args.limit else "")
+        + ". '-': not measured (no relevant check registered, or a one-sided row)."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,149 @@
+"""Loaders for the labelled dev sets in ../shared/evaldata, as faulty/control check inputs.
+
+Each loader yields `Case`s: one check input, whether it carries the fault, and the phenomenon
+it belongs to. The benchmarks only count; which checks are relevant to a phenomenon is said
+here, next to the data it describes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evalsuite.checks.api import CheckInput
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
+SAMPLE_SEED = 20240611
+"""Seed of the deterministic sample drawn from sets too large to check in a few minutes."""
+
+# DEMETR names its source languages in words.
+DEMETR_LANGS = {
+    "chinese_simple": "zh", "czech": "cs", "french": "fr", "german": "de", "hindi": "hi",
+    "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es",
+}  # fmt: skip
+ENTITY_CHECKS = frozenset({"entity_missing", "entity_unsupported"})
+NUMBER_CHECKS = frozenset({"number_mismatch"})
+NEGATION_CHECKS = frozenset({"negation_flip"})
+ANY_CRITICAL = frozenset({"*critical"})
+ANY_SERIOUS = frozenset({"*critical", "*major"})
+
+
+@dataclass(frozen=True)
+class Case:
+    """One input to check: `faulty` ones should fire a relevant check, controls should not."""
+
+    phenomenon: str
+    inp: CheckInput
+    faulty: bool
+    relevant: frozenset[str]
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def _sample(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
+    """At most `limit` rows, drawn with SAMPLE_SEED (all rows, in order, without a limit)."""
+    if limit is None or len(rows) <= limit:
+        return rows
+    picked = sorted(random.Random(SAMPLE_SEED).sample(range(len(rows)), limit))
+    return [rows[i] for i in picked]
+
+
+_DEMETR_PHENOMENA = {
+    "critical_id9_ne_replaced": ("DEMETR entity replaced", ENTITY_CHECKS),
+    # An omission invents nothing: only a missing entity is the right finding.
+    "critical_id25_ne_removed": ("DEMETR entity omitted", frozenset({"entity_missing"})),
+    "critical_id10_numbers_replaced": ("DEMETR number changed", NUMBER_CHECKS),
+    "critical_id8_negation": ("DEMETR negation flipped", NEGATION_CHECKS),
+}
+
+
+def demetr_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
+    """Perturbed MT (reference and source given) against one control set for every
+    phenomenon: the checked good MT of every dev item, so that a check's false-alarm rate
+    does not depend on which items a perturbation happened to apply to."""
+    base = read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")
+    by_id = {row["item_id"]: row for row in base}
+    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
+    for perturbation, (name, relevant) in _DEMETR_PHENOMENA.items():
+        rows = _sample([p for p in pairs if p["perturbation"] == perturbation], limit)
+        for row in rows:
+            yield Case(
+                name, _demetr_input(by_id[row["item_id"]], row["mt_perturbed"]), True, relevant
+            )
+        for item in _sample(base, limit):
+            yield Case(name, _demetr_input(item, item["mt"]), False, relevant)
+
+
+def _demetr_input(item: dict[str, Any], hypothesis: str) -> CheckInput:
+    src_lang = DEMETR_LANGS.get(item["src_lang"], item["src_lang"])
+    return CheckInput(hypothesis, item["reference"], item["source"], "en", src_lang)
+
+
+_FIB_PHENOMENA = {
+    "entity_swap": ("FIB entity swap", frozenset({"entity_unsupported"})),
+    "number_swap": ("FIB number swap", NUMBER_CHECKS),
+    "date_swap": ("FIB date swap", NUMBER_CHECKS),
+    "negation": ("FIB negation", NEGATION_CHECKS),
+}
+
+
+def fib_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
+    """Inconsistent vs consistent summary of one article, checked against the article.
+
+    FactCC swaps count for the check of their kind; real model errors (group fib) and
+    annotated reference errors (group fir) for any critical or major finding."""
+    docs = {row["doc_id"]: row["doc"] for row in read_jsonl(root / "fib" / "fib_docs_dev.jsonl")}
+    pairs = read_jsonl(root / "fib" / "fib_pairs_dev.jsonl")
+    groups: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = {}
+    for row in pairs:
+        if row["group"] == "factcc":
+            if row["perturbation"] not in _FIB_PHENOMENA:
+                continue  # pronoun swaps: no check looks at pronouns
+            key = _FIB_PHENOMENA[row["perturbation"]]
+        else:
+            key = (f"FIB real errors ({row['group']})", ANY_SERIOUS)
+        groups.setdefault(key, []).append(row)
+    for (name, relevant), rows in groups.items():
+        for row in _sample(rows, limit):
+            doc = docs[row["doc_id"]]
+            for hyp, faulty in (
+                (row["inconsistent_summary"], True),
+                (row["consistent_summary"], False),
+            ):
+                inp = CheckInput(hyp, None, doc, "en", "en", task="summary")
+                yield Case(name, inp, faulty, relevant)
+
+
+def wmt21_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
+    """Critical errors (ERR) vs none (NOT), reference-free against the English source."""
+    rows = _sample(read_jsonl(root / "wmt21_critical_errors" / "ced_dev.jsonl"), limit)
+    for row in rows:
+        tgt = row["lp"].split("-")[1]
+        inp = CheckInput(row["mt"], None, row["source"], tgt, "en")
+        yield Case("WMT21 critical errors", inp, row["label"] == "ERR", ANY_CRITICAL)
+
+
+def mt_fault_cases(path: Path) -> Iterator[Case]:
+    """The project's own faults: each fault label's expected checks, against every clean row."""
+    rows = read_jsonl(path)
+    clean = [r for r in rows if r["meta"]["fault"] == "none"]
+    by_fault: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["meta"]["fault"] != "none" and row["meta"]["expected_checks"]:
+            by_fault.setdefault(row["meta"]["fault"], []).append(row)
+    for fault, faulty_rows in sorted(by_fault.items()):
+        relevant = frozenset(c for r in faulty_rows for c in r["meta"]["expected_checks"])
+        for row, faulty in [(r, True) for r in faulty_rows] + [(r, False) for r in clean]:
+            inp = CheckInput(
+                row["hypothesis"], row.get("reference"), row.get("source"),
+                row.get("tgt_lang"), row.get("src_lang"),
+            )  # fmt: skip
+            yield Case(f"mt_faults {fault}", inp, faulty, relevant)

@@ -1,0 +1,69 @@
+"""TER that cannot hang on one pathological segment.
+
+sacrebleu's shift search grows steeply with segment length when words repeat and order differs:
+a shuffled 200-word segment takes seconds, 800 words over half a minute. Segments longer than
+`max_words` (after TER's tokenization, either side) skip the shift search: their edits are the
+plain word-level Levenshtein distance, an upper bound on TER's edits, computed bit-parallel.
+Scores that used the cap say so in their signature (`|shiftcap:N`) and in the run's notes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sacrebleu.metrics import TER
+
+DEFAULT_MAX_WORDS = 400
+
+
+def word_levenshtein(a: Sequence[str], b: Sequence[str]) -> int:
+    """Edit distance over words (Myers/Hyyro bit-vector algorithm, one big int per column)."""
+    if not a:
+        return len(b)
+    if not b:
+        return len(a)
+    peq: dict[str, int] = {}
+    for i, word in enumerate(a):
+        peq[word] = peq.get(word, 0) | (1 << i)
+    m = len(a)
+    full = (1 << m) - 1
+    high = 1 << (m - 1)
+    pv, mv, score = full, 0, m
+    for word in b:
+        eq = peq.get(word, 0)
+        xv = eq | mv
+        xh = (((eq & pv) + pv) ^ pv) | eq
+        ph = mv | (~(xh | pv) & full)
+        mh = pv & xh
+        if ph & high:
+            score += 1
+        elif mh & high:
+            score -= 1
+        ph = ((ph << 1) | 1) & full
+        mh = (mh << 1) & full
+        pv = mh | (~(xv | ph) & full)
+        mv = ph & xv
+    return score
+
+
+class GuardedTER(TER):
+    """sacrebleu's TER, with the shift search skipped on segments over `max_words` words."""
+
+    def __init__(self, *args: Any, max_words: int = DEFAULT_MAX_WORDS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_words = max_words
+        self.capped = 0  # segments scored without the shift search
+
+    def _compute_segment_statistics(
+        self, hypothesis: str, ref_kwargs: dict[str, Any]
+    ) -> list[float]:
+        words_hyp = hypothesis.split()
+        refs: list[list[str]] = ref_kwargs["ref_words"]
+        too_long = len(words_hyp) > self.max_words or any(len(r) > self.max_words for r in refs)
+        if not too_long:
+            stats: list[float] = super()._compute_segment_statistics(hypothesis, ref_kwargs)
+            return stats
+        self.capped += 1
+        best = min(word_levenshtein(words_hyp, ref) for ref in refs)
+        return [best, sum(len(ref) for ref in refs) / len(refs)]

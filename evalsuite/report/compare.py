@@ -1,0 +1,190 @@
+"""Compare two results documents with paired significance tests on stored segment statistics.
+
+The baseline is A, the candidate B. Runs are matched by (dataset, system) and segments by id, so
+neither the texts nor the metrics need to be run again. Scores compare only when their metric
+signatures (without the interval settings) are equal and both runs cover the same segment ids.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evalsuite.errors import InputError
+from evalsuite.metrics.intervals import metric_signature
+from evalsuite.results import segments_path
+from evalsuite.stats.paired import PairedResult, TestName, paired_test
+
+ALPHA = 0.05
+
+
+@dataclass(frozen=True)
+class LoadedRun:
+    """One run of a results document with its segments' statistics, keyed by segment id."""
+
+    dataset: str
+    system: str
+    scores: dict[str, dict[str, Any]]
+    stats: dict[str, dict[str, list[float]]]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """B against A on one metric of one (dataset, system)."""
+
+    dataset: str
+    system: str
+    metric: str
+    higher_is_better: bool
+    result: PairedResult
+
+    def cell(self, alpha: float = ALPHA) -> str:
+        """Delta with a star when significant, e.g. `+1.23*` (ROUGE in points of 100 too)."""
+        scale = 100.0 if self.metric.startswith("rouge") else 1.0
+        star = "*" if self.result.significant(alpha) else ""
+        return f"{self.result.delta * scale:+.2f}{star}"
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError("file not found", path=str(path)) from None
+    except json.JSONDecodeError as err:
+        raise InputError(f"not valid JSON ({err.msg})", path=str(path), line=err.lineno) from None
+    if not isinstance(document, dict) or not isinstance(document.get("runs"), list):
+        raise InputError("not an evalsuite results document", path=str(path), field="runs")
+    return document
+
+
+def _read_segment_stats(path: Path) -> dict[tuple[str, str], dict[str, dict[str, list[float]]]]:
+    out: dict[tuple[str, str], dict[str, dict[str, list[float]]]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise InputError("segments file not found", path=str(path)) from None
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():
+            continue
+        try:
+            record = json.loads(text)
+            key = (str(record["dataset"]), str(record["system"]))
+            out.setdefault(key, {})[str(record["id"])] = dict(record.get("stats") or {})
+        except (json.JSONDecodeError, KeyError, TypeError) as err:
+            raise InputError(f"bad segment record ({err})", path=str(path), line=number) from None
+    return out
+
+
+def load_runs(path: str | Path) -> dict[tuple[str, str], LoadedRun]:
+    """Every run of a results document, with the statistics from its segments file."""
+    results = Path(path)
+    document = _read_json(results)
+    stats = _read_segment_stats(segments_path(results, document))
+    runs: dict[tuple[str, str], LoadedRun] = {}
+    for run in document["runs"]:
+        key = (str(run.get("dataset")), str(run.get("system")))
+        runs[key] = LoadedRun(key[0], key[1], dict(run.get("scores") or {}), stats.get(key, {}))
+    return runs
+
+
+def _check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str) -> None:
+    sig_a = metric_signature(str(a.scores[metric].get("signature", "")))
+    sig_b = metric_signature(str(b.scores[metric].get("signature", "")))
+    where = f"dataset '{a.dataset}', system '{a.system}', metric '{metric}'"
+    if sig_a != sig_b:
+        raise InputError(
+            f"{where}: metric signatures differ ({sig_a} vs {sig_b} in {b_path})",
+            path=a_path, field="signature",
+        )
+    if set(a.stats) != set(b.stats):
+        only_a = sorted(set(a.stats) - set(b.stats))[:3]
+        only_b = sorted(set(b.stats) - set(a.stats))[:3]
+        raise InputError(
+            f"{where}: segment ids differ (only in A: {only_a}, only in B: {only_b}; B is "
+            f"{b_path})",
+            path=a_path, field="id",
+        )
+    missing = [seg for run in (a, b) for seg, st in run.stats.items() if metric not in st]
+    if missing or not a.stats:
+        raise InputError(
+            f"{where}: no segment statistics (segment {missing[0] if missing else 'none'}); "
+            "re-score with this evalsuite version",
+            path=a_path, field="stats",
+        )
+
+
+def compare_results(
+    a_path: str | Path,
+    b_path: str | Path,
+    *,
+    test: TestName = "bootstrap",
+    n_samples: int | None = None,
+    seed: int | None = 12345,
+) -> list[Comparison]:
+    """Paired tests of B against A for every metric of every run both documents hold.
+
+    Runs pair up by (dataset, system); two documents of one run each pair up whatever the names.
+    """
+    runs_a, runs_b = load_runs(a_path), load_runs(b_path)
+    pairs = [(runs_a[key], runs_b[key]) for key in runs_b if key in runs_a]
+    if not pairs and len(runs_a) == len(runs_b) == 1:
+        # One run each (e.g. two `evalsuite score` files): compare them whatever their names.
+        pairs = [(next(iter(runs_a.values())), next(iter(runs_b.values())))]
+    if not pairs:
+        raise InputError(
+            f"no (dataset, system) run in common with {b_path}", path=str(a_path), field="runs"
+        )
+    out: list[Comparison] = []
+    for a, b in pairs:
+        key = (b.dataset, b.system)
+        for metric in [m for m in a.scores if m in b.scores]:
+            _check_comparable(a, b, metric, str(a_path), str(b_path))
+            ids = sorted(a.stats)
+            result = paired_test(
+                [a.stats[i][metric] for i in ids],
+                [b.stats[i][metric] for i in ids],
+                metric,
+                test=test,
+                n_samples=n_samples,
+                seed=seed,
+            )
+            higher = bool(a.scores[metric].get("higher_is_better", True))
+            out.append(Comparison(key[0], key[1], metric, higher, result))
+    return out
+
+
+def format_comparison(comparisons: list[Comparison], alpha: float = ALPHA) -> str:
+    """Plain-text table: one row per dataset/system, one column per metric, B minus A."""
+    if not comparisons:
+        return "no metric in common\n"
+    metrics = list(dict.fromkeys(c.metric for c in comparisons))
+    rows = list(dict.fromkeys((c.dataset, c.system) for c in comparisons))
+    cells = {(c.dataset, c.system, c.metric): c for c in comparisons}
+    header = ["dataset", "system", *metrics]
+    table = [header]
+    for dataset, system in rows:
+        line = [dataset, system]
+        for metric in metrics:
+            found = cells.get((dataset, system, metric))
+            line.append(found.cell(alpha) if found else "-")
+        table.append(line)
+    widths = [max(len(row[i]) for row in table) for i in range(len(header))]
+    text = "\n".join(
+        "  ".join(
+            cell.ljust(w) if i < 2 else cell.rjust(w)
+            for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in table
+    )
+    first = comparisons[0].result
+    lower = sorted({c.metric for c in comparisons if not c.higher_is_better})
+    test = "paired bootstrap" if first.test == "bootstrap" else "approximate randomization"
+    legend = (
+        f"B minus A (ROUGE x100). * p < {alpha} ({test}, {first.n_samples} samples, "
+        f"seed {first.seed})."
+    )
+    if lower:
+        legend += f" Lower is better: {', '.join(lower)}."
+    return f"{text}\n{legend}\n"
