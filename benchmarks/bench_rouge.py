@@ -4,9 +4,9 @@ Two sets, built deterministically from the FIB dev documents (../shared/evaldata
 - summary pairs: 3-4 sentence extracts of a news article, one sentence per line; the prediction
   is the article's lead, the reference 3-4 later sentences with light edits;
 - a long pair: ~35,000 tokens each side (articles concatenated; the prediction drops and
-  reorders words), on one line each; and a 5,000-token pair with one sentence per line (ROUGE-Lsum
-  then compares every reference sentence with every predicted one, so its cost grows with the
-  product of the sentence counts, in rouge-score as here).
+  reorders words), once on one line each and once with one sentence per line (ROUGE-Lsum then
+  compares every reference sentence with every predicted one, so its cost grows with the product
+  of the sentence counts, in rouge-score as here).
 
 Every pair must score exactly (==) what rouge-score gives, for all four types, with the stemmer
 on; the script stops otherwise. rouge-score's O(n*m) Python LCS table cannot take the long pair
@@ -142,7 +142,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=int, default=1000)
     parser.add_argument("--long-tokens", type=int, default=35_000)
-    parser.add_argument("--lines-tokens", type=int, default=5_000)
+    parser.add_argument("--lines-tokens", type=int, default=35_000)
     parser.add_argument("--oracle-tokens", type=int, default=2_000)
     parser.add_argument("--repeats", type=int, default=3)
     args = parser.parse_args()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from evalsuite.metrics.base import MetricOutput
+from evalsuite.stats.aggregate import stat_scorer
 from evalsuite.stats.intervals import bootstrap_ci
 
 _CI_SUFFIX_KEYS = ("bs", "seed", "ci")
@@ -18,6 +19,9 @@ def with_intervals(
         return output
     scores = []
     for score in output.scores:
+        if not _resamplable(score.name, output):
+            scores.append(score)
+            continue
         stats = [seg[score.name] for seg in output.segment_stats]
         ci = bootstrap_ci(
             stats, score.name, n_resamples=n_resamples, seed=seed, confidence=confidence
@@ -32,6 +36,14 @@ def with_intervals(
             )
         )
     return dataclasses.replace(output, scores=scores)
+
+
+def _resamplable(name: str, output: MetricOutput) -> bool:
+    try:
+        stat_scorer(name)
+    except KeyError:
+        return False
+    return all(name in seg for seg in output.segment_stats)
 
 
 def metric_signature(signature: str) -> str:

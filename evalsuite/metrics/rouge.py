@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import chain
 from typing import Any, NamedTuple
 
 from evalsuite import __version__
@@ -178,10 +179,10 @@ def _tokenize_text(text: str, tokenizer: Tokenizer, need_sentences: bool) -> _To
         return _Tokenized(tokenizer(text), [], {})
     by_lines = getattr(tokenizer, "lines", None)
     if by_lines is not None:
-        sentences = [sent for sent in by_lines(text) if sent]
+        sentences = list(filter(None, by_lines(text)))
     else:
-        sentences = [sent for sent in (tokenizer(line) for line in text.split("\n")) if sent]
-    return _Tokenized([tok for sent in sentences for tok in sent], sentences, {})
+        sentences = list(filter(None, map(tokenizer, text.split("\n"))))
+    return _Tokenized(list(chain.from_iterable(sentences)), sentences, {})
 
 
 @lru_cache(maxsize=64)

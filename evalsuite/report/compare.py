@@ -15,6 +15,7 @@ from typing import Any
 from evalsuite.errors import InputError
 from evalsuite.metrics.intervals import metric_signature
 from evalsuite.results import segments_path
+from evalsuite.stats.aggregate import stat_scorer
 from evalsuite.stats.paired import PairedResult, TestName, paired_test
 
 ALPHA = 0.05
@@ -115,6 +116,15 @@ def _check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_pa
         )
 
 
+def _has_scorer(metric: str) -> bool:
+    """Only metrics whose corpus score can be rebuilt from segment statistics are tested."""
+    try:
+        stat_scorer(metric)
+    except KeyError:
+        return False
+    return True
+
+
 def compare_results(
     a_path: str | Path,
     b_path: str | Path,
@@ -139,7 +149,7 @@ def compare_results(
     out: list[Comparison] = []
     for a, b in pairs:
         key = (b.dataset, b.system)
-        for metric in [m for m in a.scores if m in b.scores]:
+        for metric in [m for m in a.scores if m in b.scores and _has_scorer(m)]:
             _check_comparable(a, b, metric, str(a_path), str(b_path))
             ids = sorted(a.stats)
             result = paired_test(

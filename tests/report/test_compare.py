@@ -142,3 +142,17 @@ def test_score_rejects_bad_confidence(scored: tuple[Path, Path]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["score", "--input", "x.jsonl", "--confidence", "95"])
     assert exit_info.value.code == 2
+
+
+def test_metrics_without_statistics_are_left_out(scored: tuple[Path, Path], tmp_path: Path) -> None:
+    base, new = scored
+    for path in (base, new):
+        document = json.loads(path.read_text())
+        document["runs"][0]["scores"]["entity"] = {"value": 1.0, "signature": "entity|v1"}
+        (tmp_path / path.name).write_text(json.dumps(document), encoding="utf-8")
+        (tmp_path / path.with_suffix(".segments.jsonl").name).write_text(
+            path.with_suffix(".segments.jsonl").read_text()
+        )
+    comparisons = compare_results(tmp_path / base.name, tmp_path / new.name, n_samples=100)
+    assert "entity" not in {c.metric for c in comparisons}
+    assert "bleu" in {c.metric for c in comparisons}
