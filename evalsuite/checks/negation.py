@@ -207,13 +207,15 @@ def _parsed_sentence(sent: SpacySpan, lang: str) -> _Sentence:
     for tok in sent:
         groups.setdefault(_clause_head(tok).i, []).append(tok)
     clauses = []
+    sent_text, offset = sent.text, sent.start_char  # Doc.text would rebuild the whole document
     for tokens in groups.values():
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
         cues = tuple(Span(t.idx, t.idx + len(t.text), t.text) for t in tokens if t.i in cue_tokens)
         keys = frozenset(token_keys(tokens, lang))
         own = frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
-        clauses.append(_Clause(start, end, sent.doc.text[start:end], keys, cues, own))
+        text = sent_text[start - offset : end - offset]
+        clauses.append(_Clause(start, end, text, keys, cues, own))
     lemmas = frozenset(t.lemma_.lower() for t in sent) | frozenset(words)
     return _Sentence(
         sent.start_char, sent.end_char, sent.text, content_keys(sent, lang), lemmas,

@@ -243,8 +243,9 @@ def _trimmed(ent: Span) -> Entity | None:
         tokens = tokens[:-1]
     if not tokens or _no_name_word(tokens, ent.label_):
         return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = ent.doc.text[start:end].split("\n", 1)[0].rstrip()
+    start = tokens[0].idx
+    # Span.text joins only the span's tokens; Doc.text would rebuild the whole document.
+    text = ent.doc[tokens[0].i : tokens[-1].i + 1].text.split("\n", 1)[0].rstrip()
     if not _looks_like_name(text) or text.casefold() in _GENERIC_WORDS:
         return None
     return Entity(text, ent.label_, start, start + len(text))
