@@ -17,7 +17,7 @@ from evalsuite.checks.base import Finding, Span
 from evalsuite.text.content_words import recall, word_keys
 from evalsuite.text.nlp import ParsedSegment, ParsedText
 from evalsuite.text.normalize import fold_text, name_key
-from evalsuite.text.sentences import split_sentences
+from evalsuite.text.sentences import sentence_spans
 
 __all__ = ["injected_content"]
 
@@ -94,15 +94,7 @@ def injected_content(seg: ParsedSegment) -> list[Finding]:
 
 
 def _sentences(text: str, lang: str) -> list[_Sentence]:
-    found = []
-    cursor = 0
-    for sent in split_sentences(text, lang):
-        start = text.find(sent, cursor)
-        if start < 0:
-            continue
-        cursor = start + len(sent)
-        found.append(_Sentence(start, cursor, sent))
-    return found
+    return [_Sentence(start, end, sent) for start, end, sent in sentence_spans(text, lang)]
 
 
 def _same_language_keys(seg: ParsedSegment) -> frozenset[str] | None:

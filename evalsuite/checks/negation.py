@@ -27,7 +27,7 @@ from evalsuite.text.negation_cues import (
     word_spans,
 )
 from evalsuite.text.nlp import ParsedSegment, ParsedText
-from evalsuite.text.sentences import split_sentences
+from evalsuite.text.sentences import sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -240,12 +240,7 @@ def _clause_head(tok: Token) -> Token:
 
 def _plain_sentences(text: str, lang: str) -> list[_Sentence]:
     sentences = []
-    cursor = 0
-    for sent in split_sentences(text, lang):
-        start = text.find(sent, cursor)
-        if start < 0:
-            continue
-        cursor = start + len(sent)
+    for start, cursor, sent in sentence_spans(text, lang):
         clauses = _plain_clauses(sent, start, lang)
         words = frozenset(split_words(sent))
         sentences.append(

@@ -229,3 +229,16 @@ def _inside_quote(block: str, position: int) -> bool:
         elif char in "»”" and depth > 0:
             depth -= 1
     return straight_open or depth > 0
+
+
+def sentence_spans(text: str, lang: str | None) -> list[tuple[int, int, str]]:
+    """Sentences with their character offsets in `text`, for findings that point at spans."""
+    spans = []
+    cursor = 0
+    for sentence in split_sentences(text, lang):
+        start = text.find(sentence, cursor)
+        if start < 0:
+            continue
+        cursor = start + len(sentence)
+        spans.append((start, cursor, sentence))
+    return spans

@@ -166,3 +166,12 @@ def test_seed_article() -> None:
     assert sentences[-1] == "Required fields are marked *"
     assert all(s == s.strip() and s for s in sentences)
     assert 40 <= len(sentences) <= 50
+
+
+def test_sentence_spans_point_back_into_the_text() -> None:
+    from evalsuite.text.sentences import sentence_spans
+
+    text = "Mr. Smith left.  He came back!\n\nThe end."
+    spans = sentence_spans(text, "en")
+    assert [s for _, _, s in spans] == ["Mr. Smith left.", "He came back!", "The end."]
+    assert all(text[start:end] == sent for start, end, sent in spans)
