@@ -13,32 +13,27 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.negation_accuracy import (  # noqa: E402
-    _DEMETR_LANGS,
-    EVALDATA,
-    MT_FAULTS,
-    _jsonl,
-    _row,
-)
+from benchmarks.evaldata import read_jsonl  # noqa: E402
+from benchmarks.negation_accuracy import _DEMETR_LANGS, EVALDATA, MT_FAULTS  # noqa: E402
+from benchmarks.rates import fired_on, print_rows, rate_row  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
-from evalsuite.checks.runner import run_checks  # noqa: E402
 
 __all__ = ["evaluate_injected"]
 
 CHECK = "injected_content"
 
 
-def _fired(inputs: list[CheckInput]) -> list[bool]:
-    return [bool(found) for found in run_checks(inputs, [CHECK])]
+_fired = partial(fired_on, check=CHECK)
 
 
 def _mt_faults(path: Path) -> Iterable[dict[str, Any]]:
-    rows = _jsonl(path)
+    rows = read_jsonl(path)
     for with_reference, name in ((True, "mt_faults"), (False, "mt_faults (source only)")):
         for fault, error in (("sentence_appended", True), ("none", False)):
             inputs = [
@@ -46,35 +41,35 @@ def _mt_faults(path: Path) -> Iterable[dict[str, Any]]:
                            r["source"], hyp_lang=r["tgt_lang"], src_lang=r["src_lang"])
                 for r in rows if r["meta"].get("fault") == fault
             ]  # fmt: skip
-            yield _row(name, fault, _fired(inputs), error=error)
+            yield rate_row(name, fault, _fired(inputs), error=error)
 
 
 def _demetr(root: Path) -> Iterable[dict[str, Any]]:
-    base = {r["item_id"]: r for r in _jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
-    pairs = _jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
+    base = {r["item_id"]: r for r in read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
+    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
 
     def inp(item: dict[str, Any], hyp: str) -> CheckInput:
         lang = _DEMETR_LANGS.get(item["src_lang"], item["src_lang"])
         return CheckInput(hyp, item["reference"], item["source"], hyp_lang="en", src_lang=lang)
 
-    yield _row("demetr", "no_error (good mt)",
+    yield rate_row("demetr", "no_error (good mt)",
                _fired([inp(b, b["mt"]) for b in base.values()]), error=False)  # fmt: skip
     for pert, name in (("base_id33_shuffle_trans", "unrelated_translation"),
                        ("critical_id6_addition", "meaning_changing_addition")):  # fmt: skip
         chosen = [p for p in pairs if p["perturbation"] == pert]
         fired = _fired([inp(base[p["item_id"]], p["mt_perturbed"]) for p in chosen])
-        yield _row("demetr", name, fired, error=True)
+        yield rate_row("demetr", name, fired, error=True)
 
 
 def _fib(root: Path) -> Iterable[dict[str, Any]]:
-    docs = {d["doc_id"]: d["doc"] for d in _jsonl(root / "fib" / "fib_docs_dev.jsonl")}
-    pairs = [p for p in _jsonl(root / "fib" / "fib_pairs_dev.jsonl") if p["doc_id"] in docs]
+    docs = {d["doc_id"]: d["doc"] for d in read_jsonl(root / "fib" / "fib_docs_dev.jsonl")}
+    pairs = [p for p in read_jsonl(root / "fib" / "fib_pairs_dev.jsonl") if p["doc_id"] in docs]
     inputs = [
         CheckInput(p["consistent_summary"], source=docs[p["doc_id"]], hyp_lang="en",
                    src_lang="en", task="summary")
         for p in pairs
     ]  # fmt: skip
-    yield _row("fib", "no_error (consistent summary)", _fired(inputs), error=False)
+    yield rate_row("fib", "no_error (consistent summary)", _fired(inputs), error=False)
 
 
 def evaluate_injected(evaldata: Path = EVALDATA) -> list[dict[str, Any]]:
@@ -91,10 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--evaldata", type=Path, default=EVALDATA)
     args = parser.parse_args()
-    for row in evaluate_injected(args.evaldata):
-        score = "recall" if "recall" in row else "false_alarm"
-        print(f"{row['dataset']:<26} {row['phenomenon']:<36} n={row['n']:<5} "
-              f"{score}={row[score]:.3f}")  # fmt: skip
+    print_rows(evaluate_injected(args.evaldata))
 
 
 if __name__ == "__main__":

@@ -12,13 +12,17 @@ mt_faults.jsonl: negation_flipped against fault "none".
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from evalsuite.checks.api import CheckInput
-from evalsuite.checks.runner import run_checks
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.evaldata import read_jsonl  # noqa: E402
+from benchmarks.rates import fired_on, print_rows, rate_row  # noqa: E402
+from evalsuite.checks.api import CheckInput  # noqa: E402
 
 __all__ = ["evaluate_negation"]
 
@@ -32,41 +36,29 @@ _DEMETR_LANGS = {
 }  # fmt: skip
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def _fired(inputs: list[CheckInput]) -> list[bool]:
-    return [bool(found) for found in run_checks(inputs, [CHECK])]
-
-
-def _row(dataset: str, phenomenon: str, fired: list[bool], *, error: bool) -> dict[str, Any]:
-    rate = sum(fired) / len(fired) if fired else 0.0
-    key = "recall" if error else "false_alarm"
-    return {"dataset": dataset, "phenomenon": phenomenon, "n": len(fired), key: round(rate, 3)}
+_fired = partial(fired_on, check=CHECK)
 
 
 def _demetr(root: Path) -> Iterable[dict[str, Any]]:
-    base = {r["item_id"]: r for r in _jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
-    pairs = _jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
+    base = {r["item_id"]: r for r in read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
+    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
 
     def inp(item: dict[str, Any], hyp: str) -> CheckInput:
         lang = _DEMETR_LANGS.get(item["src_lang"], item["src_lang"])
         return CheckInput(hyp, item["reference"], item["source"], hyp_lang="en", src_lang=lang)
 
-    yield _row("demetr", "no_error (good mt)",
+    yield rate_row("demetr", "no_error (good mt)",
                _fired([inp(b, b["mt"]) for b in base.values()]), error=False)  # fmt: skip
     for pert, name in (("critical_id8_negation", "negation"), ("critical_id7_antonym", "antonym")):
         chosen = [p for p in pairs if p["perturbation"] == pert]
         fired = _fired([inp(base[p["item_id"]], p["mt_perturbed"]) for p in chosen])
-        yield _row("demetr", name, fired, error=True)
+        yield rate_row("demetr", name, fired, error=True)
 
 
 def _fib(root: Path) -> Iterable[dict[str, Any]]:
-    docs = {d["doc_id"]: d["doc"] for d in _jsonl(root / "fib" / "fib_docs_dev.jsonl")}
+    docs = {d["doc_id"]: d["doc"] for d in read_jsonl(root / "fib" / "fib_docs_dev.jsonl")}
     pairs = [
-        p for p in _jsonl(root / "fib" / "fib_pairs_dev.jsonl")
+        p for p in read_jsonl(root / "fib" / "fib_pairs_dev.jsonl")
         if p.get("perturbation") == "negation" and p["doc_id"] in docs
     ]  # fmt: skip
 
@@ -74,13 +66,13 @@ def _fib(root: Path) -> Iterable[dict[str, Any]]:
         return CheckInput(summary, source=docs[pair["doc_id"]], hyp_lang="en", src_lang="en",
                           task="summary")  # fmt: skip
 
-    yield _row(
+    yield rate_row(
         "fib/factcc",
         "negation",
         _fired([inp(p, p["inconsistent_summary"]) for p in pairs]),
         error=True,
     )
-    yield _row(
+    yield rate_row(
         "fib/factcc",
         "no_error (consistent summary)",
         _fired([inp(p, p["consistent_summary"]) for p in pairs]),
@@ -89,7 +81,7 @@ def _fib(root: Path) -> Iterable[dict[str, Any]]:
 
 
 def _mt_faults(path: Path) -> Iterable[dict[str, Any]]:
-    rows = _jsonl(path)
+    rows = read_jsonl(path)
 
     def inputs(fault: str, *, with_reference: bool) -> list[CheckInput]:
         return [
@@ -99,13 +91,13 @@ def _mt_faults(path: Path) -> Iterable[dict[str, Any]]:
         ]  # fmt: skip
 
     for with_reference, name in ((True, "mt_faults"), (False, "mt_faults (source only)")):
-        yield _row(
+        yield rate_row(
             name,
             "negation_flipped",
             _fired(inputs("negation_flipped", with_reference=with_reference)),
             error=True,
         )
-        yield _row(
+        yield rate_row(
             name,
             "no_error (fault none)",
             _fired(inputs("none", with_reference=with_reference)),
@@ -128,10 +120,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--evaldata", type=Path, default=EVALDATA)
     args = parser.parse_args()
-    for row in evaluate_negation(args.evaldata):
-        score = "recall" if "recall" in row else "false_alarm"
-        print(f"{row['dataset']:<26} {row['phenomenon']:<32} n={row['n']:<5} "
-              f"{score}={row[score]:.3f}")  # fmt: skip
+    print_rows(evaluate_negation(args.evaldata), phenomenon_width=32)
 
 
 if __name__ == "__main__":

@@ -15,13 +15,17 @@ that the check does not run there.
 from __future__ import annotations
 
 import argparse
-import json
+import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from evalsuite.checks.api import CheckInput
-from evalsuite.checks.runner import run_checks
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.evaldata import read_jsonl  # noqa: E402
+from benchmarks.rates import fired_on, print_rows, rate_row  # noqa: E402
+from evalsuite.checks.api import CheckInput  # noqa: E402
 
 __all__ = ["evaluate_roles"]
 
@@ -37,23 +41,11 @@ _HANS_CONTROLS = (
 )  # fmt: skip
 
 
-def _jsonl(path: Path) -> list[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
-
-
-def _fired(inputs: list[CheckInput]) -> list[bool]:
-    return [bool(found) for found in run_checks(inputs, [CHECK])]
-
-
-def _row(dataset: str, phenomenon: str, fired: list[bool], *, error: bool) -> dict[str, Any]:
-    rate = sum(fired) / len(fired) if fired else 0.0
-    key = "recall" if error else "false_alarm"
-    return {"dataset": dataset, "phenomenon": phenomenon, "n": len(fired), key: round(rate, 3)}
+_fired = partial(fired_on, check=CHECK)
 
 
 def _hans(root: Path, misses: list[str]) -> Iterable[dict[str, Any]]:
-    rows = _jsonl(root / "hans_role_subset_regenerated" / "hans_role_subcases_dev.jsonl")
+    rows = read_jsonl(root / "hans_role_subset_regenerated" / "hans_role_subcases_dev.jsonl")
     fired = _fired([CheckInput(r["hypothesis"], r["premise"], hyp_lang="en") for r in rows])
     for subcase in _HANS_FAULTS + _HANS_INFO + _HANS_CONTROLS:
         chosen = [i for i, r in enumerate(rows) if r["subcase"] == subcase]
@@ -62,11 +54,11 @@ def _hans(root: Path, misses: list[str]) -> Iterable[dict[str, Any]]:
             f"hans {subcase}: {rows[i]['premise']} | {rows[i]['hypothesis']}"
             for i in chosen if fired[i] != error
         ]  # fmt: skip
-        yield _row("hans", subcase, [fired[i] for i in chosen], error=error)
+        yield rate_row("hans", subcase, [fired[i] for i in chosen], error=error)
 
 
 def _role_pairs(path: Path, misses: list[str]) -> Iterable[dict[str, Any]]:
-    rows = _jsonl(path)
+    rows = read_jsonl(path)
     fired = _fired([CheckInput(r["hypothesis"], r["reference"], hyp_lang="en") for r in rows])
     misses += [
         f"role_pairs {r['id']}: {r['reference']} | {r['hypothesis']}"
@@ -74,7 +66,7 @@ def _role_pairs(path: Path, misses: list[str]) -> Iterable[dict[str, Any]]:
     ]  # fmt: skip
     for label, error in (("swap", True), ("preserve", False)):
         picked = [f for r, f in zip(rows, fired, strict=True) if r["label"] == label]
-        yield _row("role_pairs", f"{label} (all frames)", picked, error=error)
+        yield rate_row("role_pairs", f"{label} (all frames)", picked, error=error)
     for frame in dict.fromkeys(r["frame"] for r in rows):
         for label, error in (("swap", True), ("preserve", False)):
             picked = [
@@ -82,50 +74,50 @@ def _role_pairs(path: Path, misses: list[str]) -> Iterable[dict[str, Any]]:
                 if r["frame"] == frame and r["label"] == label
             ]  # fmt: skip
             if picked:
-                yield _row("role_pairs", f"{frame} {label}", picked, error=error)
+                yield rate_row("role_pairs", f"{frame} {label}", picked, error=error)
 
 
 def _mt_faults(path: Path) -> Iterable[dict[str, Any]]:
-    rows = _jsonl(path)
+    rows = read_jsonl(path)
     for fault, name, error in (("role_swapped", "role_swapped", True), ("none", "no_error", False)):
         inputs = [
             CheckInput(r["hypothesis"], r["reference"], r["source"], r["tgt_lang"], r["src_lang"])
             for r in rows if r["meta"].get("fault") == fault
         ]  # fmt: skip
-        yield _row("mt_faults", name, _fired(inputs), error=error)
+        yield rate_row("mt_faults", name, _fired(inputs), error=error)
 
 
 def _controls(root: Path) -> Iterable[dict[str, Any]]:
     """No-error texts: good MT against its reference, consistent summaries against the
     article (long sources give many chances to misfire)."""
     if (root / "demetr").is_dir():
-        base = _jsonl(root / "demetr" / "demetr_base_dev.jsonl")
+        base = read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")
         inputs = [CheckInput(b["mt"], b["reference"], hyp_lang="en") for b in base]
-        yield _row("demetr", "no_error (good mt)", _fired(inputs), error=False)
+        yield rate_row("demetr", "no_error (good mt)", _fired(inputs), error=False)
     if (root / "fib").is_dir():
-        docs = {d["doc_id"]: d["doc"] for d in _jsonl(root / "fib" / "fib_docs_dev.jsonl")}
-        pairs = [p for p in _jsonl(root / "fib" / "fib_pairs_dev.jsonl") if p["doc_id"] in docs]
+        docs = {d["doc_id"]: d["doc"] for d in read_jsonl(root / "fib" / "fib_docs_dev.jsonl")}
+        pairs = [p for p in read_jsonl(root / "fib" / "fib_pairs_dev.jsonl") if p["doc_id"] in docs]
         inputs = [
             CheckInput(p["consistent_summary"], None, docs[p["doc_id"]], "en", "en", "summary")
             for p in pairs
         ]
-        yield _row("fib", "no_error (consistent summary)", _fired(inputs), error=False)
+        yield rate_row("fib", "no_error (consistent summary)", _fired(inputs), error=False)
 
 
 def _pawsx(root: Path) -> Iterable[dict[str, Any]]:
     """German: no parser is installed, so the check cannot fire (shown, not hidden)."""
-    rows = _jsonl(root / "pawsx_de" / "pawsx_de_dev.jsonl")
+    rows = read_jsonl(root / "pawsx_de" / "pawsx_de_dev.jsonl")
     for label, name, error in ((0, "label 0 (not paraphrase)", True), (1, "label 1", False)):
         inputs = [
             CheckInput(r["sentence2"], r["sentence1"], hyp_lang="de")
             for r in rows if r["label"] == label
         ]  # fmt: skip
-        yield _row("pawsx_de", f"{name}, unsupported", _fired(inputs), error=error)
+        yield rate_row("pawsx_de", f"{name}, unsupported", _fired(inputs), error=error)
 
 
 def _seed(path: Path) -> dict[str, Any]:
     fired = _fired([CheckInput(path.read_text(encoding="utf-8"), hyp_lang="en")])
-    return _row("seed article", "headline vs body (reference-free)", fired, error=True)
+    return rate_row("seed article", "headline vs body (reference-free)", fired, error=True)
 
 
 def evaluate_roles(
@@ -151,10 +143,7 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
     misses: list[str] = []
-    for row in evaluate_roles(args.evaldata, misses):
-        score = "recall" if "recall" in row else "false_alarm"
-        print(f"{row['dataset']:<14} {row['phenomenon']:<40} n={row['n']:<5} "
-              f"{score}={row[score]:.3f}")  # fmt: skip
+    print_rows(evaluate_roles(args.evaldata, misses), dataset_width=14, phenomenon_width=40)
     if args.show_misses:
         print("\n".join(misses))
 

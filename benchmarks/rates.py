@@ -1,0 +1,30 @@
+"""Shared by the per-check accuracy scripts: which inputs a check fires on, and rate rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from evalsuite.checks.api import CheckInput
+from evalsuite.checks.runner import run_checks
+
+
+def fired_on(inputs: list[CheckInput], check: str) -> list[bool]:
+    """One flag per input: did `check` report anything (all inputs in one batch)."""
+    return [bool(found) for found in run_checks(inputs, [check])]
+
+
+def rate_row(dataset: str, phenomenon: str, flags: list[bool], *, error: bool) -> dict[str, Any]:
+    """Recall on faulty outputs (`error`), else the false-alarm rate on correct ones."""
+    rate = sum(flags) / len(flags) if flags else 0.0
+    key = "recall" if error else "false_alarm"
+    return {"dataset": dataset, "phenomenon": phenomenon, "n": len(flags), key: round(rate, 3)}
+
+
+def print_rows(
+    rows: Iterable[dict[str, Any]], *, dataset_width: int = 26, phenomenon_width: int = 36
+) -> None:
+    for row in rows:
+        score = "recall" if "recall" in row else "false_alarm"
+        print(f"{row['dataset']:<{dataset_width}} {row['phenomenon']:<{phenomenon_width}} "
+              f"n={row['n']:<5} {score}={row[score]:.3f}")  # fmt: skip
