@@ -25,3 +25,18 @@ class System(Protocol):
     def generate(self, sources: Sequence[str], langs: Sequence[str | None]) -> list[str]:
         """One output per source; `langs` gives each source's language code when known."""
         ...
+
+
+def batch_targets(
+    sources: Sequence[str],
+    langs: Sequence[str | None],
+    tgt_langs: Sequence[str | None] | None = None,
+) -> list[str | None]:
+    """Validate a `generate` batch and give each source's target language (None if unknown)."""
+    if len(sources) != len(langs):
+        raise ValueError(f"got {len(sources)} sources but {len(langs)} languages")
+    if tgt_langs is None:
+        return [None] * len(sources)
+    if len(tgt_langs) != len(sources):
+        raise ValueError(f"got {len(sources)} sources but {len(tgt_langs)} target languages")
+    return list(tgt_langs)

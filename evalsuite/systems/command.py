@@ -18,6 +18,7 @@ from pathlib import Path
 
 import evalsuite
 from evalsuite.errors import EvalsuiteError, UsageError
+from evalsuite.systems.base import batch_targets
 
 __all__ = ["CommandError", "CommandSystem"]
 
@@ -71,9 +72,7 @@ class CommandSystem:
         langs: Sequence[str | None],
         tgt_langs: Sequence[str | None] | None = None,
     ) -> list[str]:
-        if len(sources) != len(langs):
-            raise ValueError(f"got {len(sources)} sources but {len(langs)} languages")
-        targets = list(tgt_langs) if tgt_langs is not None else [None] * len(sources)
+        targets = batch_targets(sources, langs, tgt_langs)
         outputs = [""] * len(sources)
         groups: dict[tuple[str | None, str | None], list[int]] = defaultdict(list)
         for i, source in enumerate(sources):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 import evalsuite
+from evalsuite.systems.base import batch_targets
 from evalsuite.text.sentences import SPLITTER_ID, split_sentences
 
 __all__ = ["LeadK", "TextRank", "textrank_scores"]
@@ -23,11 +24,6 @@ _TOKEN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac0
 _DAMPING = 0.85
 _TOLERANCE = 1e-10
 _MAX_ITERATIONS = 200
-
-
-def _check_lengths(sources: Sequence[str], langs: Sequence[str | None]) -> None:
-    if len(sources) != len(langs):
-        raise ValueError(f"got {len(sources)} sources but {len(langs)} languages")
 
 
 class LeadK:
@@ -48,7 +44,7 @@ class LeadK:
         return {}
 
     def generate(self, sources: Sequence[str], langs: Sequence[str | None]) -> list[str]:
-        _check_lengths(sources, langs)
+        batch_targets(sources, langs)
         return [
             "\n".join(split_sentences(source, lang)[: self.k])
             for source, lang in zip(sources, langs, strict=True)
@@ -76,7 +72,7 @@ class TextRank:
         return {}
 
     def generate(self, sources: Sequence[str], langs: Sequence[str | None]) -> list[str]:
-        _check_lengths(sources, langs)
+        batch_targets(sources, langs)
         return [self._summarize(source, lang) for source, lang in zip(sources, langs, strict=True)]
 
     def _summarize(self, source: str, lang: str | None) -> str:

@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 
 import evalsuite
 from evalsuite.errors import UsageError
+from evalsuite.systems.base import batch_targets
 from evalsuite.systems.generation import LONG_INPUT_MODES, GenerationSettings
 from evalsuite.systems.hf_loading import (
     DEVICES,
@@ -139,11 +140,7 @@ class HFSystem:
         langs: Sequence[str | None],
         tgt_langs: Sequence[str | None] | None = None,
     ) -> list[str]:
-        if len(sources) != len(langs):
-            raise ValueError(f"got {len(sources)} sources but {len(langs)} languages")
-        targets: list[str | None] = (
-            list(tgt_langs) if tgt_langs is not None else [None] * len(langs)
-        )
+        targets = batch_targets(sources, langs, tgt_langs)
         outputs = [""] * len(sources)
         self.truncated = []
         self.segment_meta = [{} for _ in sources]
