@@ -13,6 +13,10 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections.abc import Sequence
+from typing import Protocol
+
+import numpy as np
+from numpy.typing import NDArray
 
 # Above this many row bits, rows are checkpointed instead of all kept (2**24 bits = 2 MiB).
 _STORE_ALL_BITS = 1 << 24
@@ -93,45 +97,69 @@ class _Rows:
             self.start = start
         return self.rows[i - start]
 
+    def columns(self, offset: int) -> _Columns:
+        """Every row from bit `offset` up, as the backtrack of one packed sentence reads them.
+
+        Narrow rows are all cut at once; wide ones only when read, since a backtrack that
+        ends early leaves most rows unread and each cut copies the rest of the row.
+        """
+        if self.keep_all and self.free.bit_length() <= _EAGER_BITS:
+            return [row >> offset for row in self.rows]
+        return _LazyColumns(self, offset)
+
+
+# Rows up to this many bits are cut for a backtrack all at once.
+_EAGER_BITS = 4096
+
+
+class _Columns(Protocol):
+    """DP rows, each from one sentence's first column up."""
+
+    def __getitem__(self, i: int, /) -> int: ...
+
+
+class _LazyColumns:
+    """Rows from one bit up, each cut (and recomputed if checkpointed) only when read."""
+
+    def __init__(self, rows: _Rows, offset: int) -> None:
+        self.rows, self.offset = rows, offset
+
+    def __getitem__(self, i: int) -> int:
+        return self.rows.row(i) >> self.offset
+
 
 def _backtrack(
-    ref: Sequence[str], cand: Sequence[str], rows: _Rows, offset: int, lcs: int
+    ref: Sequence[str],
+    masks: dict[str, int],
+    shift: int,
+    columns: _Columns,
+    n_cand: int,
+    lcs: int,
 ) -> list[int]:
     """Walk back like rouge-score: a match goes diagonally; else left only if up loses LCS.
 
     Off a match, t[i][j] = max(t[i][j-1], t[i-1][j]), so "left strictly better than up" is
     "t[i-1][j] < t[i][j]", and t[i][j] is known along the path (`lcs`, minus one per match):
-    one popcount per step. t[i-1][j] = j minus the one bits of row i-1 below column j.
+    t[i-1][j] is j minus the one bits of row i-1 below column j. Once the walk turns left in
+    a row it goes left until that row's token matches (t[i-1][.] only shrinks leftwards), so
+    a left run is one jump to the nearest match. The candidate's match bits are `masks` from
+    bit `shift`; `columns[i]` is DP row i from the candidate's first column.
     """
-    i, j = len(ref), len(cand)
+    i, j = len(ref), n_cand
     found: list[int] = []
-    if rows.keep_all:  # small: this sentence's bits of every row, and their one-bit counts
-        seg = (1 << len(cand)) - 1
-        kept = [(row >> offset) & seg for row in rows.rows]
-        ones = [row.bit_count() for row in kept]
-        while lcs and j:
-            if ref[i - 1] == cand[j - 1]:
-                i -= 1
-                j -= 1
-                lcs -= 1
-                found.append(i)
-            elif j - ones[i - 1] + (kept[i - 1] >> j).bit_count() == lcs:
-                i -= 1
-            else:
-                j -= 1
-        return found
     while lcs and j:
-        if ref[i - 1] == cand[j - 1]:
-            i -= 1
+        below = (1 << j) - 1
+        here = (masks.get(ref[i - 1], 0) >> shift) & below
+        if here >> (j - 1):
             j -= 1
-            lcs -= 1
-            found.append(i)
+        elif j - (columns[i - 1] & below).bit_count() == lcs:
+            i -= 1
             continue
-        above = rows.row(i - 1) >> offset
-        if j - above.bit_count() + (above >> j).bit_count() == lcs:
-            i -= 1
         else:
-            j -= 1
+            j = here.bit_length() - 1  # left to the nearest match, then diagonally
+        i -= 1
+        lcs -= 1
+        found.append(i)
     return found
 
 
@@ -154,16 +182,28 @@ class SentencePack:
             pos += len(sent)
             guards |= bit
             pos += 1
+        self.width = pos
         self.free = ((1 << pos) - 1) & ~guards
         self.vocab = [frozenset(sent) for sent in self.sentences]
+        self._index: _SentenceIndex | None = None
         self.last_lcs = 0  # after union_lcs: summed LCS lengths over the sentences
 
-    def union_lcs(self, ref: Sequence[str]) -> set[int]:
-        """Indices into `ref` of the union of rouge-score's LCS with every packed sentence."""
-        union: set[int] = set()
+    def union_lcs(self, ref: Sequence[str]) -> list[int]:
+        """Ascending indices into `ref` of the union of rouge-score's LCS with every packed
+        sentence."""
         if not ref or not self.sentences:
-            return union
+            return []
         rows = _Rows(ref, self.masks, self.free)
+        self.last_lcs = (self.free & ~rows.last).bit_count()
+        if len(ref) <= 64 and len(self.sentences) >= _VECTOR_MIN_SENTENCES:
+            if self._index is None:
+                self._index = _SentenceIndex(self)
+            union = self._index.union_lcs(ref, rows)
+            return [i for i in range(len(ref)) if union >> i & 1]
+        return sorted(self._union_one_by_one(ref, rows))
+
+    def _union_one_by_one(self, ref: Sequence[str], rows: _Rows) -> set[int]:
+        union: set[int] = set()
         grown = self.free & ~rows.last  # zero bits: sentences with a non-empty LCS
         while grown and len(union) < len(ref):
             k = bisect_right(self.offsets, grown.bit_length() - 1) - 1
@@ -178,11 +218,80 @@ class SentencePack:
             if lcs == len(usable):
                 union.update(usable)  # the LCS uses every usable position: no choice to make
                 continue
-            union.update(_backtrack(ref, self.sentences[k], rows, offset, lcs))
-        self.last_lcs = (self.free & ~rows.last).bit_count()
+            union.update(self.backtrack(k, ref, rows, lcs))
+        return union
+
+    def backtrack(self, k: int, ref: Sequence[str], rows: _Rows, lcs: int) -> list[int]:
+        """rouge-score's LCS positions in `ref` for sentence k, last first."""
+        offset, width = self.offsets[k], len(self.sentences[k])
+        return _backtrack(ref, self.masks, offset, rows.columns(offset), width, lcs)
+
+
+# With this many predicted sentences, the per-sentence bookkeeping of one reference sentence
+# is done with numpy arrays (one entry per predicted sentence) instead of a Python loop.
+_VECTOR_MIN_SENTENCES = 16
+
+
+class _SentenceIndex:
+    """Per-sentence arrays of a pack: where each token occurs, so a reference sentence of at
+    most 64 tokens finds, for every predicted sentence at once, its LCS length and the
+    reference positions it could use (a uint64 bit mask), and backtracks only where that
+    can still add a position to the union."""
+
+    def __init__(self, pack: SentencePack) -> None:
+        self.pack = pack
+        self.starts = np.asarray(pack.offsets, dtype=np.intp)
+        self.lengths = np.asarray([len(s) for s in pack.sentences], dtype=np.int64)
+        holders: dict[str, list[int]] = {}
+        for k, vocab in enumerate(pack.vocab):
+            for token in vocab:
+                holders.setdefault(token, []).append(k)
+        self.holders = {t: np.asarray(ks, dtype=np.intp) for t, ks in holders.items()}
+        self.n_bytes = (pack.width + 7) // 8
+        # Each sentence's own match masks, made when first needed: shifting the pack's wide
+        # masks at every backtrack step would cost a copy of the whole row each time.
+        self.local: list[dict[str, int] | None] = [None] * len(pack.sentences)
+
+    def lcs_lengths(self, last_row: int) -> NDArray[np.int64]:
+        """Each sentence's LCS length: its zero bits in the last DP row (guards are zero)."""
+        raw = np.frombuffer(last_row.to_bytes(self.n_bytes, "little"), dtype=np.uint8)
+        bits = np.unpackbits(raw, bitorder="little")[: self.pack.width]
+        ones = np.add.reduceat(bits.astype(np.int64), self.starts)
+        return self.lengths - ones
+
+    def union_lcs(self, ref: Sequence[str], rows: _Rows) -> int:
+        """The union as a bit mask over `ref`."""
+        positions: dict[str, int] = {}  # token -> bit mask of its positions in ref
+        bit = 1
+        for token in ref:
+            positions[token] = positions.get(token, 0) | bit
+            bit <<= 1
+        usable = np.zeros(len(self.lengths), dtype=np.uint64)
+        reachable = 0
+        for token, where in positions.items():
+            holders = self.holders.get(token)
+            if holders is not None:
+                usable[holders] |= np.uint64(where)
+                reachable |= where
+        lcs = self.lcs_lengths(rows.last)
+        grown = lcs > 0
+        whole = grown & (np.bitwise_count(usable) == lcs)  # the LCS uses every usable position
+        union = int(np.bitwise_or.reduce(usable[whole])) if whole.any() else 0
+        left = np.flatnonzero(grown & ~whole & ((usable & np.uint64(~union & _ALL64)) != 0))
+        pack = self.pack
+        for k in left[::-1].tolist():
+            if union == reachable:
+                break
+            if not int(usable[k]) & ~union:
+                continue  # nothing new whichever LCS the backtrack picks
+            local = self.local[k]
+            if local is None:
+                local = self.local[k] = match_masks(pack.sentences[k])
+            offset, width = pack.offsets[k], len(pack.sentences[k])
+            columns = rows.columns(offset)
+            for i in _backtrack(ref, local, 0, columns, width, int(lcs[k])):
+                union |= 1 << i
         return union
 
 
-def lcs_ref_indices(ref: Sequence[str], cand: Sequence[str]) -> list[int]:
-    """Indices into `ref` of the LCS with `cand` that rouge-score's backtrack picks, ascending."""
-    return sorted(SentencePack([cand]).union_lcs(ref))
+_ALL64 = (1 << 64) - 1

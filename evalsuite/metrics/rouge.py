@@ -143,10 +143,15 @@ def _rouge_lsum_counted(
 ) -> tuple[RougeTriple, int]:
     """ROUGE-Lsum given each side's token counts (consumed: pass copies), and the summed LCS
     lengths of the last reference sentence (the ROUGE-L LCS when both sides are one line)."""
+    if len(ref_sents) == 1 == len(pred_sents):
+        # One line each: every LCS position is a hit (the LCS uses no token more often than
+        # either side has it), so no backtrack is needed.
+        lcs = lcs_length(ref_sents[0], pred_sents[0])
+        return _triple(lcs, pred_len, ref_len), lcs
     pack = SentencePack(pred_sents)
     hits = 0
     for ref in ref_sents:
-        for index in sorted(pack.union_lcs(ref)):
+        for index in pack.union_lcs(ref):
             token = ref[index]
             if pred_left[token] > 0 and ref_left[token] > 0:
                 hits += 1

@@ -16,6 +16,8 @@ from functools import cache, lru_cache, partial
 from importlib import metadata
 from typing import Any
 
+from evalsuite.text import porter
+
 ROUGE_EN_TOKENIZER = "rouge-score-en"
 UNICODE_TOKENIZER = "unicode"
 
@@ -97,22 +99,16 @@ def tokenizer_name(lang: str | None) -> str:
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _NON_ALNUM_KEEP_NEWLINE_RE = re.compile(r"[^a-z0-9\n]+")
 _ASCII_ALNUM_RE = re.compile(r"[a-z0-9]+")
-_porter: Any = None
 
 
 @lru_cache(maxsize=1 << 18)
 def porter_stem(token: str) -> str:
-    """NLTK's Porter stem of `token` ("" if the stem is not [a-z0-9]+), cached.
+    """rouge-score's Porter stem of `token` ("" if the stem is not [a-z0-9]+), cached.
 
     Stemming is most of the cost of ROUGE and vocabularies are small, so the cache pays off.
-    The NLTK_EXTENSIONS mode (NLTK's default) is what rouge-score uses.
+    :mod:`evalsuite.text.porter` equals NLTK's default (extended) mode, which rouge-score uses.
     """
-    global _porter
-    if _porter is None:
-        from nltk.stem.porter import PorterStemmer
-
-        _porter = PorterStemmer()
-    stem: str = _porter.stem(token)
+    stem = porter.porter_stem(token)
     return stem if _ASCII_ALNUM_RE.fullmatch(stem) else ""
 
 
