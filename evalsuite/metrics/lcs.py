@@ -279,7 +279,10 @@ class _SentenceIndex:
         union = int(np.bitwise_or.reduce(usable[whole])) if whole.any() else 0
         left = np.flatnonzero(grown & ~whole & ((usable & np.uint64(~union & _ALL64)) != 0))
         pack = self.pack
-        for k in left[::-1].tolist():
+        # Longest LCS first: it covers the most positions, so later sentences more often have
+        # nothing new to add and need no backtrack.
+        order = left[np.argsort(-lcs[left], kind="stable")]
+        for k in order.tolist():
             if union == reachable:
                 break
             if not int(usable[k]) & ~union:
