@@ -114,6 +114,22 @@ def test_thai_is_segmented() -> None:
     assert scores["rouge2"] == _approx(0, 0, 0)
 
 
+def test_korean_by_hand() -> None:
+    # kiwipiepy splits words into morphemes: 10 reference tokens, 8 in the prediction.
+    ref, pred = "나는 어제 서울에서 친구를 만났다.", "친구를 어제 서울에서 만났다."
+    tok = get_tokenizer("ko")
+    assert tok(ref) == ["나", "는", "어제", "서울", "에서", "친구", "를", "만나", "었", "다"]
+    assert tok(pred) == ["친구", "를", "어제", "서울", "에서", "만나", "었", "다"]
+    (scores,) = rouge_scores([pred], [ref], TYPES, lang="ko")
+    # Every prediction token is in the reference: P 8/8, R 8/10.
+    assert scores["rouge1"] == _approx(1, 4 / 5, 8 / 9)
+    # Shared bigrams 친구를, 어제서울, 서울에서, 만나었, 었다: 5 of 7 and of 9.
+    assert scores["rouge2"] == _approx(5 / 7, 5 / 9, 5 / 8)
+    # LCS 어제 서울 에서 만나 었 다: 6 of 8 and of 10.
+    assert scores["rougeL"] == _approx(3 / 4, 3 / 5, 2 / 3)
+    assert rouge_scores([ref], [ref], TYPES, lang="ko")[0] == {t: (1.0, 1.0, 1.0) for t in TYPES}
+
+
 def test_snowball_stemming_in_german() -> None:
     # "die Katzen" vs "die Katze": only "die" shared (1/2); Snowball german: katz on both (2/2).
     pred, ref = ["Die Katzen"], ["Die Katze"]
