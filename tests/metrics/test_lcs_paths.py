@@ -13,7 +13,10 @@ from evalsuite.metrics.rouge import rouge_scores
 
 LSUM = ["rougeL", "rougeLsum"]
 # A small vocabulary makes many sentences share tokens, so the backtracks have choices.
-WORDS = "the a of cat dog ran sat mat on in was is red big old house tree".split()
+WORDS = [
+    "the", "a", "of", "cat", "dog", "ran", "sat", "mat", "on", "in", "was", "is", "red", "big",
+    "old", "house", "tree",
+]
 
 
 def _document(rng: random.Random, n_sentences: int, low: int, high: int) -> str:
