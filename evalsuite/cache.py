@@ -3,6 +3,14 @@
 Each system signature gets one append-only JSONL file. Outputs are appended and flushed batch
 by batch, so a run killed mid-way keeps every finished batch; a torn last line (kill -9 during
 a write) is ignored on the next read, and its input is simply generated again.
+
+Several processes may append to the same file at once (Ray workers generating partitions of one
+dataset). Each batch is therefore one `write()` on a descriptor opened with O_APPEND: the kernel
+places every such write at the end of the file as a whole, so lines of two writers never
+interleave (on local filesystems; NFS does not promise this). A record may still appear twice
+(a retried partition whose first attempt finished a batch others did not see yet); records are
+keyed by input, and reading keeps the first record of each key, so every reader agrees on one
+output per input.
 """
 
 from __future__ import annotations
@@ -52,6 +60,8 @@ class OutputCache:
                 except json.JSONDecodeError:
                     continue  # torn write from an interrupted run
                 if isinstance(record, dict) and record.get("signature") == self.signature:
+                    if str(record["key"]) in outputs:
+                        continue  # a duplicate from a retried worker: the first one stands
                     meta = record.get("meta")
                     outputs[str(record["key"])] = (
                         str(record["output"]),
@@ -66,20 +76,33 @@ class OutputCache:
     ) -> None:
         """Append finished outputs (and their non-empty meta) durably: flush + fsync."""
         items = outputs.items() if isinstance(outputs, Mapping) else outputs
+        lines = []
+        for key, output in items:
+            record: dict[str, Any] = {"signature": self.signature, "key": key, "output": output}
+            if metas and metas.get(key):
+                record["meta"] = dict(metas[key])
+            lines.append(json.dumps(record, ensure_ascii=False) + "\n")
+        if not lines:
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as handle:
-            # A torn line from a killed run must not swallow the first new record.
-            if handle.tell() > 0 and not self._ends_with_newline():
-                handle.write("\n")
-            for key, output in items:
-                record: dict[str, Any] = {"signature": self.signature, "key": key, "output": output}
-                if metas and metas.get(key):
-                    record["meta"] = dict(metas[key])
-                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            # A torn line from a killed writer must not swallow the first new record. Two
+            # writers may both see it and both add a newline: a blank line, skipped on read.
+            lead = "" if self._ends_with_newline() else "\n"
+            payload = (lead + "".join(lines)).encode("utf-8")
+            written = os.write(fd, payload)
+            while written < len(payload):  # only on a full disk or a signal: finish the batch
+                written += os.write(fd, payload[written:])
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
     def _ends_with_newline(self) -> bool:
+        """True for an empty file, or one whose last byte ends a line."""
         with self.path.open("rb") as handle:
+            handle.seek(0, os.SEEK_END)
+            if handle.tell() == 0:
+                return True
             handle.seek(-1, os.SEEK_END)
             return handle.read(1) == b"\n"

@@ -1,4 +1,7 @@
-"""Command line: `evalsuite run | score | check | compare`. Exit 0 ok, 1 limit hit, 2 bad input."""
+"""Command line: `evalsuite run | score | check | compare | gate | report`.
+
+Exit codes: 0 ok, 1 a limit or the gate failed, 2 bad usage or input.
+"""
 
 from __future__ import annotations
 
@@ -66,6 +69,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         cache_dir=Path(args.cache_dir) if args.cache_dir else None,
         use_cache=not args.no_cache,
         show_progress=not args.quiet,
+        backend=args.backend,
+        address=args.address,
     )
     document = results_document(
         result.runs,
@@ -142,6 +147,20 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """Render a results document (and its segments file) as md, csv, json, html or junit."""
+    from evalsuite.io import atomic_write_text
+    from evalsuite.report.formats import render_report
+
+    text = render_report(args.results, args.format)
+    if args.output:
+        atomic_write_text(args.output, text)
+        print(f"{args.format} report written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def _confidence(value: str) -> float:
     level = float(value)
     if not 0 < level < 1:
@@ -188,6 +207,16 @@ def _over_limit(findings: list[list[Finding]], fail_on: str) -> bool:
     return any(f.severity in blocking for found in findings for f in found)
 
 
+def cmd_gate(args: argparse.Namespace) -> int:
+    """Gate results on a baseline: exit 0 when every rule holds, 1 when one fails."""
+    from evalsuite.gate import run_gate
+
+    return run_gate(
+        args.results, args.baseline, policy=args.policy, junit=args.junit,
+        markdown=args.markdown, seed=args.seed, resamples=args.resamples, verbose=args.verbose,
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="evalsuite",
@@ -202,6 +231,14 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--cache-dir", help="output cache (default: ~/.cache/evalsuite)")
     run.add_argument("--no-cache", action="store_true", help="generate every output afresh")
     run.add_argument("--quiet", action="store_true", help="no progress bars")
+    run.add_argument(
+        "--backend", choices=("local", "ray"),
+        help="where to run: this process, or Ray (default: the suite's `backend`, else local)",
+    )
+    run.add_argument(
+        "--address", help="Ray cluster to join (default: suite's ray_address, $RAY_ADDRESS, "
+        "else a local Ray on this machine's cores)",
+    )
     run.set_defaults(func=cmd_run)
 
     tasks = ("translation", "summary")
@@ -237,6 +274,17 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--seed", type=int, default=12345, help="resampling seed (default 12345)")
     compare.set_defaults(func=cmd_compare)
 
+    gate = sub.add_parser("gate", help="exit 1 when results regress against a baseline")
+    gate.add_argument("results", help="candidate results.json")
+    gate.add_argument("--baseline", required=True, help="baseline results.json")
+    gate.add_argument("--policy", help="policy TOML (docs/gate-policy.md; default: built in)")
+    gate.add_argument("--junit", metavar="FILE", help="write JUnit XML, one case per rule")
+    gate.add_argument("--markdown", metavar="FILE", help="write a Markdown summary (PR comment)")
+    gate.add_argument("--seed", type=int, help="paired-test seed (default: policy, 12345)")
+    gate.add_argument("--resamples", type=int, metavar="N", help="paired-test resamples")
+    gate.add_argument("-v", "--verbose", action="store_true", help="print passing rules too")
+    gate.set_defaults(func=cmd_gate)
+
     check = sub.add_parser("check", help="list faults per record as JSONL")
     check.add_argument("--input", required=True, help="JSONL with hypothesis (+ reference/source)")
     check.add_argument("--task", choices=tasks, required=True)
@@ -247,6 +295,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--fail-on", choices=SEVERITIES, help="exit 1 if any finding has this severity or worse"
     )
     check.set_defaults(func=cmd_check)
+
+    from evalsuite.report.formats import FORMATS
+
+    report = sub.add_parser("report", help="render a results.json as md, csv, json, html, junit")
+    report.add_argument("results", help="results.json (its segments file beside it)")
+    report.add_argument("--format", choices=FORMATS, default="md", help="default: md")
+    report.add_argument("--output", help="file to write (default: stdout)")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

@@ -1,7 +1,13 @@
-"""Run a suite: load each dataset, get each system's outputs (cached), score them."""
+"""Run a suite: load each dataset, get each system's outputs (cached), score them.
+
+The harness decides what to run; a backend (`evalsuite.backends`) decides where: in this
+process, or on a Ray cluster. Both cut datasets into the same partitions and score them through
+the same two phases, so results do not depend on the backend.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -9,19 +15,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
-from evalsuite.cache import OutputCache, default_cache_dir, input_key
+from evalsuite.backends import Backend, open_backend
+from evalsuite.backends.local import LocalBackend
+from evalsuite.cache import default_cache_dir
 from evalsuite.checks.api import Task
 from evalsuite.data import Example, load_examples, load_hub
 from evalsuite.errors import InputError
-from evalsuite.progress import progress_bar
+from evalsuite.generation import (
+    GENERATION_BATCH,
+    Generated,
+    generate_cached,
+    generate_with_meta,
+)
 from evalsuite.results import RunRecord
-from evalsuite.scoring import score_run
+from evalsuite.scoring import scoring_spec
 from evalsuite.suite import DatasetConfig, Suite
 from evalsuite.systems.base import System
+from evalsuite.systems.config import SystemConfig
 from evalsuite.systems.round_trip import backward_inputs, round_trip_examples
 from evalsuite.text.nlp import model_versions
 
-GENERATION_BATCH = 16
+__all__ = [
+    "GENERATION_BATCH",
+    "Generated",
+    "SuiteRun",
+    "generate_cached",
+    "generate_with_meta",
+    "given_output_groups",
+    "load_dataset_examples",
+    "long_input_notes",
+    "run_dataset",
+    "run_suite",
+]
 
 
 @dataclass
@@ -32,14 +57,7 @@ class SuiteRun:
     runs: list[RunRecord]
     models: dict[str, str] = field(default_factory=dict)
     seconds: float = 0.0
-
-
-@dataclass
-class Generated:
-    """One system's outputs for a dataset, with per-segment meta (truncation, chunks)."""
-
-    outputs: list[str]
-    meta: list[dict[str, Any]]
+    backend: str = "local"
 
 
 def _field(example: Example, dotted: str) -> Any:
@@ -68,80 +86,6 @@ def given_output_groups(
     return dict(groups)
 
 
-def _uses_target(system: System) -> bool:
-    return bool(getattr(system, "uses_target_lang", False))
-
-
-def _keys(system: System, examples: Sequence[Example]) -> list[str]:
-    """Cache keys: what the system sees (source, languages) for each example."""
-    if _uses_target(system):
-        return [
-            input_key(ex.source or "", f"{ex.src_lang or ''}>{ex.tgt_lang or ''}")
-            for ex in examples
-        ]
-    return [input_key(ex.source or "", ex.src_lang) for ex in examples]
-
-
-def _call(system: System, batch: Sequence[Example]) -> tuple[list[str], list[dict[str, Any]]]:
-    sources = [ex.source or "" for ex in batch]
-    langs = [ex.src_lang for ex in batch]
-    if _uses_target(system):
-        tgts = [ex.tgt_lang for ex in batch]
-        outputs = system.generate(sources, langs, tgts)  # type: ignore[call-arg]
-    else:
-        outputs = system.generate(sources, langs)
-    meta = getattr(system, "segment_meta", None)
-    if not isinstance(meta, list) or len(meta) != len(batch):
-        meta = [{} for _ in batch]
-    return outputs, meta
-
-
-def generate_with_meta(
-    system: System,
-    examples: Sequence[Example],
-    cache_dir: Path | None,
-    *,
-    show_progress: bool = True,
-) -> Generated:
-    """Outputs for every example, generating only those not cached; each batch is cached as
-    soon as it is done, so a killed run loses at most the batch in flight.
-
-    Inputs go longest first (similar lengths share a batch) in the system's own batch size,
-    so progress advances per model batch.
-    """
-    keys = _keys(system, examples)
-    cache = OutputCache(cache_dir, system.signature) if cache_dir else None
-    done = cache.load_records() if cache else {}
-    first = {k: i for i, k in reversed(list(enumerate(keys)))}
-    todo = [i for k, i in first.items() if k not in done]
-    todo.sort(key=lambda i: (-len(examples[i].source or ""), i))
-    size = getattr(system, "batch_size", GENERATION_BATCH)
-    size = size if isinstance(size, int) and size > 0 else GENERATION_BATCH
-    with progress_bar(f"{system.name}: generating", len(todo), enabled=show_progress) as bar:
-        for start in range(0, len(todo), size):
-            batch = todo[start : start + size]
-            outputs, metas = _call(system, [examples[i] for i in batch])
-            new = {keys[i]: (out, m) for i, out, m in zip(batch, outputs, metas, strict=True)}
-            if cache:
-                cache.append(
-                    {k: o for k, (o, _) in new.items()}, {k: m for k, (_, m) in new.items()}
-                )
-            done.update(new)
-            bar.advance(len(batch))
-    return Generated([done[k][0] for k in keys], [dict(done[k][1]) for k in keys])
-
-
-def generate_cached(
-    system: System,
-    examples: Sequence[Example],
-    cache_dir: Path | None,
-    *,
-    show_progress: bool = True,
-) -> list[str]:
-    """Outputs for every example, generating only those not already cached."""
-    return generate_with_meta(system, examples, cache_dir, show_progress=show_progress).outputs
-
-
 def long_input_notes(meta: Sequence[dict[str, Any]]) -> list[str]:
     """Run notes that say how many segments a model saw only part of, or saw in chunks."""
     notes = []
@@ -154,11 +98,12 @@ def long_input_notes(meta: Sequence[dict[str, Any]]) -> list[str]:
     return notes
 
 
-def _attach(run: RunRecord, generated: Generated) -> RunRecord:
-    for segment, meta in zip(run.segments, generated.meta, strict=True):
-        segment.meta.update(meta)
-    run.notes.extend(long_input_notes(generated.meta))
-    return run
+def _with_meta(examples: Sequence[Example], meta: Sequence[dict[str, Any]]) -> list[Example]:
+    """Examples whose meta also holds what generation recorded (truncation, chunks)."""
+    return [
+        dataclasses.replace(ex, meta={**ex.meta, **extra}) if extra else ex
+        for ex, extra in zip(examples, meta, strict=True)
+    ]
 
 
 def load_dataset_examples(config: DatasetConfig) -> list[Example]:
@@ -174,6 +119,43 @@ def load_dataset_examples(config: DatasetConfig) -> list[Example]:
     )
 
 
+@dataclass
+class _DatasetRun:
+    """What every run of one dataset shares: where it runs and how it is scored."""
+
+    config: DatasetConfig
+    backend: Backend
+    rouge_stemmer: bool
+    cache_dir: Path | None
+    show_progress: bool
+    models: dict[str, str]
+
+    def generate(
+        self, config: SystemConfig, examples: Sequence[Example]
+    ) -> tuple[System, Generated]:
+        system = config.build()  # cheap: models load on first use, in whoever generates
+        generated = self.backend.generate(
+            config, examples, self.cache_dir, show_progress=self.show_progress
+        )
+        self.models.update({f"{system.name}:{k}": v for k, v in system.versions.items()})
+        return system, generated
+
+    def score(
+        self, examples: Sequence[Example], hypotheses: Sequence[str], system: str, signature: str
+    ) -> RunRecord:
+        spec = scoring_spec(
+            examples,
+            dataset=self.config.name,
+            task=cast(Task, self.config.task),
+            system=system,
+            system_signature=signature,
+            metrics=self.config.metrics,
+            checks=self.config.checks,
+            rouge_stemmer=self.rouge_stemmer,
+        )
+        return self.backend.score(spec, examples, hypotheses)
+
+
 def run_dataset(
     config: DatasetConfig,
     *,
@@ -181,76 +163,62 @@ def run_dataset(
     cache_dir: Path | None,
     show_progress: bool,
     models: dict[str, str],
+    backend: Backend | None = None,
 ) -> list[RunRecord]:
+    """Every run (system, or group of given outputs) of one dataset; in-process by default."""
     examples = load_dataset_examples(config)
-    task = cast(Task, config.task)
-    common: dict[str, Any] = {
-        "dataset": config.name,
-        "task": task,
-        "metrics": config.metrics,
-        "checks": config.checks,
-        "rouge_stemmer": rouge_stemmer,
-    }
+    active = backend or LocalBackend()
+    job = _DatasetRun(config, active, rouge_stemmer, cache_dir, show_progress, models)
     runs = []
     if config.given_outputs:
         for name, group in given_output_groups(examples, config).items():
             hyps = [ex.hypothesis or "" for ex in group]
-            runs.append(
-                score_run(group, hyps, system=name, system_signature="given-outputs", **common)
-            )
+            runs.append(job.score(group, hyps, name, "given-outputs"))
         return runs
     for system_config in config.systems:
-        system = system_config.build()
-        generated = generate_with_meta(system, examples, cache_dir, show_progress=show_progress)
-        models.update({f"{system.name}:{k}": v for k, v in system.versions.items()})
-        run = score_run(
-            examples,
-            generated.outputs,
-            system=system.name,
-            system_signature=system.signature,
-            **common,
+        system, generated = job.generate(system_config, examples)
+        run = job.score(
+            _with_meta(examples, generated.meta), generated.outputs, system.name,
+            system.signature,
         )
-        runs.append(_attach(run, generated))
+        run.notes.extend(long_input_notes(generated.meta))
+        runs.append(run)
     if config.round_trip is not None:
-        runs.append(_round_trip(config, examples, cache_dir, show_progress, models, common))
+        runs.append(_round_trip(job, examples))
     return runs
 
 
-def _round_trip(
-    config: DatasetConfig,
-    examples: list[Example],
-    cache_dir: Path | None,
-    show_progress: bool,
-    models: dict[str, str],
-    common: dict[str, Any],
-) -> RunRecord:
+def _round_trip(job: _DatasetRun, examples: list[Example]) -> RunRecord:
     """Forward then backward translation, scored against the original source."""
-    assert config.round_trip is not None
-    forward = config.round_trip.forward.build()
-    backward = config.round_trip.backward.build()
-    there = generate_with_meta(forward, examples, cache_dir, show_progress=show_progress)
-    back = generate_with_meta(
-        backward,
-        backward_inputs(examples, there.outputs),
-        cache_dir,
-        show_progress=show_progress,
+    round_trip = job.config.round_trip
+    assert round_trip is not None
+    forward, there = job.generate(round_trip.forward, examples)
+    backward, back = job.generate(
+        round_trip.backward, backward_inputs(examples, there.outputs)
     )
-    for system in (forward, backward):
-        models.update({f"{system.name}:{k}": v for k, v in system.versions.items()})
-    scored = round_trip_examples(examples, there.outputs)
-    run = score_run(
-        scored,
-        back.outputs,
-        system=f"{forward.name} -> {backward.name}",
-        system_signature=f"round-trip[{forward.signature}][{backward.signature}]",
-        **common,
-    )
-    run.notes.append("round trip: the back-translation is scored against the original source")
     merged = [
         {**({"forward": a} if a else {}), **({"backward": b} if b else {})}
         for a, b in zip(there.meta, back.meta, strict=True)
     ]
-    return _attach(run, Generated(back.outputs, merged))
+    scored = _with_meta(round_trip_examples(examples, there.outputs), merged)
+    run = job.score(
+        scored,
+        back.outputs,
+        f"{forward.name} -> {backward.name}",
+        f"round-trip[{forward.signature}][{backward.signature}]",
+    )
+    run.notes.append("round trip: the back-translation is scored against the original source")
+    run.notes.extend(long_input_notes(merged))
+    return run
+
+
+def _nlp_models(runs: Sequence[RunRecord]) -> dict[str, str]:
+    """NLP models loaded here or by the workers that scored `runs`, sorted by name: the order
+    in which workers happened to load them must not show in the results."""
+    loaded = model_versions()
+    for run in runs:
+        loaded.update(getattr(run, "models", {}))
+    return dict(sorted(loaded.items()))
 
 
 def run_suite(
@@ -259,21 +227,32 @@ def run_suite(
     cache_dir: Path | None = None,
     use_cache: bool = True,
     show_progress: bool = True,
+    backend: str | None = None,
+    address: str | None = None,
 ) -> SuiteRun:
-    """Run every dataset of a suite; outputs are cached under `cache_dir` unless disabled."""
+    """Run every dataset of a suite; outputs are cached under `cache_dir` unless disabled.
+
+    `backend` ("local" or "ray") and `address` (a Ray cluster) override the suite's own
+    `backend` and `ray_address`; neither changes a number in the results.
+    """
     started = time.monotonic()
     models: dict[str, str] = {}
     runs: list[RunRecord] = []
     resolved_cache = (cache_dir or default_cache_dir()) if use_cache else None
-    for config in suite.datasets:
-        runs.extend(
-            run_dataset(
-                config,
-                rouge_stemmer=suite.rouge_stemmer,
-                cache_dir=resolved_cache,
-                show_progress=show_progress,
-                models=models,
+    name = backend or suite.backend
+    with open_backend(name, address=address or suite.ray_address) as active:
+        for config in suite.datasets:
+            runs.extend(
+                run_dataset(
+                    config,
+                    rouge_stemmer=suite.rouge_stemmer,
+                    cache_dir=resolved_cache,
+                    show_progress=show_progress,
+                    models=models,
+                    backend=active,
+                )
             )
-        )
-    models.update(model_versions())
-    return SuiteRun(suite=suite, runs=runs, models=models, seconds=time.monotonic() - started)
+    models.update(_nlp_models(runs))
+    return SuiteRun(
+        suite=suite, runs=runs, models=models, seconds=time.monotonic() - started, backend=name
+    )

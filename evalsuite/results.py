@@ -28,6 +28,11 @@ class SegmentRecord:
     findings: list[Finding] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     stats: dict[str, list[float]] = field(default_factory=dict)  # per score: its segment stats
+    lang: str | None = None  # the output's language, so the gate can select one language
+    # The texts that findings' ref_spans point into, so reports can show the evidence in place:
+    # the first reference (the one checks compare with) and, when kept, the source.
+    reference: str | None = None
+    source: str | None = None
 
 
 @dataclass
@@ -72,12 +77,29 @@ class RunRecord:
                 "dataset": self.dataset,
                 "system": self.system,
                 "id": segment.id,
+                "lang": segment.lang,
                 "hypothesis": segment.hypothesis,
                 "scores": segment.scores,
                 "findings": [f.to_dict() for f in segment.findings],
                 "meta": segment.meta,
                 "stats": segment.stats,
+                "reference": segment.reference,
+                **({"source": segment.source} if _keeps_source(segment) else {}),
             }
+
+
+# Sources up to this length (a sentence or a paragraph to translate) are written beside each
+# segment; a longer one (an article to summarize, repeated for every system) only when a
+# finding points into it, so reports can show that evidence without bloating the file.
+SOURCE_KEEP_CHARS = 1000
+
+
+def _keeps_source(segment: SegmentRecord) -> bool:
+    if not segment.source:
+        return False
+    if len(segment.source) <= SOURCE_KEEP_CHARS:
+        return True
+    return any(f.ref_span and f.evidence.get("against") == "source" for f in segment.findings)
 
 
 def _score_dict(score: CorpusScore) -> dict[str, Any]:

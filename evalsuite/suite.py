@@ -47,7 +47,11 @@ DEFAULT_METRICS = {"summary": ("rouge",), "translation": ("bleu", "chrf", "ter",
 
 _SUITE_KEYS = {
     "name", "description", "systems", "metrics", "checks", "rouge_stemmer", "datasets", "gate",
+    "backend", "ray_address",
 }
+BACKENDS = ("local", "ray")
+# Where a suite runs changes no result, so these keys stay out of the config hash.
+_PLACEMENT_KEYS = ("backend", "ray_address")
 _DATASET_KEYS = {
     "name", "path", "hub", "split", "fields", "format", "task", "systems", "round_trip",
     "outputs", "group_by", "document_role", "lang", "metrics", "checks", "description",
@@ -89,6 +93,8 @@ class Suite:
     rouge_stemmer: bool
     config_hash: str
     gate: dict[str, Any] | None = None  # stored verbatim for the gate
+    backend: str = "local"  # where it runs: "local" or "ray" (not part of config_hash)
+    ray_address: str | None = None  # a Ray cluster to join; None starts a local instance
 
 
 def default_suite_path() -> Path:
@@ -255,6 +261,12 @@ def load_suite(path: str | Path | None = None) -> Suite:
     gate = raw.get("gate")
     if gate is not None and not isinstance(gate, dict):
         raise _fail(suite_path, "gate must be a table ([gate])")
+    backend = raw.get("backend", "local")
+    if backend not in BACKENDS:
+        raise _fail(suite_path, f"backend: '{backend}' is not one of {', '.join(BACKENDS)}")
+    address = raw.get("ray_address")
+    if address is not None and (not isinstance(address, str) or not address):
+        raise _fail(suite_path, "ray_address must be a non-empty string")
     return Suite(
         name=str(raw.get("name", suite_path.stem)),
         path=suite_path.resolve(),
@@ -262,12 +274,15 @@ def load_suite(path: str | Path | None = None) -> Suite:
         rouge_stemmer=stemmer,
         config_hash=_config_hash(raw, configs),
         gate=gate,
+        backend=backend,
+        ray_address=address,
     )
 
 
 def _config_hash(raw: dict[str, Any], configs: tuple[DatasetConfig, ...]) -> str:
     """Hash of the parsed config plus the content of every data file it names."""
-    digest = hashlib.sha256(json.dumps(raw, sort_keys=True, default=str).encode())
+    settings = {k: v for k, v in raw.items() if k not in _PLACEMENT_KEYS}
+    digest = hashlib.sha256(json.dumps(settings, sort_keys=True, default=str).encode())
     for config in configs:
         if config.path is not None:
             digest.update(hashlib.sha256(config.path.read_bytes()).digest())

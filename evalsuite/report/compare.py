@@ -8,7 +8,7 @@ signatures (without the interval settings) are equal and both runs cover the sam
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,12 +23,29 @@ ALPHA = 0.05
 
 @dataclass(frozen=True)
 class LoadedRun:
-    """One run of a results document with its segments' statistics, keyed by segment id."""
+    """One run of a results document with its segments' statistics, keyed by segment id.
+
+    `findings` are the run's counts per check and severity; `segment_langs` and
+    `segment_findings` (segment id -> (check, severity) pairs) let the gate look at one
+    language's segments without the texts.
+    """
 
     dataset: str
     system: str
     scores: dict[str, dict[str, Any]]
     stats: dict[str, dict[str, list[float]]]
+    findings: dict[str, dict[str, int]] = field(default_factory=dict)
+    segment_langs: dict[str, str | None] = field(default_factory=dict)
+    segment_findings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+@dataclass
+class _Segments:
+    """What the segments file holds for one run, keyed by segment id."""
+
+    stats: dict[str, dict[str, list[float]]] = field(default_factory=dict)
+    langs: dict[str, str | None] = field(default_factory=dict)
+    findings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -60,8 +77,8 @@ def _read_json(path: Path) -> dict[str, Any]:
     return document
 
 
-def _read_segment_stats(path: Path) -> dict[tuple[str, str], dict[str, dict[str, list[float]]]]:
-    out: dict[tuple[str, str], dict[str, dict[str, list[float]]]] = {}
+def _read_segments(path: Path) -> dict[tuple[str, str], _Segments]:
+    out: dict[tuple[str, str], _Segments] = {}
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
@@ -72,7 +89,14 @@ def _read_segment_stats(path: Path) -> dict[tuple[str, str], dict[str, dict[str,
         try:
             record = json.loads(text)
             key = (str(record["dataset"]), str(record["system"]))
-            out.setdefault(key, {})[str(record["id"])] = dict(record.get("stats") or {})
+            seg_id = str(record["id"])
+            run = out.setdefault(key, _Segments())
+            run.stats[seg_id] = dict(record.get("stats") or {})
+            lang = record.get("lang")
+            run.langs[seg_id] = str(lang) if lang else None
+            run.findings[seg_id] = [
+                (str(f["check"]), str(f["severity"])) for f in record.get("findings") or []
+            ]
         except (json.JSONDecodeError, KeyError, TypeError) as err:
             raise InputError(f"bad segment record ({err})", path=str(path), line=number) from None
     return out
@@ -82,15 +106,33 @@ def load_runs(path: str | Path) -> dict[tuple[str, str], LoadedRun]:
     """Every run of a results document, with the statistics from its segments file."""
     results = Path(path)
     document = _read_json(results)
-    stats = _read_segment_stats(segments_path(results, document))
+    segments = _read_segments(segments_path(results, document))
     runs: dict[tuple[str, str], LoadedRun] = {}
     for run in document["runs"]:
         key = (str(run.get("dataset")), str(run.get("system")))
-        runs[key] = LoadedRun(key[0], key[1], dict(run.get("scores") or {}), stats.get(key, {}))
+        seg = segments.get(key, _Segments())
+        runs[key] = LoadedRun(
+            key[0], key[1], dict(run.get("scores") or {}), seg.stats,
+            findings=dict(run.get("findings") or {}), segment_langs=seg.langs,
+            segment_findings=seg.findings,
+        )
     return runs
 
 
-def _check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str) -> None:
+def pair_runs(
+    runs_a: dict[tuple[str, str], LoadedRun],
+    runs_b: dict[tuple[str, str], LoadedRun],
+) -> list[tuple[LoadedRun, LoadedRun]]:
+    """Runs of A and B with the same (dataset, system); two documents of one run each pair up
+    whatever their names (e.g. two `evalsuite score` files)."""
+    pairs = [(runs_a[key], runs_b[key]) for key in runs_b if key in runs_a]
+    if not pairs and len(runs_a) == len(runs_b) == 1:
+        pairs = [(next(iter(runs_a.values())), next(iter(runs_b.values())))]
+    return pairs
+
+
+def check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str) -> None:
+    """Refuse (InputError) a metric whose signatures, segment ids or statistics differ."""
     sig_a = metric_signature(str(a.scores[metric].get("signature", "")))
     sig_b = metric_signature(str(b.scores[metric].get("signature", "")))
     where = f"dataset '{a.dataset}', system '{a.system}', metric '{metric}'"
@@ -116,7 +158,7 @@ def _check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_pa
         )
 
 
-def _has_scorer(metric: str) -> bool:
+def has_scorer(metric: str) -> bool:
     """Only metrics whose corpus score can be rebuilt from segment statistics are tested."""
     try:
         stat_scorer(metric)
@@ -137,11 +179,7 @@ def compare_results(
 
     Runs pair up by (dataset, system); two documents of one run each pair up whatever the names.
     """
-    runs_a, runs_b = load_runs(a_path), load_runs(b_path)
-    pairs = [(runs_a[key], runs_b[key]) for key in runs_b if key in runs_a]
-    if not pairs and len(runs_a) == len(runs_b) == 1:
-        # One run each (e.g. two `evalsuite score` files): compare them whatever their names.
-        pairs = [(next(iter(runs_a.values())), next(iter(runs_b.values())))]
+    pairs = pair_runs(load_runs(a_path), load_runs(b_path))
     if not pairs:
         raise InputError(
             f"no (dataset, system) run in common with {b_path}", path=str(a_path), field="runs"
@@ -149,8 +187,8 @@ def compare_results(
     out: list[Comparison] = []
     for a, b in pairs:
         key = (b.dataset, b.system)
-        for metric in [m for m in a.scores if m in b.scores and _has_scorer(m)]:
-            _check_comparable(a, b, metric, str(a_path), str(b_path))
+        for metric in [m for m in a.scores if m in b.scores and has_scorer(m)]:
+            check_comparable(a, b, metric, str(a_path), str(b_path))
             ids = sorted(a.stats)
             result = paired_test(
                 [a.stats[i][metric] for i in ids],

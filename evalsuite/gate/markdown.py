@@ -1,0 +1,130 @@
+"""The gate's verdict in Markdown, for a pull-request comment and the GitHub step summary.
+
+Readers want the verdict first, then why: the failing rules, a table of metric changes with
+significance marks (rows dataset/system, columns metrics), and a table of finding changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from evalsuite.gate.outcome import FindingDelta, GateReport
+from evalsuite.gate.points import point_scale
+from evalsuite.report.compare import Comparison
+
+WORSE, BETTER = "▼", "▲"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _code(text: str) -> str:
+    return "`" + text.replace("`", "'") + "`"
+
+
+def _table(header: list[str], rows: Iterable[list[str]], numeric_from: int = 2) -> list[str]:
+    align = ["---" if i < numeric_from else "---:" for i in range(len(header))]
+    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "|".join(align) + "|"]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return lines
+
+
+def _metric_cell(comparison: Comparison, alpha: float, failing: bool) -> str:
+    scale = point_scale(comparison.metric)
+    result = comparison.result
+    mark = ""
+    if result.significant(alpha):
+        worse = (result.delta < 0) if comparison.higher_is_better else (result.delta > 0)
+        mark = f" {WORSE if worse else BETTER}"
+    text = (
+        f"{result.baseline * scale:.2f} → {result.system * scale:.2f} "
+        f"({result.delta * scale:+.2f}{mark})"
+    )
+    return f"**{text}**" if failing else text
+
+
+def _finding_cell(delta: FindingDelta, failing: bool) -> str:
+    text = (
+        f"{delta.count('baseline')} → {delta.count('candidate')} ({delta.delta():+d}"
+        + (f", critical {delta.delta('critical'):+d}" if delta.delta("critical") else "")
+        + ")"
+    )
+    return f"**{text}**" if failing else text
+
+
+def _metrics_section(report: GateReport) -> list[str]:
+    if not report.metric_deltas:
+        return []
+    alpha = report.test.alpha
+    failing = {
+        (o.dataset, o.system, o.metric) for o in report.failures if o.metric is not None
+    }
+    metrics = list(dict.fromkeys(c.metric for c in report.metric_deltas))
+    cells = {(c.dataset, c.system, c.metric): c for c in report.metric_deltas}
+    runs = list(dict.fromkeys((c.dataset, c.system) for c in report.metric_deltas))
+    rows = []
+    for dataset, system in runs:
+        row = [dataset, system]
+        for metric in metrics:
+            found = cells.get((dataset, system, metric))
+            row.append(
+                _metric_cell(found, alpha, (dataset, system, metric) in failing)
+                if found else "–"
+            )
+        rows.append(row)
+    lower = sorted({c.metric for c in report.metric_deltas if not c.higher_is_better})
+    legend = (
+        f"Baseline → candidate (change). {WORSE} significantly worse, {BETTER} significantly "
+        f"better (p < {alpha:g}; {report.test.describe()}); **bold**: a rule fails. "
+        "ROUGE ×100."
+    )
+    if lower:
+        legend += f" Lower is better: {', '.join(lower)}."
+    return ["", "### Metrics", "", legend, "", *_table(["dataset", "system", *metrics], rows)]
+
+
+def _findings_section(report: GateReport) -> list[str]:
+    if not report.finding_deltas:
+        return []
+    failing = {(o.dataset, o.system, o.check) for o in report.failures if o.check is not None}
+    checks = list(dict.fromkeys(d.check for d in report.finding_deltas))
+    cells = {(d.dataset, d.system, d.check): d for d in report.finding_deltas}
+    runs = list(dict.fromkeys((d.dataset, d.system) for d in report.finding_deltas))
+    rows = []
+    for dataset, system in runs:
+        row = [dataset, system]
+        for check in checks:
+            found = cells.get((dataset, system, check))
+            row.append(
+                _finding_cell(found, (dataset, system, check) in failing) if found else "–"
+            )
+        rows.append(row)
+    legend = (
+        "Findings per check, baseline → candidate (change in all severities, and in critical "
+        "ones when it changed); **bold**: a rule fails."
+    )
+    return ["", "### Findings", "", legend, "", *_table(["dataset", "system", *checks], rows)]
+
+
+def gate_markdown(report: GateReport, *, title: str = "evalsuite gate") -> str:
+    """The verdict, the failing rules, the metric table and the findings table."""
+    verdict = "PASSED" if report.passed else "FAILED"
+    counted = len(report.outcomes) - len(report.skipped)
+    lines = [
+        f"## {title}: {verdict}",
+        "",
+        f"{len(report.failures)} of {counted} rules fail. Candidate "
+        f"{_code(report.results_path)} against baseline {_code(report.baseline_path)}; "
+        f"policy: {_code(report.policy.path) if report.policy.path else 'the default'}.",
+    ]
+    if report.failures:
+        lines += ["", "### Failing rules", ""]
+        lines += [f"- {_code(o.line)}" for o in report.failures]
+    lines += _metrics_section(report)
+    lines += _findings_section(report)
+    notes = [o.line for o in report.skipped] + list(report.notes)
+    if notes:
+        lines += ["", "### Not gated", ""]
+        lines += [f"- {_code(n)}" for n in notes]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,284 @@
+"""Read a results document and its segments file back into RunRecords, for `evalsuite report`.
+
+Reports render from RunRecords whether they come straight from a run or from files on disk, so
+`report --format md` on a results directory gives the very report.md that `run` wrote. Every
+problem is an InputError that names the file, the line and the field: a report built from a
+half-understood file would be worse than none.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from evalsuite.checks.base import SEVERITIES, Finding, Span
+from evalsuite.errors import InputError
+from evalsuite.metrics.base import CorpusScore
+from evalsuite.results import RunRecord, SegmentRecord, segments_path
+
+SCHEMA_PREFIX = "evalsuite.results/"
+
+
+@dataclass(frozen=True)
+class LoadedResults:
+    """A results document as read (header fields for reports) and its runs with segments."""
+
+    path: Path
+    document: dict[str, Any]
+    runs: list[RunRecord]
+
+    @property
+    def suite_name(self) -> str:
+        suite = self.document.get("suite")
+        return str(suite.get("name", "")) if isinstance(suite, dict) else ""
+
+
+def load_results(path: str | Path) -> LoadedResults:
+    """The results document at `path` and the segments file it names (beside it)."""
+    results = Path(path)
+    document = _read_document(results)
+    seg_path = segments_path(results, document)
+    segments = _read_segments(seg_path)
+    runs = [_run(results, i, raw, segments) for i, raw in enumerate(document["runs"])]
+    known = {(run.dataset, run.system) for run in runs}
+    for (dataset, system), (line, _) in segments.items():
+        if (dataset, system) not in known:
+            raise InputError(
+                f"segment of dataset '{dataset}', system '{system}', which {results.name} "
+                "has no run for",
+                path=str(seg_path), line=line, field="system",
+            )
+    return LoadedResults(path=results, document=document, runs=runs)
+
+
+def _read_document(path: Path) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError("results file not found", path=str(path)) from None
+    except (IsADirectoryError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read a results document ({err})", path=str(path)) from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"not valid JSON ({err.msg})", path=str(path), line=err.lineno) from None
+    if not isinstance(document, dict):
+        raise InputError("not an evalsuite results document (not an object)", path=str(path))
+    schema = document.get("schema")
+    if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
+        raise InputError(
+            f"expected an '{SCHEMA_PREFIX}N' results document, found {schema!r}",
+            path=str(path), field="schema",
+        )
+    if not isinstance(document.get("runs"), list):
+        raise InputError("must be a list of runs", path=str(path), field="runs")
+    return document
+
+
+# (dataset, system) -> (line of its first segment, its segments in file order)
+_Segments = dict[tuple[str, str], tuple[int, list[SegmentRecord]]]
+
+
+def _read_segments(path: Path) -> _Segments:
+    out: _Segments = {}
+    try:
+        handle = path.open(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(
+            "segments file not found (named by the results document's 'segments_file')",
+            path=str(path),
+        ) from None
+    with handle:
+        for number, text in enumerate(handle, start=1):
+            if not text.strip():
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as err:
+                raise InputError(
+                    f"not valid JSON ({err.msg})", path=str(path), line=number
+                ) from None
+            where = _Where(str(path), number)
+            if not isinstance(record, dict):
+                raise InputError("a segment must be a JSON object", path=where.path, line=number)
+            key = (where.text(record, "dataset"), where.text(record, "system"))
+            entry = out.setdefault(key, (number, []))
+            entry[1].append(_segment(record, where))
+    return out
+
+
+@dataclass(frozen=True)
+class _Where:
+    """A position in the segments file, to make every error name its file, line and field."""
+
+    path: str
+    line: int
+
+    def fail(self, message: str, field: str) -> InputError:
+        return InputError(message, path=self.path, line=self.line, field=field)
+
+    def text(self, record: dict[str, Any], key: str, *, optional: bool = False) -> str:
+        value = record.get(key)
+        if value is None and optional:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"must be a string, found {_kind(value)}", key)
+        return value
+
+
+def _segment(record: dict[str, Any], where: _Where) -> SegmentRecord:
+    seg_id = record.get("id")
+    if not isinstance(seg_id, str | int) or isinstance(seg_id, bool):
+        raise where.fail(f"must be a string, found {_kind(seg_id)}", "id")
+    raw_findings = record.get("findings") or []
+    if not isinstance(raw_findings, list):
+        raise where.fail("must be a list", "findings")
+    findings = [_finding(f, where, f"findings[{i}]") for i, f in enumerate(raw_findings)]
+    reference, source, lang = record.get("reference"), record.get("source"), record.get("lang")
+    for key, value in (("reference", reference), ("source", source), ("lang", lang)):
+        if value is not None and not isinstance(value, str):
+            raise where.fail(f"must be a string or null, found {_kind(value)}", key)
+    return SegmentRecord(
+        id=str(seg_id),
+        hypothesis=where.text(record, "hypothesis"),
+        scores=_dict(record, "scores", where),
+        findings=findings,
+        meta=_dict(record, "meta", where),
+        stats=_dict(record, "stats", where),
+        lang=lang,
+        reference=reference,
+        source=source,
+    )
+
+
+def _dict(record: dict[str, Any], key: str, where: _Where) -> dict[str, Any]:
+    value = record.get(key) or {}
+    if not isinstance(value, dict):
+        raise where.fail(f"must be an object, found {_kind(value)}", key)
+    return value
+
+
+def _finding(raw: Any, where: _Where, field: str) -> Finding:
+    if not isinstance(raw, dict):
+        raise where.fail(f"must be an object, found {_kind(raw)}", field)
+    for key in ("check", "message"):
+        if not isinstance(raw.get(key), str):
+            raise where.fail(f"must be a string, found {_kind(raw.get(key))}", f"{field}.{key}")
+    severity = raw.get("severity")
+    if severity not in SEVERITIES:
+        raise where.fail(
+            f"must be one of {', '.join(SEVERITIES)}, found {severity!r}", f"{field}.severity"
+        )
+    evidence = raw.get("evidence") or {}
+    if not isinstance(evidence, dict):
+        raise where.fail(f"must be an object, found {_kind(evidence)}", f"{field}.evidence")
+    return Finding(
+        check=raw["check"],
+        severity=severity,
+        message=raw["message"],
+        hyp_span=_span(raw.get("hyp_span"), where, f"{field}.hyp_span"),
+        ref_span=_span(raw.get("ref_span"), where, f"{field}.ref_span"),
+        evidence=evidence,
+    )
+
+
+def _span(raw: Any, where: _Where, field: str) -> Span | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise where.fail(f"must be an object or null, found {_kind(raw)}", field)
+    start, end = raw.get("start"), raw.get("end")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+        raise where.fail("start and end must be integers", field)
+    assert isinstance(start, int) and isinstance(end, int)
+    if not 0 <= start <= end:
+        raise where.fail(f"needs 0 <= start <= end, found [{start}, {end})", field)
+    text = raw.get("text", "")
+    if not isinstance(text, str):
+        raise where.fail(f"must be a string, found {_kind(text)}", f"{field}.text")
+    return Span(start, end, text)
+
+
+def _run(path: Path, index: int, raw: Any, segments: _Segments) -> RunRecord:
+    field = f"runs[{index}]"
+    if not isinstance(raw, dict):
+        raise InputError(f"must be an object, found {_kind(raw)}", path=str(path), field=field)
+    names = []
+    for key in ("dataset", "system"):
+        if not isinstance(raw.get(key), str):
+            raise InputError(
+                f"must be a string, found {_kind(raw.get(key))}", path=str(path),
+                field=f"{field}.{key}",
+            )
+        names.append(raw[key])
+    dataset, system = names
+    scores_raw = raw.get("scores") or {}
+    findings_raw = raw.get("findings") or {}
+    for key, value in (("scores", scores_raw), ("findings", findings_raw)):
+        if not isinstance(value, dict):
+            raise InputError(
+                f"must be an object, found {_kind(value)}", path=str(path), field=f"{field}.{key}"
+            )
+    scores = [
+        _score(path, f"{field}.scores.{name}", name, value) for name, value in scores_raw.items()
+    ]
+    run_segments = segments.get((dataset, system), (0, []))[1]
+    expected = raw.get("n_segments")
+    if isinstance(expected, int) and expected != len(run_segments):
+        raise InputError(
+            f"says {expected} segments for dataset '{dataset}', system '{system}', but the "
+            f"segments file has {len(run_segments)}",
+            path=str(path), field=f"{field}.n_segments",
+        )
+    notes = raw.get("notes") or []
+    return RunRecord(
+        dataset=dataset,
+        task=str(raw.get("task", "")),
+        system=system,
+        system_signature=str(raw.get("system_signature", "")),
+        scores=scores,
+        checks=[str(name) for name in findings_raw],
+        segments=run_segments,
+        notes=[str(note) for note in notes] if isinstance(notes, list) else [str(notes)],
+    )
+
+
+def _score(path: Path, field: str, name: str, raw: Any) -> CorpusScore:
+    def fail(message: str, sub: str = "") -> InputError:
+        return InputError(message, path=str(path), field=field + sub)
+
+    if not isinstance(raw, dict):
+        raise fail(f"must be an object, found {_kind(raw)}")
+    value = raw.get("value")
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise fail(f"must be a number, found {_kind(value)}", ".value")
+    bounds: list[float | None] = []
+    for key in ("ci_low", "ci_high", "ci_mean"):
+        bound = raw.get(key)
+        if bound is not None and not _is_number(bound):
+            raise fail(f"must be a number or absent, found {_kind(bound)}", f".{key}")
+        bounds.append(None if bound is None else float(bound))
+    return CorpusScore(
+        name=name,
+        value=float(value),
+        signature=str(raw.get("signature", "")),
+        higher_is_better=bool(raw.get("higher_is_better", True)),
+        ci_low=bounds[0],
+        ci_high=bounds[1],
+        ci_mean=bounds[2],
+    )
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _kind(value: Any) -> str:
+    """How a wrong value reads in an error message: its JSON type and a short rendering."""
+    if value is None:
+        return "nothing"
+    shown = json.dumps(value, ensure_ascii=False)
+    shown = shown if len(shown) <= 40 else shown[:37] + "..."
+    return f"{type(value).__name__} {shown}"

@@ -1,0 +1,165 @@
+"""Phase one of scoring a run: one partition of segments, scored on its own.
+
+A partition's result is everything the driver needs and nothing more: the partition's lines of
+segments.jsonl, already serialized (texts and findings never travel back as objects), each
+score's statistics matrix, summable counts, and finding counts. This runs wherever the backend
+puts it (in-process, or a Ray task) and depends only on its inputs, so a retried partition
+returns the same result.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from evalsuite.checks.api import CheckInput, Task
+from evalsuite.checks.base import SEVERITIES, Finding
+from evalsuite.checks.runner import run_checks
+from evalsuite.corpus_profile import CorpusProfile, output_lang
+from evalsuite.data import Example
+from evalsuite.metric_phases import FloatMatrix, metric_phases
+from evalsuite.results import RunRecord, SegmentRecord
+from evalsuite.text.nlp import model_versions
+from evalsuite.text.sentences import split_sentences
+
+
+def one_sentence_per_line(text: str, lang: str | None) -> str:
+    """ROUGE-Lsum reads sentences from newlines, as rouge-score does; split them first."""
+    return "\n".join(split_sentences(text, lang))
+
+
+def check_inputs(
+    examples: Sequence[Example], hypotheses: Sequence[str], task: Task
+) -> list[CheckInput]:
+    return [
+        CheckInput(
+            hypothesis=hyp,
+            reference=ex.first_reference,
+            source=ex.source,
+            hyp_lang=output_lang(ex, task),
+            src_lang=ex.src_lang,
+            task=task,
+        )
+        for ex, hyp in zip(examples, hypotheses, strict=True)
+    ]
+
+
+@dataclass(frozen=True)
+class ScoringSpec:
+    """How to score one system's outputs on one dataset; small and picklable for workers."""
+
+    dataset: str
+    task: Task
+    system: str
+    system_signature: str
+    metrics: tuple[str, ...]
+    checks: tuple[str, ...] | None  # None: every registered check
+    rouge_stemmer: bool
+    profile: CorpusProfile
+    bootstrap: int = 1000
+    seed: int | None = 12345
+    confidence: float = 0.95
+
+    @property
+    def scored_metrics(self) -> tuple[str, ...]:
+        """Metrics need a reference on every segment; otherwise none is computed."""
+        return () if self.profile.without_reference else self.metrics
+
+    @property
+    def runs_checks(self) -> bool:
+        return self.checks is None or bool(self.checks)
+
+
+FindingCounts = dict[str, dict[str, int]]
+Partition = tuple[Sequence[Example], Sequence[str]]  # examples and their hypotheses
+_SEGMENT_FIELDS = {f.name for f in dataclasses.fields(SegmentRecord)}
+
+
+@dataclass
+class PartitionScores:
+    """One partition's share of a run, in the partition's segment order."""
+
+    index: int
+    n_segments: int
+    lines: str  # the partition's segments.jsonl lines
+    stats: dict[str, dict[str, FloatMatrix]] = field(default_factory=dict)  # metric -> score
+    counts: dict[str, list[int]] = field(default_factory=dict)  # metric -> summable counts
+    labels: dict[str, list[str]] = field(default_factory=dict)  # metric -> labels seen
+    findings: FindingCounts = field(default_factory=dict)  # check -> severity -> count
+    models: dict[str, str] = field(default_factory=dict)  # NLP models loaded where it ran
+
+
+def count_findings(findings: Sequence[Sequence[Finding]], into: FindingCounts) -> None:
+    """Add findings to per-check severity counts, in the order checks first appear."""
+    for found in findings:
+        for finding in found:
+            row = into.setdefault(finding.check, dict.fromkeys((*SEVERITIES, "total"), 0))
+            row[finding.severity] += 1
+            row["total"] += 1
+
+
+def _texts_kept(example: Example, task: str) -> dict[str, Any]:
+    """The output language, first reference and source, where this version's SegmentRecord has
+    them (segment_lines decides whether a long source is written)."""
+    wanted = {
+        "lang": output_lang(example, task),
+        "reference": example.first_reference,
+        "source": example.source,
+    }
+    return {k: v for k, v in wanted.items() if k in _SEGMENT_FIELDS}
+
+
+def serialize_segments(spec: ScoringSpec, segments: list[SegmentRecord]) -> str:
+    """segments.jsonl lines exactly as `RunRecord.segment_lines` writes them."""
+    shell = RunRecord(spec.dataset, spec.task, spec.system, spec.system_signature, [], [], segments)
+    return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in shell.segment_lines())
+
+
+def score_partition(
+    spec: ScoringSpec, index: int, examples: Sequence[Example], hypotheses: Sequence[str]
+) -> PartitionScores:
+    """Segment scores, statistics and findings of one partition, with the corpus's settings."""
+    if len(examples) != len(hypotheses):
+        raise ValueError(f"{len(examples)} examples but {len(hypotheses)} outputs")
+    langs = [output_lang(ex, spec.task) for ex in examples]
+    references = [list(ex.reference) for ex in examples]
+    scores: list[dict[str, float]] = [{} for _ in examples]
+    stats: list[dict[str, list[float]]] = [{} for _ in examples]
+    result = PartitionScores(index=index, n_segments=len(examples), lines="")
+    for name in spec.scored_metrics:
+        phases = metric_phases(name, spec.profile, rouge_stemmer=spec.rouge_stemmer)
+        hyps, refs = list(hypotheses), references
+        if name.strip().lower() == "rouge":
+            hyps = [one_sentence_per_line(h, lang) for h, lang in zip(hyps, langs, strict=True)]
+            refs = [
+                [one_sentence_per_line(r, lang) for r in rs]
+                for rs, lang in zip(refs, langs, strict=True)
+            ]
+        part = phases.segment(hyps, refs, langs)
+        for row, values in zip(scores, part.segment_scores, strict=True):
+            row.update(values)
+        for score_name, matrix in part.stats.items():
+            for row_stats, values in zip(stats, matrix.tolist(), strict=True):
+                row_stats[score_name] = values
+        result.stats[name] = part.stats
+        result.counts[name] = part.counts
+        result.labels[name] = part.labels
+    findings: list[list[Finding]] = [[] for _ in examples]
+    if spec.runs_checks:
+        findings = run_checks(check_inputs(examples, hypotheses, spec.task), spec.checks)
+        count_findings(findings, result.findings)
+    segments = [
+        SegmentRecord(
+            id=ex.id, hypothesis=hyp, scores=seg_scores, findings=found, meta=dict(ex.meta),
+            stats=seg_stats, **_texts_kept(ex, spec.task),
+        )
+        for ex, hyp, seg_scores, seg_stats, found in zip(
+            examples, hypotheses, scores, stats, findings, strict=True
+        )
+    ]
+    result.lines = serialize_segments(spec, segments)
+    result.models = model_versions()
+    return result

@@ -1,0 +1,107 @@
+"""A run's segments kept on disk instead of in memory, read back only when asked for.
+
+The driver of a large run must not hold every segment's output, findings and evidence: it
+writes each partition's segments.jsonl lines to a spool file as the partition completes and
+keeps this sequence, which reads them back one at a time for results files and reports.
+The spool file is deleted when the sequence is garbage-collected (or at interpreter exit).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+import weakref
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, overload
+
+from evalsuite.checks.base import Finding, Span
+from evalsuite.results import SegmentRecord
+
+_SEGMENT_FIELDS = {f.name for f in dataclasses.fields(SegmentRecord)}
+
+
+def _span(value: Any) -> Span | None:
+    return Span(**value) if isinstance(value, dict) else None
+
+
+def segment_from_line(line: dict[str, Any]) -> SegmentRecord:
+    """The SegmentRecord a segments.jsonl line was written from."""
+    findings = [
+        Finding(
+            check=f["check"], severity=f["severity"], message=f["message"],
+            hyp_span=_span(f.get("hyp_span")), ref_span=_span(f.get("ref_span")),
+            evidence=f.get("evidence") or {},
+        )
+        for f in line["findings"]
+    ]
+    plain = {k: v for k, v in line.items() if k in _SEGMENT_FIELDS and k != "findings"}
+    return SegmentRecord(findings=findings, **plain)
+
+
+class SegmentSpool:
+    """An append-only temporary JSONL file of segment lines; `close()` makes it readable."""
+
+    def __init__(self) -> None:
+        fd, name = tempfile.mkstemp(prefix="evalsuite-segments-", suffix=".jsonl")
+        self.path = Path(name)
+        self._handle = os.fdopen(fd, "w", encoding="utf-8")
+        self._finalizer = weakref.finalize(self, _remove, self._handle, self.path)
+        self.count = 0
+
+    def write(self, lines: str, n_segments: int) -> None:
+        self._handle.write(lines)
+        self.count += n_segments
+
+    def close(self) -> SpooledSegments:
+        """Hand the file over to a reader, which now owns (and eventually deletes) it."""
+        self._handle.close()
+        self._finalizer.detach()
+        return SpooledSegments(self.path, self.count)
+
+
+def _remove(handle: Any, path: Path) -> None:
+    handle.close()
+    path.unlink(missing_ok=True)
+
+
+def _unlink(path: Path) -> None:
+    path.unlink(missing_ok=True)
+
+
+class SpooledSegments(Sequence[SegmentRecord]):
+    """Segments read back from a spool file; iteration streams, indexing scans."""
+
+    def __init__(self, path: Path, count: int) -> None:
+        self.path = path
+        self._count = count
+        weakref.finalize(self, _unlink, path)  # the file lives as long as this object
+
+    def __len__(self) -> int:
+        return self._count
+
+    def lines(self) -> Iterator[dict[str, Any]]:
+        """The stored segments.jsonl lines, decoded, in order."""
+        with self.path.open(encoding="utf-8") as handle:
+            for text in handle:
+                yield json.loads(text)
+
+    def __iter__(self) -> Iterator[SegmentRecord]:
+        return (segment_from_line(line) for line in self.lines())
+
+    @overload
+    def __getitem__(self, index: int) -> SegmentRecord: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[SegmentRecord]: ...
+    def __getitem__(self, index: int | slice) -> SegmentRecord | Sequence[SegmentRecord]:
+        if isinstance(index, slice):
+            return list(self)[index]
+        position = index + self._count if index < 0 else index
+        if not 0 <= position < self._count:
+            raise IndexError(index)
+        for number, segment in enumerate(self):
+            if number == position:
+                return segment
+        raise IndexError(index)

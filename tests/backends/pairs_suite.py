@@ -1,0 +1,60 @@
+"""A given-outputs suite of many translation pairs, built from the package's own resources.
+
+The 116 `mt_faults` records are repeated with fresh ids; every third copy pairs a record with
+another record's hypothesis, so scores and findings vary from segment to segment.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+CHEAP_CHECKS = ("number_mismatch", "injected_content")  # no spaCy parse: fast enough for CI
+
+
+def _mt_faults() -> list[dict[str, Any]]:
+    text = (resources.files("evalsuite") / "resources" / "mt_faults.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def pair_records(count: int) -> list[dict[str, Any]]:
+    """`count` translation pairs with unique ids and a `meta.fault` label to group by."""
+    base = _mt_faults()
+    records = []
+    for number in range(count):
+        copy, index = divmod(number, len(base))
+        record = dict(base[index])
+        if copy % 3 == 1:
+            record["hypothesis"] = base[(index + copy) % len(base)]["hypothesis"]
+        record["id"] = f"{record['id']}-{copy}"
+        records.append(record)
+    return records
+
+
+def write_pairs_suite(directory: Path, count: int, *, backend: str | None = None) -> Path:
+    """A suite file scoring `count` pairs (metrics and the cheap checks) in `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    data = directory / "pairs.jsonl"
+    with data.open("w", encoding="utf-8") as handle:
+        for record in pair_records(count):
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    backend_line = f'backend = "{backend}"\n' if backend else ""
+    suite = directory / "pairs.toml"
+    checks = ", ".join(f'"{c}"' for c in CHEAP_CHECKS)
+    suite.write_text(
+        f"""name = "pairs-{count}"
+{backend_line}
+[[datasets]]
+name = "pairs"
+path = "pairs.jsonl"
+task = "translation"
+outputs = "given"
+group_by = "meta.fault"
+metrics = ["bleu", "chrf", "ter", "rouge"]
+checks = [{checks}]
+""",
+        encoding="utf-8",
+    )
+    return suite
