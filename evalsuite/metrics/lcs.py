@@ -3,9 +3,12 @@
 One Python int holds a whole DP row (Allison-Dix / Hyyro): bit j of row i is 0 where the LCS
 of the first i row tokens grows at column j, so a row costs a few big-int operations. Several
 column sequences can share one int, each followed by a guard bit that swallows the carry, so
-ROUGE-Lsum runs one pass per reference sentence over all predicted sentences at once. Long
-inputs keep only every k-th row and recompute a block when the backtrack needs it, so memory
-stays near-linear instead of rows x columns.
+ROUGE-Lsum runs one pass per reference sentence over all the predicted sentences of a pack.
+
+Memory stays linear in the length: rows are at most `_BLOCK_BITS` wide (a long LCS runs block
+by block, carrying each row's carry over; predicted sentences go in packs that wide), so no
+token's match mask spans a whole document; and tall inputs keep only every k-th row,
+recomputing a stretch when the backtrack needs it.
 """
 
 from __future__ import annotations
@@ -36,21 +39,57 @@ def match_masks(tokens: Sequence[str]) -> dict[str, int]:
 def lcs_length(a: Sequence[str], b: Sequence[str]) -> int:
     """Length of a longest common subsequence; bits over the longer side, loop over the shorter.
 
-    Keeps one row only: memory is linear in the lengths.
+    The bit side is cut into blocks of `_BLOCK_BITS` columns, run one after the other with each
+    row's carry handed on: the match masks then cost at most distinct tokens x block bits, and
+    memory stays linear in the lengths however many distinct tokens the text has.
     """
     if len(a) < len(b):
         a, b = b, a
     if not b:
         return 0
-    masks = match_masks(a)
-    free = (1 << len(a)) - 1
-    v = free
-    for token in b:
+    if len(a) <= _BLOCK_BITS:
+        masks = match_masks(a)
+        free = (1 << len(a)) - 1
+        v = free
+        for token in b:
+            match = masks.get(token)
+            if match:
+                u = v & match
+                v = ((v + u) | (v - u)) & free
+        return len(a) - v.bit_count()
+    carries = bytearray(len(b))  # per row: the carry out of the blocks done so far
+    return sum(
+        _lcs_block(a[start : start + _BLOCK_BITS], b, carries)
+        for start in range(0, len(a), _BLOCK_BITS)
+    )
+
+
+# Columns per block of a long LCS, and the widest pack of predicted sentences for ROUGE-Lsum.
+_BLOCK_BITS = 16384
+
+
+def _lcs_block(columns: Sequence[str], rows: Sequence[str], carries: bytearray) -> int:
+    """One block of columns through every row; its zero bits at the end (its LCS growth).
+
+    A row's update is (v + u) | (v - u) with u = v & match: u lies inside v, so v - u never
+    borrows, and only the addition's carry crosses into the next block.
+    """
+    masks = match_masks(columns)
+    width = len(columns)
+    full = (1 << width) - 1
+    v = full
+    for i, token in enumerate(rows):
         match = masks.get(token)
         if match:
             u = v & match
-            v = ((v + u) | (v - u)) & free
-    return len(a) - v.bit_count()
+            total = v + u + carries[i]
+            v = (total & full) | (v ^ u)
+            carries[i] = total >> width
+        elif carries[i]:
+            total = v + 1
+            v = (total & full) | v
+            carries[i] = total >> width
+    return width - v.bit_count()
 
 
 class _Rows:
@@ -109,7 +148,7 @@ class _Rows:
 
 
 # Rows up to this many bits are cut for a backtrack all at once.
-_EAGER_BITS = 4096
+_EAGER_BITS = 16384
 
 
 class _Columns(Protocol):
@@ -186,7 +225,6 @@ class SentencePack:
         self.free = ((1 << pos) - 1) & ~guards
         self.vocab = [frozenset(sent) for sent in self.sentences]
         self._index: _SentenceIndex | None = None
-        self.last_lcs = 0  # after union_lcs: summed LCS lengths over the sentences
 
     def union_lcs(self, ref: Sequence[str]) -> list[int]:
         """Ascending indices into `ref` of the union of rouge-score's LCS with every packed
@@ -194,13 +232,30 @@ class SentencePack:
         if not ref or not self.sentences:
             return []
         rows = _Rows(ref, self.masks, self.free)
-        self.last_lcs = (self.free & ~rows.last).bit_count()
-        if len(ref) <= 64 and len(self.sentences) >= _VECTOR_MIN_SENTENCES:
-            if self._index is None:
-                self._index = _SentenceIndex(self)
-            union = self._index.union_lcs(ref, rows)
+        if self._vectorized(ref):
+            union = self._vector_union(ref, rows, 0)
             return [i for i in range(len(ref)) if union >> i & 1]
         return sorted(self._union_one_by_one(ref, rows))
+
+    def union_mask(self, ref: Sequence[str], known: int) -> int:
+        """`known` (a bit mask over `ref`) joined with this pack's union; backtracks that could
+        only find known positions are skipped."""
+        if not ref or not self.sentences:
+            return known
+        rows = _Rows(ref, self.masks, self.free)
+        if self._vectorized(ref):
+            return self._vector_union(ref, rows, known)
+        for i in self._union_one_by_one(ref, rows):
+            known |= 1 << i
+        return known
+
+    def _vectorized(self, ref: Sequence[str]) -> bool:
+        return len(ref) <= 64 and len(self.sentences) >= _VECTOR_MIN_SENTENCES
+
+    def _vector_union(self, ref: Sequence[str], rows: _Rows, known: int) -> int:
+        if self._index is None:
+            self._index = _SentenceIndex(self)
+        return self._index.union_lcs(ref, rows, known)
 
     def _union_one_by_one(self, ref: Sequence[str], rows: _Rows) -> set[int]:
         union: set[int] = set()
@@ -259,8 +314,8 @@ class _SentenceIndex:
         ones = np.add.reduceat(bits.astype(np.int64), self.starts)
         return self.lengths - ones
 
-    def union_lcs(self, ref: Sequence[str], rows: _Rows) -> int:
-        """The union as a bit mask over `ref`."""
+    def union_lcs(self, ref: Sequence[str], rows: _Rows, known: int) -> int:
+        """The union, joined with `known`, as a bit mask over `ref`."""
         positions: dict[str, int] = {}  # token -> bit mask of its positions in ref
         bit = 1
         for token in ref:
@@ -268,22 +323,29 @@ class _SentenceIndex:
             bit <<= 1
         usable = np.zeros(len(self.lengths), dtype=np.uint64)
         reachable = 0
+        found: list[NDArray[np.intp]] = []
+        bits: list[int] = []
         for token, where in positions.items():
             holders = self.holders.get(token)
             if holders is not None:
-                usable[holders] |= np.uint64(where)
+                found.append(holders)
+                bits.append(where)
                 reachable |= where
+        if found:  # one scatter for all tokens: sentence k ORs the bits of every token it holds
+            counts = [len(holders) for holders in found]
+            values = np.repeat(np.asarray(bits, dtype=np.uint64), counts)
+            np.bitwise_or.at(usable, np.concatenate(found), values)
         lcs = self.lcs_lengths(rows.last)
         grown = lcs > 0
         whole = grown & (np.bitwise_count(usable) == lcs)  # the LCS uses every usable position
-        union = int(np.bitwise_or.reduce(usable[whole])) if whole.any() else 0
+        union = known | (int(np.bitwise_or.reduce(usable[whole])) if whole.any() else 0)
         left = np.flatnonzero(grown & ~whole & ((usable & np.uint64(~union & _ALL64)) != 0))
         pack = self.pack
         # Longest LCS first: it covers the most positions, so later sentences more often have
         # nothing new to add and need no backtrack.
         order = left[np.argsort(-lcs[left], kind="stable")]
         for k in order.tolist():
-            if union == reachable:
+            if not reachable & ~union:  # every position this pack could add is known
                 break
             if not int(usable[k]) & ~union:
                 continue  # nothing new whichever LCS the backtrack picks
@@ -298,3 +360,34 @@ class _SentenceIndex:
 
 
 _ALL64 = (1 << 64) - 1
+
+
+class SentencePacks:
+    """Predicted sentences in packs of at most `_BLOCK_BITS` bits (a longer sentence alone).
+
+    One pack over a whole long document would give every distinct token a mask as wide as the
+    document; packs keep the masks, and so memory, linear in the length. The union of LCS
+    positions is the union over the packs.
+    """
+
+    def __init__(self, sentences: Sequence[Sequence[str]]) -> None:
+        groups: list[list[Sequence[str]]] = [[]]
+        width = 0
+        for sentence in sentences:
+            if not sentence:
+                continue
+            if groups[-1] and width + len(sentence) + 1 > _BLOCK_BITS:
+                groups.append([])
+                width = 0
+            groups[-1].append(sentence)
+            width += len(sentence) + 1
+        self.packs = [SentencePack(group) for group in groups if group]
+
+    def union_lcs(self, ref: Sequence[str]) -> list[int]:
+        """Ascending indices into `ref` of the union of rouge-score's LCS with every sentence."""
+        if len(self.packs) == 1:
+            return self.packs[0].union_lcs(ref)
+        union = 0
+        for pack in self.packs:
+            union = pack.union_mask(ref, union)
+        return [i for i in range(len(ref)) if union >> i & 1]

@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 
 from evalsuite import __version__
 from evalsuite.metrics.base import CorpusScore, MetricOutput
-from evalsuite.metrics.lcs import SentencePack, lcs_length
+from evalsuite.metrics.lcs import SentencePacks, lcs_length
 from evalsuite.text.tokenize import (
     Tokenizer,
     detect_language,
@@ -140,24 +140,24 @@ def _rouge_lsum_counted(
     pred_left: dict[str, int],
     ref_len: int,
     pred_len: int,
-) -> tuple[RougeTriple, int]:
-    """ROUGE-Lsum given each side's token counts (consumed: pass copies), and the summed LCS
-    lengths of the last reference sentence (the ROUGE-L LCS when both sides are one line)."""
+) -> tuple[RougeTriple, int | None]:
+    """ROUGE-Lsum given each side's token counts (consumed: pass copies), and, when both sides
+    are one line, their LCS length (ROUGE-L's too)."""
     if len(ref_sents) == 1 == len(pred_sents):
         # One line each: every LCS position is a hit (the LCS uses no token more often than
         # either side has it), so no backtrack is needed.
         lcs = lcs_length(ref_sents[0], pred_sents[0])
         return _triple(lcs, pred_len, ref_len), lcs
-    pack = SentencePack(pred_sents)
+    packs = SentencePacks(pred_sents)
     hits = 0
     for ref in ref_sents:
-        for index in pack.union_lcs(ref):
+        for index in packs.union_lcs(ref):
             token = ref[index]
             if pred_left[token] > 0 and ref_left[token] > 0:
                 hits += 1
                 pred_left[token] -= 1
                 ref_left[token] -= 1
-    return _triple(hits, pred_len, ref_len), pack.last_lcs
+    return _triple(hits, pred_len, ref_len), None
 
 
 # --- Texts -----------------------------------------------------------------------------------

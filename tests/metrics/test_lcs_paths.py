@@ -50,11 +50,43 @@ def test_checkpointed_rows_and_every_path_on_small_inputs(
     seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Force each path on inputs rouge-score scores quickly: rows checkpointed, columns read
-    lazily, numpy bookkeeping for any number of sentences, references longer than 64."""
+    lazily, numpy bookkeeping for any number of sentences, references longer than 64, long
+    LCS in blocks, predicted sentences in several packs."""
     monkeypatch.setattr(lcs, "_STORE_ALL_BITS", 64)
+    monkeypatch.setattr(lcs, "_BLOCK_BITS", 16)
     monkeypatch.setattr(lcs, "_EAGER_BITS", 0)
     monkeypatch.setattr(lcs, "_VECTOR_MIN_SENTENCES", 1)
     rng = random.Random(100 + seed)
     prediction = _document(rng, rng.randint(1, 20), 1, 30)
     reference = _document(rng, rng.randint(1, 6), 1, 90)
     assert rouge_scores([prediction], [reference], LSUM) == [_expected(prediction, reference)]
+
+
+def _dp_lcs(a: list[str], b: list[str]) -> int:
+    prev = [0] * (len(b) + 1)
+    for x in a:
+        row = [0]
+        for j, y in enumerate(b):
+            row.append(prev[j] + 1 if x == y else max(prev[j + 1], row[j]))
+        prev = row
+    return prev[-1]
+
+
+@pytest.mark.parametrize("block", [1, 3, 8, 64])
+@pytest.mark.parametrize("seed", range(8))
+def test_lcs_in_blocks_equals_the_dp_table(
+    seed: int, block: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(lcs, "_BLOCK_BITS", block)
+    rng = random.Random(seed)
+    a = [rng.choice("abcde") for _ in range(rng.randint(1, 150))]
+    b = [rng.choice("abcdef") for _ in range(rng.randint(1, 120))]
+    assert lcs.lcs_length(a, b) == lcs.lcs_length(b, a) == _dp_lcs(a, b)
+
+
+def test_packs_never_exceed_the_block_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lcs, "_BLOCK_BITS", 20)
+    sentences = [["w"] * n for n in (5, 9, 4, 30, 2, 2, 18)]
+    packs = lcs.SentencePacks(sentences).packs
+    assert [len(p.sentences) for p in packs] == [2, 1, 1, 2, 1]  # the 30-token one alone
+    assert all(p.width <= 20 or len(p.sentences) == 1 for p in packs)
