@@ -6,7 +6,7 @@ the loaded model, so a batch and its cache records are the same wherever it ran.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,16 @@ class Generated:
 
     outputs: list[str]
     meta: list[dict[str, Any]]
+
+    @classmethod
+    def joined(cls, parts: Iterable[Generated]) -> Generated:
+        """The partitions' outputs and meta, in order, as one."""
+        outputs: list[str] = []
+        meta: list[dict[str, Any]] = []
+        for part in parts:
+            outputs.extend(part.outputs)
+            meta.extend(part.meta)
+        return cls(outputs, meta)
 
 
 def _uses_target(system: System) -> bool:

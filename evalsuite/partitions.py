@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
+U = TypeVar("U")
 
 PARTITION_SIZE = 500
 """Segments per partition: large enough that a task's overhead is noise (scoring 500 pairs
@@ -27,3 +28,11 @@ def partition_bounds(n_items: int, size: int = PARTITION_SIZE) -> list[tuple[int
 def partitions(items: Sequence[T], size: int = PARTITION_SIZE) -> Iterator[Sequence[T]]:
     for start, end in partition_bounds(len(items), size):
         yield items[start:end]
+
+
+def paired_partitions(
+    first: Sequence[T], second: Sequence[U], size: int = PARTITION_SIZE
+) -> Iterator[tuple[Sequence[T], Sequence[U]]]:
+    """The same cut of two aligned sequences (examples and their outputs)."""
+    for start, end in partition_bounds(len(first), size):
+        yield first[start:end], second[start:end]

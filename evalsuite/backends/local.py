@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from evalsuite.corpus_scoring import RunAggregator
 from evalsuite.data import Example
 from evalsuite.generation import Generated, generate_with_meta
-from evalsuite.partitions import partition_bounds
+from evalsuite.partitions import paired_partitions, partitions
 from evalsuite.results import RunRecord
 from evalsuite.segment_scoring import Partition, ScoringSpec, score_partition
 from evalsuite.systems.config import SystemConfig
@@ -29,24 +28,15 @@ class LocalBackend:
         show_progress: bool,
     ) -> Generated:
         system = config.build()
-        outputs: list[str] = []
-        meta: list[dict[str, Any]] = []
-        for start, end in partition_bounds(len(examples)):
-            part = generate_with_meta(
-                system, examples[start:end], cache_dir, show_progress=show_progress
-            )
-            outputs.extend(part.outputs)
-            meta.extend(part.meta)
-        return Generated(outputs, meta)
+        return Generated.joined(
+            generate_with_meta(system, part, cache_dir, show_progress=show_progress)
+            for part in partitions(examples)
+        )
 
     def score(
         self, spec: ScoringSpec, examples: Sequence[Example], hypotheses: Sequence[str]
     ) -> RunRecord:
-        slices = (
-            (examples[start:end], hypotheses[start:end])
-            for start, end in partition_bounds(len(examples))
-        )
-        return self.score_stream(spec, slices)
+        return self.score_stream(spec, paired_partitions(examples, hypotheses))
 
     def score_stream(self, spec: ScoringSpec, partitions: Iterable[Partition]) -> RunRecord:
         """Score partitions as they come (a generator need never hold the corpus)."""

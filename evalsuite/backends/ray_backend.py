@@ -25,7 +25,7 @@ from evalsuite.backends.ray_workers import SystemWorker, run_scorer, score_parti
 from evalsuite.corpus_scoring import RunAggregator
 from evalsuite.data import Example
 from evalsuite.generation import Generated
-from evalsuite.partitions import partition_bounds
+from evalsuite.partitions import paired_partitions, partition_bounds
 from evalsuite.results import RunRecord
 from evalsuite.segment_scoring import Partition, PartitionScores, ScoringSpec
 from evalsuite.systems.config import SystemConfig
@@ -79,29 +79,23 @@ class RayBackend:
             for _ in range(count)
         ]
         pool = ray.util.ActorPool(actors)
-        outputs: list[str] = []
-        meta: list[dict[str, Any]] = []
         try:
-            parts = pool.map(
-                lambda actor, span: actor.generate.remote(examples[span[0] : span[1]], cache_dir),
-                bounds,
+            return Generated.joined(
+                pool.map(
+                    lambda actor, span: actor.generate.remote(
+                        examples[span[0] : span[1]], cache_dir
+                    ),
+                    bounds,
+                )
             )
-            for part in parts:
-                outputs.extend(part.outputs)
-                meta.extend(part.meta)
         finally:
             for actor in actors:
                 ray.kill(actor, no_restart=True)
-        return Generated(outputs, meta)
 
     def score(
         self, spec: ScoringSpec, examples: Sequence[Example], hypotheses: Sequence[str]
     ) -> RunRecord:
-        slices = (
-            (examples[start:end], hypotheses[start:end])
-            for start, end in partition_bounds(len(examples))
-        )
-        return self.score_stream(spec, slices)
+        return self.score_stream(spec, paired_partitions(examples, hypotheses))
 
     def score_stream(self, spec: ScoringSpec, partitions: Iterable[Partition]) -> RunRecord:
         """Score partitions as they come; at most two per CPU are in flight at once."""

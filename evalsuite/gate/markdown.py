@@ -30,27 +30,45 @@ def _table(header: list[str], rows: Iterable[list[str]], numeric_from: int = 2) 
     return lines
 
 
-def _metric_cell(comparison: Comparison, alpha: float, failing: bool) -> str:
+def _metric_cell(comparison: Comparison, alpha: float) -> str:
     scale = point_scale(comparison.metric)
     result = comparison.result
     mark = ""
     if result.significant(alpha):
         worse = (result.delta < 0) if comparison.higher_is_better else (result.delta > 0)
         mark = f" {WORSE if worse else BETTER}"
-    text = (
+    return (
         f"{result.baseline * scale:.2f} → {result.system * scale:.2f} "
         f"({result.delta * scale:+.2f}{mark})"
     )
-    return f"**{text}**" if failing else text
 
 
-def _finding_cell(delta: FindingDelta, failing: bool) -> str:
-    text = (
+def _finding_cell(delta: FindingDelta) -> str:
+    return (
         f"{delta.count('baseline')} → {delta.count('candidate')} ({delta.delta():+d}"
         + (f", critical {delta.delta('critical'):+d}" if delta.delta("critical") else "")
         + ")"
     )
-    return f"**{text}**" if failing else text
+
+
+def _pivot(
+    cells: dict[tuple[str, str, str], str], failing: set[tuple[str, str, str]]
+) -> tuple[list[str], list[list[str]]]:
+    """Rows (dataset, system), one column per metric or check, in first-seen order; a cell is
+    bold where a rule fails on it and "–" where the run has no such column."""
+    columns = list(dict.fromkeys(column for _, _, column in cells))
+    runs = list(dict.fromkeys((dataset, system) for dataset, system, _ in cells))
+    rows = []
+    for dataset, system in runs:
+        row = [dataset, system]
+        for column in columns:
+            text = cells.get((dataset, system, column))
+            if text is None:
+                row.append("–")
+            else:
+                row.append(f"**{text}**" if (dataset, system, column) in failing else text)
+        rows.append(row)
+    return columns, rows
 
 
 def _metrics_section(report: GateReport) -> list[str]:
@@ -60,19 +78,10 @@ def _metrics_section(report: GateReport) -> list[str]:
     failing = {
         (o.dataset, o.system, o.metric) for o in report.failures if o.metric is not None
     }
-    metrics = list(dict.fromkeys(c.metric for c in report.metric_deltas))
-    cells = {(c.dataset, c.system, c.metric): c for c in report.metric_deltas}
-    runs = list(dict.fromkeys((c.dataset, c.system) for c in report.metric_deltas))
-    rows = []
-    for dataset, system in runs:
-        row = [dataset, system]
-        for metric in metrics:
-            found = cells.get((dataset, system, metric))
-            row.append(
-                _metric_cell(found, alpha, (dataset, system, metric) in failing)
-                if found else "–"
-            )
-        rows.append(row)
+    metrics, rows = _pivot(
+        {(c.dataset, c.system, c.metric): _metric_cell(c, alpha) for c in report.metric_deltas},
+        failing,
+    )
     lower = sorted({c.metric for c in report.metric_deltas if not c.higher_is_better})
     legend = (
         f"Baseline → candidate (change). {WORSE} significantly worse, {BETTER} significantly "
@@ -88,18 +97,10 @@ def _findings_section(report: GateReport) -> list[str]:
     if not report.finding_deltas:
         return []
     failing = {(o.dataset, o.system, o.check) for o in report.failures if o.check is not None}
-    checks = list(dict.fromkeys(d.check for d in report.finding_deltas))
-    cells = {(d.dataset, d.system, d.check): d for d in report.finding_deltas}
-    runs = list(dict.fromkeys((d.dataset, d.system) for d in report.finding_deltas))
-    rows = []
-    for dataset, system in runs:
-        row = [dataset, system]
-        for check in checks:
-            found = cells.get((dataset, system, check))
-            row.append(
-                _finding_cell(found, (dataset, system, check) in failing) if found else "–"
-            )
-        rows.append(row)
+    checks, rows = _pivot(
+        {(d.dataset, d.system, d.check): _finding_cell(d) for d in report.finding_deltas},
+        failing,
+    )
     legend = (
         "Findings per check, baseline → candidate (change in all severities, and in critical "
         "ones when it changed); **bold**: a rule fails."

@@ -67,6 +67,26 @@ def regressed_system(fraction: float = 0.25) -> tuple[list[dict[str, Any]], list
     return records, changed
 
 
+def negated_system(fraction: float = 0.25) -> tuple[list[dict[str, Any]], list[str]]:
+    """The clean system with `fraction` of its segments replaced by the corpus's own
+    negation-flipped translation of the same item, and the ids of those segments."""
+    flipped = {
+        r["meta"]["item"]: r["hypothesis"]
+        for r in mt_fault_records()
+        if r["meta"]["fault"] == "negation_flipped"
+    }
+    records = clean_system()
+    budget = round(len(records) * fraction)
+    changed: list[str] = []
+    for record in records:
+        item = record["id"].split("-")[0]
+        if len(changed) < budget and item in flipped:
+            record["hypothesis"] = flipped[item]
+            changed.append(record["id"])
+    assert len(changed) == budget, f"only {len(changed)} segments could be negated"
+    return records, changed
+
+
 def write_jsonl(path: Path, records: list[dict[str, Any]]) -> Path:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     return path

@@ -12,7 +12,13 @@ import sacrebleu
 
 from evalsuite.cli import main
 from evalsuite.gate import DEFAULT_POLICY, evaluate_gate, parse_policy
-from tests.gate.builders import clean_system, regressed_system, with_extra_run
+from tests.gate.builders import (
+    clean_system,
+    negated_system,
+    regressed_system,
+    score,
+    with_extra_run,
+)
 from tests.gate.conftest import Scored
 
 FAIL_LINE = re.compile(
@@ -73,6 +79,21 @@ def test_swapped_entities_and_numbers_fail_with_one_line_per_rule(
     # ...and the checks see the swapped entities and numbers as new critical findings.
     assert set(finding_fails) == {"entity_missing", "number_mismatch"}
     assert all(m["base"] == "0" and int(m["cand"]) > 0 for m in finding_fails.values())
+
+
+def test_negation_flipped_in_a_quarter_fails_on_its_findings(
+    scored: Scored, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records, changed = negated_system()
+    assert len(changed) == 8
+    negated = score(tmp_path, "negated", records)
+    capsys.readouterr()  # the score table
+    assert main(["gate", str(negated), "--baseline", str(scored.baseline)]) == 1
+    fails = capsys.readouterr().out.splitlines()[:-1]
+    finding_fails = {m["check"]: m for m in map(FINDINGS_LINE.match, fails) if m}
+    assert "negation_flip" in finding_fails
+    assert int(finding_fails["negation_flip"]["cand"]) >= 6
+    assert all(line.startswith("FAIL ") for line in fails)
 
 
 def test_a_drop_counts_only_when_significant(scored: Scored) -> None:
