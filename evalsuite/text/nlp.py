@@ -152,8 +152,30 @@ def _load_first(names: Sequence[str]) -> Language | None:
         except (OSError, ImportError, ValueError):
             continue
         if "ner" in nlp.pipe_names:
+            _start_sentences_at_paragraphs(nlp)
             return nlp
     return None
+
+
+_PARAGRAPH_BREAKS = "evalsuite_paragraph_breaks"
+
+
+def _mark_paragraph_starts(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headlines and captions rarely end in a full stop, and
+    the parser would otherwise read them into the next paragraph's first sentence."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def _start_sentences_at_paragraphs(nlp: Language) -> None:
+    from spacy.language import Language
+
+    if _PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(_PARAGRAPH_BREAKS, func=_mark_paragraph_starts)
+    if "parser" in nlp.pipe_names and _PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(_PARAGRAPH_BREAKS, before="parser")
 
 
 def model_versions() -> dict[str, str]:

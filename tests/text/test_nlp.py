@@ -173,3 +173,22 @@ def test_a_missing_model_is_skipped_without_trying_to_load_it(
 
     monkeypatch.setattr(nlp.spacy, "load", refuse)
     assert nlp._load_first(["xx_no_such_model_here"]) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_blank_line_starts_a_sentence(lang: str) -> None:
+    """A headline without a full stop must not run into the body's first sentence."""
+    text = {
+        "en": "Biden to allow Russia to attack Ukraine\n\nThe US president agreed on Monday.",
+        "fr": "Macron rencontre Scholz à Paris\n\nLe président a reçu le chancelier lundi.",
+    }[lang]
+    (parsed,) = nlp.parse_texts([text], [lang])
+    assert parsed.doc is not None
+    starts = [sent[0].text for sent in parsed.doc.sents]
+    assert starts[:2] == [text.split()[0], text.split("\n\n")[1].split()[0]]
+
+
+def test_a_single_newline_does_not_force_a_sentence() -> None:
+    (parsed,) = nlp.parse_texts(["The minister, who spoke\nat length, left."], ["en"])
+    assert parsed.doc is not None
+    assert len(list(parsed.doc.sents)) == 1
