@@ -55,7 +55,14 @@ def main_demo() -> None:
         for name in ("baseline", "candidate", "stemmed"):
             argv = ["gate", str(root / name / "results.json"), "--baseline",
                     str(root / "baseline" / "results.json")]
-            _run(argv, f"gate {name}/results.json --baseline baseline/results.json")
+            shown = f"gate {name}/results.json --baseline baseline/results.json"
+            if name == "candidate":
+                argv += ["--markdown", str(root / "comment.md")]
+                shown += " --markdown comment.md"
+            _run(argv, shown)
+        print("$ grep '^| mt' comment.md   # the metrics row of the pull-request comment")
+        comment = (root / "comment.md").read_text(encoding="utf-8")
+        print(next(line for line in comment.splitlines() if line.startswith("| mt | mt | ")))
 
 
 if __name__ == "__main__":
