@@ -76,13 +76,14 @@ def demetr_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
         rows = _sample([p for p in pairs if p["perturbation"] == perturbation], limit)
         for row in rows:
             yield Case(
-                name, _demetr_input(by_id[row["item_id"]], row["mt_perturbed"]), True, relevant
+                name, demetr_input(by_id[row["item_id"]], row["mt_perturbed"]), True, relevant
             )
         for item in _sample(base, limit):
-            yield Case(name, _demetr_input(item, item["mt"]), False, relevant)
+            yield Case(name, demetr_input(item, item["mt"]), False, relevant)
 
 
-def _demetr_input(item: dict[str, Any], hypothesis: str) -> CheckInput:
+def demetr_input(item: dict[str, Any], hypothesis: str) -> CheckInput:
+    """A DEMETR item checked as an MT into English, against its reference and source."""
     src_lang = DEMETR_LANGS.get(item["src_lang"], item["src_lang"])
     return CheckInput(hypothesis, item["reference"], item["source"], "en", src_lang)
 

@@ -20,8 +20,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.evaldata import read_jsonl  # noqa: E402
-from benchmarks.negation_accuracy import _DEMETR_LANGS, EVALDATA, MT_FAULTS  # noqa: E402
-from benchmarks.rates import fired_on, print_rows, rate_row  # noqa: E402
+from benchmarks.negation_accuracy import EVALDATA, MT_FAULTS  # noqa: E402
+from benchmarks.rates import demetr_rows, fired_on, print_rows, rate_row  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
 
 __all__ = ["evaluate_injected"]
@@ -45,20 +45,11 @@ def _mt_faults(path: Path) -> Iterable[dict[str, Any]]:
 
 
 def _demetr(root: Path) -> Iterable[dict[str, Any]]:
-    base = {r["item_id"]: r for r in read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
-    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
-
-    def inp(item: dict[str, Any], hyp: str) -> CheckInput:
-        lang = _DEMETR_LANGS.get(item["src_lang"], item["src_lang"])
-        return CheckInput(hyp, item["reference"], item["source"], hyp_lang="en", src_lang=lang)
-
-    yield rate_row("demetr", "no_error (good mt)",
-               _fired([inp(b, b["mt"]) for b in base.values()]), error=False)  # fmt: skip
-    for pert, name in (("base_id33_shuffle_trans", "unrelated_translation"),
-                       ("critical_id6_addition", "meaning_changing_addition")):  # fmt: skip
-        chosen = [p for p in pairs if p["perturbation"] == pert]
-        fired = _fired([inp(base[p["item_id"]], p["mt_perturbed"]) for p in chosen])
-        yield rate_row("demetr", name, fired, error=True)
+    perturbations = (
+        ("base_id33_shuffle_trans", "unrelated_translation"),
+        ("critical_id6_addition", "meaning_changing_addition"),
+    )
+    return demetr_rows(root, perturbations, _fired)
 
 
 def _fib(root: Path) -> Iterable[dict[str, Any]]:

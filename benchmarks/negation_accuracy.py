@@ -20,39 +20,25 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.evaldata import read_jsonl  # noqa: E402
-from benchmarks.rates import fired_on, print_rows, rate_row  # noqa: E402
+from benchmarks.evaldata import DEFAULT_EVALDATA, read_jsonl  # noqa: E402
+from benchmarks.rates import demetr_rows, fired_on, print_rows, rate_row  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
 
 __all__ = ["evaluate_negation"]
 
 ROOT = Path(__file__).resolve().parents[1]
-EVALDATA = ROOT.parent / "shared" / "evaldata"
+EVALDATA = DEFAULT_EVALDATA
 MT_FAULTS = ROOT / "evalsuite" / "resources" / "mt_faults.jsonl"
 CHECK = "negation_flip"
-_DEMETR_LANGS = {
-    "chinese_simple": "zh", "czech": "cs", "french": "fr", "german": "de", "hindi": "hi",
-    "italian": "it", "japanese": "ja", "polish": "pl", "russian": "ru", "spanish": "es",
-}  # fmt: skip
 
 
 _fired = partial(fired_on, check=CHECK)
 
 
 def _demetr(root: Path) -> Iterable[dict[str, Any]]:
-    base = {r["item_id"]: r for r in read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
-    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
-
-    def inp(item: dict[str, Any], hyp: str) -> CheckInput:
-        lang = _DEMETR_LANGS.get(item["src_lang"], item["src_lang"])
-        return CheckInput(hyp, item["reference"], item["source"], hyp_lang="en", src_lang=lang)
-
-    yield rate_row("demetr", "no_error (good mt)",
-               _fired([inp(b, b["mt"]) for b in base.values()]), error=False)  # fmt: skip
-    for pert, name in (("critical_id8_negation", "negation"), ("critical_id7_antonym", "antonym")):
-        chosen = [p for p in pairs if p["perturbation"] == pert]
-        fired = _fired([inp(base[p["item_id"]], p["mt_perturbed"]) for p in chosen])
-        yield rate_row("demetr", name, fired, error=True)
+    return demetr_rows(
+        root, (("critical_id8_negation", "negation"), ("critical_id7_antonym", "antonym")), _fired
+    )
 
 
 def _fib(root: Path) -> Iterable[dict[str, Any]]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
+from benchmarks.evaldata import demetr_input, read_jsonl
 from evalsuite.checks.api import CheckInput
 from evalsuite.checks.runner import run_checks
 
@@ -28,3 +30,20 @@ def print_rows(
         score = "recall" if "recall" in row else "false_alarm"
         print(f"{row['dataset']:<{dataset_width}} {row['phenomenon']:<{phenomenon_width}} "
               f"n={row['n']:<5} {score}={row[score]:.3f}")  # fmt: skip
+
+
+def demetr_rows(
+    root: Path,
+    perturbations: Iterable[tuple[str, str]],
+    fired: Callable[[list[CheckInput]], list[bool]],
+) -> Iterator[dict[str, Any]]:
+    """False alarms on DEMETR's good MT of every dev item, then recall per (perturbation id,
+    phenomenon name) on the perturbed MT."""
+    base = {r["item_id"]: r for r in read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
+    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
+    good = fired([demetr_input(item, item["mt"]) for item in base.values()])
+    yield rate_row("demetr", "no_error (good mt)", good, error=False)
+    for perturbation, name in perturbations:
+        chosen = [p for p in pairs if p["perturbation"] == perturbation]
+        flags = fired([demetr_input(base[p["item_id"]], p["mt_perturbed"]) for p in chosen])
+        yield rate_row("demetr", name, flags, error=True)
