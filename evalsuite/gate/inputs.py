@@ -12,8 +12,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from evalsuite.errors import InputError
-from evalsuite.metrics.intervals import metric_signature
-from evalsuite.report.compare import LoadedRun, check_comparable, has_scorer, load_runs, pair_runs
+from evalsuite.report.compare import (
+    LoadedRun,
+    check_comparable,
+    has_scorer,
+    load_runs,
+    pair_runs,
+    require_same_signature,
+    segment_id_difference,
+)
 
 RunKey = tuple[str, str]
 
@@ -48,9 +55,8 @@ def _where(run: LoadedRun) -> str:
 def require_same_settings(pair: RunPair, baseline_path: str, results_path: str) -> None:
     """Raise InputError when the two runs were not scored the same way."""
     base, cand = pair.baseline, pair.candidate
-    if set(base.stats) != set(cand.stats):
-        only_base = sorted(set(base.stats) - set(cand.stats))[:3]
-        only_cand = sorted(set(cand.stats) - set(base.stats))[:3]
+    only_base, only_cand = segment_id_difference(base, cand)
+    if only_base or only_cand:
         raise InputError(
             f"{_where(cand)}: segment ids differ (only in the baseline: {only_base}, only in "
             f"the candidate: {only_cand}); results on other segments do not compare",
@@ -67,15 +73,8 @@ def require_same_settings(pair: RunPair, baseline_path: str, results_path: str) 
     for metric in sorted(metrics_cand):
         if has_scorer(metric):
             check_comparable(base, cand, metric, baseline_path, results_path)
-            continue
-        sig_base = metric_signature(str(base.scores[metric].get("signature", "")))
-        sig_cand = metric_signature(str(cand.scores[metric].get("signature", "")))
-        if sig_base != sig_cand:
-            raise InputError(
-                f"{_where(cand)}, metric '{metric}': metric signatures differ ({sig_base} in "
-                f"{baseline_path} vs {sig_cand})",
-                path=results_path, field="signature",
-            )
+        else:  # no segment statistics to test (entity scores): the settings must still agree
+            require_same_signature(base, cand, metric, baseline_path, results_path)
     checks_base, checks_cand = set(base.findings), set(cand.findings)
     if checks_base != checks_cand:
         raise InputError(

@@ -131,19 +131,34 @@ def pair_runs(
     return pairs
 
 
-def check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str) -> None:
-    """Refuse (InputError) a metric whose signatures, segment ids or statistics differ."""
+def _where(run: LoadedRun, metric: str) -> str:
+    return f"dataset '{run.dataset}', system '{run.system}', metric '{metric}'"
+
+
+def require_same_signature(
+    a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str
+) -> None:
+    """Refuse (InputError) a metric computed with other settings (interval settings aside)."""
     sig_a = metric_signature(str(a.scores[metric].get("signature", "")))
     sig_b = metric_signature(str(b.scores[metric].get("signature", "")))
-    where = f"dataset '{a.dataset}', system '{a.system}', metric '{metric}'"
     if sig_a != sig_b:
         raise InputError(
-            f"{where}: metric signatures differ ({sig_a} vs {sig_b} in {b_path})",
+            f"{_where(a, metric)}: metric signatures differ ({sig_a} vs {sig_b} in {b_path})",
             path=a_path, field="signature",
         )
-    if set(a.stats) != set(b.stats):
-        only_a = sorted(set(a.stats) - set(b.stats))[:3]
-        only_b = sorted(set(b.stats) - set(a.stats))[:3]
+
+
+def segment_id_difference(a: LoadedRun, b: LoadedRun) -> tuple[list[str], list[str]]:
+    """Up to three segment ids only A has and up to three only B has (both empty: same ids)."""
+    return sorted(set(a.stats) - set(b.stats))[:3], sorted(set(b.stats) - set(a.stats))[:3]
+
+
+def check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str) -> None:
+    """Refuse (InputError) a metric whose signatures, segment ids or statistics differ."""
+    require_same_signature(a, b, metric, a_path, b_path)
+    where = _where(a, metric)
+    only_a, only_b = segment_id_difference(a, b)
+    if only_a or only_b:
         raise InputError(
             f"{where}: segment ids differ (only in A: {only_a}, only in B: {only_b}; B is "
             f"{b_path})",
