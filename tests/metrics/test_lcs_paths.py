@@ -10,6 +10,7 @@ from rouge_score.rouge_scorer import RougeScorer
 
 from evalsuite.metrics import lcs
 from evalsuite.metrics.rouge import rouge_scores
+from tests.metrics.lcs_oracle import dp_lcs
 
 LSUM = ["rougeL", "rougeLsum"]
 # A small vocabulary makes many sentences share tokens, so the backtracks have choices.
@@ -62,16 +63,6 @@ def test_checkpointed_rows_and_every_path_on_small_inputs(
     assert rouge_scores([prediction], [reference], LSUM) == [_expected(prediction, reference)]
 
 
-def _dp_lcs(a: list[str], b: list[str]) -> int:
-    prev = [0] * (len(b) + 1)
-    for x in a:
-        row = [0]
-        for j, y in enumerate(b):
-            row.append(prev[j] + 1 if x == y else max(prev[j + 1], row[j]))
-        prev = row
-    return prev[-1]
-
-
 @pytest.mark.parametrize("block", [1, 3, 8, 64])
 @pytest.mark.parametrize("seed", range(8))
 def test_lcs_in_blocks_equals_the_dp_table(
@@ -81,7 +72,7 @@ def test_lcs_in_blocks_equals_the_dp_table(
     rng = random.Random(seed)
     a = [rng.choice("abcde") for _ in range(rng.randint(1, 150))]
     b = [rng.choice("abcdef") for _ in range(rng.randint(1, 120))]
-    assert lcs.lcs_length(a, b) == lcs.lcs_length(b, a) == _dp_lcs(a, b)
+    assert lcs.lcs_length(a, b) == lcs.lcs_length(b, a) == dp_lcs(a, b)
 
 
 def test_packs_never_exceed_the_block_width(monkeypatch: pytest.MonkeyPatch) -> None:
