@@ -316,11 +316,7 @@ class _SentenceIndex:
 
     def union_lcs(self, ref: Sequence[str], rows: _Rows, known: int) -> int:
         """The union, joined with `known`, as a bit mask over `ref`."""
-        positions: dict[str, int] = {}  # token -> bit mask of its positions in ref
-        bit = 1
-        for token in ref:
-            positions[token] = positions.get(token, 0) | bit
-            bit <<= 1
+        positions = match_masks(ref)  # token -> bit mask of its positions in ref
         usable = np.zeros(len(self.lengths), dtype=np.uint64)
         reachable = 0
         found: list[NDArray[np.intp]] = []
@@ -385,7 +381,7 @@ class SentencePacks:
 
     def union_lcs(self, ref: Sequence[str]) -> list[int]:
         """Ascending indices into `ref` of the union of rouge-score's LCS with every sentence."""
-        if len(self.packs) == 1:
+        if len(self.packs) == 1:  # every summary: a set of positions is cheaper than bits
             return self.packs[0].union_lcs(ref)
         union = 0
         for pack in self.packs:
