@@ -179,15 +179,12 @@ def _step5b(word: str) -> str:
     return word
 
 
-def _nltk_stem() -> Callable[[str], str]:
+@lru_cache(maxsize=1)
+def _fallback() -> Callable[[str], str]:
+    """NLTK's own stemmer, for words outside [a-z0-9]."""
     from nltk.stem import porter
 
     return porter.PorterStemmer().stem
-
-
-@lru_cache(maxsize=1)
-def _fallback() -> Callable[[str], str]:
-    return _nltk_stem()
 
 
 def porter_stem(word: str) -> str:
