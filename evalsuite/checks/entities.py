@@ -163,9 +163,14 @@ def _best(
 ) -> tuple[Entity, _Match] | None:
     """The strongest match of any mention of one entity in any target: the same name beats
     a respelling, which beats a shortened form ("Blinken" does not hide "Anthony Blinken")."""
+    # A match depends on a mention's text and label only: look each distinct one up once (a
+    # name repeated thousands of times in a long text would otherwise rescan it every time).
+    distinct: dict[tuple[str, str], Entity] = {}
+    for ent in mentions:
+        distinct.setdefault((ent.text, ent.label), ent)
     best: tuple[Entity, _Match] | None = None
     for target in targets:
-        for ent in mentions:
+        for ent in distinct.values():
             match = _locate(ent, target, lenient=lenient)
             if match is not None and (best is None or _RANK[match.kind] < _RANK[best[1].kind]):
                 best = (ent, match)
