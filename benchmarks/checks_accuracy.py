@@ -31,6 +31,7 @@ from benchmarks.evaldata import (  # noqa: E402
     mt_fault_cases,
     wmt21_cases,
 )
+from benchmarks.splits import HALVES, Half  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
 from evalsuite.checks.base import Finding  # noqa: E402
 from evalsuite.checks.entity_scores import entity_scores  # noqa: E402
@@ -180,8 +181,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--evaldata", type=Path, default=DEFAULT_EVALDATA)
     parser.add_argument("--limit", type=int, default=None, help="at most N faulty items per set")
     parser.add_argument("--markdown", action="store_true", help="print a Markdown table")
+    parser.add_argument(
+        "--half", choices=(*HALVES, "all"), default="validation",
+        help="which half of each dev set to measure (default: validation; tune on 'tune')",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     root: Path = args.evaldata
+    half: Half | None = None if args.half == "all" else args.half
     if not (root / "demetr").is_dir():
         print(f"error: no evaluation data at {root} (expected demetr/, fib/, ... there); "
               "pass --evaldata DIR", file=sys.stderr)  # fmt: skip
@@ -189,9 +195,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     wmt_limit = min(args.limit, WMT21_SAMPLE) if args.limit else WMT21_SAMPLE
     cases = [
-        *demetr_cases(root, args.limit),
-        *fib_cases(root, args.limit),
-        *wmt21_cases(root, wmt_limit),
+        *demetr_cases(root, args.limit, half),
+        *fib_cases(root, args.limit, half),
+        *wmt21_cases(root, wmt_limit, half),
         *mt_fault_cases(REPO_ROOT / "evalsuite" / "resources" / "mt_faults.jsonl"),
     ]
     rows = evaluate(cases) + extra_rows()
@@ -205,7 +211,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     columns = ("set", "n", "entity_prec_source", "entity_recall_target")
     print(render(entity_rows, args.markdown, columns))
     print(
-        f"\n{len({c.inp for c in cases})} distinct inputs, all {len(CHECKS)} registered checks, "
+        f"\nHalf: {args.half} (benchmarks/splits.py). "
+        f"{len({c.inp for c in cases})} distinct inputs, all {len(CHECKS)} registered checks, "
         f"{elapsed:.0f} s. WMT21: seeded sample of {wmt_limit} (seed {SAMPLE_SEED})"
         + (f"; at most {args.limit} faulty items per set (same seed)" if args.limit else "")
         + ". '-': not measured (no relevant check registered, or a one-sided row)."

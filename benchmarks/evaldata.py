@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.splits import Half, in_half
 from evalsuite.checks.api import CheckInput
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,23 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
+DOCUMENT_KEYS = {
+    "demetr": lambda row: str(row["item_id"]),
+    "fib": lambda row: str(row["doc_id"]),
+    "wmt21": lambda row: str(row["source"]),
+    "wmt23": lambda row: str(row["doc"]),
+    "pawsx_de": lambda row: str(row["id"]),
+    "hans": lambda row: str(row["id"]),
+}
+"""What one document is in each set (see benchmarks/splits.py)."""
+
+
+def keep_half(dataset: str, rows: list[dict[str, Any]], half: Half | None) -> list[dict[str, Any]]:
+    """The rows of `dataset` whose document is in `half` (all rows for `None`)."""
+    key = DOCUMENT_KEYS[dataset]
+    return [row for row in rows if in_half(dataset, key(row), half)]
+
+
 def _sample(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any]]:
     """At most `limit` rows, drawn with SAMPLE_SEED (all rows, in order, without a limit)."""
     if limit is None or len(rows) <= limit:
@@ -65,13 +83,15 @@ _DEMETR_PHENOMENA = {
 }
 
 
-def demetr_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
+def demetr_cases(
+    root: Path, limit: int | None = None, half: Half | None = None
+) -> Iterator[Case]:
     """Perturbed MT (reference and source given) against one control set for every
     phenomenon: the checked good MT of every dev item, so that a check's false-alarm rate
     does not depend on which items a perturbation happened to apply to."""
-    base = read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")
+    base = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_base_dev.jsonl"), half)
     by_id = {row["item_id"]: row for row in base}
-    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
+    pairs = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl"), half)
     for perturbation, (name, relevant) in _DEMETR_PHENOMENA.items():
         rows = _sample([p for p in pairs if p["perturbation"] == perturbation], limit)
         for row in rows:
@@ -96,13 +116,13 @@ _FIB_PHENOMENA = {
 }
 
 
-def fib_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
+def fib_cases(root: Path, limit: int | None = None, half: Half | None = None) -> Iterator[Case]:
     """Inconsistent vs consistent summary of one article, checked against the article.
 
     FactCC swaps count for the check of their kind; real model errors (group fib) and
     annotated reference errors (group fir) for any critical or major finding."""
     docs = {row["doc_id"]: row["doc"] for row in read_jsonl(root / "fib" / "fib_docs_dev.jsonl")}
-    pairs = read_jsonl(root / "fib" / "fib_pairs_dev.jsonl")
+    pairs = keep_half("fib", read_jsonl(root / "fib" / "fib_pairs_dev.jsonl"), half)
     groups: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = {}
     for row in pairs:
         if row["group"] == "factcc":
@@ -123,9 +143,12 @@ def fib_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
                 yield Case(name, inp, faulty, relevant)
 
 
-def wmt21_cases(root: Path, limit: int | None = None) -> Iterator[Case]:
+def wmt21_cases(
+    root: Path, limit: int | None = None, half: Half | None = None
+) -> Iterator[Case]:
     """Critical errors (ERR) vs none (NOT), reference-free against the English source."""
-    rows = _sample(read_jsonl(root / "wmt21_critical_errors" / "ced_dev.jsonl"), limit)
+    rows = read_jsonl(root / "wmt21_critical_errors" / "ced_dev.jsonl")
+    rows = _sample(keep_half("wmt21", rows, half), limit)
     for row in rows:
         tgt = row["lp"].split("-")[1]
         inp = CheckInput(row["mt"], None, row["source"], tgt, "en")
