@@ -25,6 +25,7 @@ from typing import Any, Protocol
 import numpy as np
 from numpy.typing import NDArray
 
+from evalsuite.checks.api import Task
 from evalsuite.corpus_profile import CorpusProfile
 from evalsuite.metrics.base import CorpusScore
 from evalsuite.metrics.registry import metric_from_name
@@ -158,7 +159,12 @@ class RougePhases:
 
 
 class EntityPhases:
-    """Entity precision-source / recall-target: counts per segment, pooled over the corpus."""
+    """Entity precision-source / recall-target: counts per segment, pooled over the corpus.
+
+    Precision is measured against each segment's source where it has a comparable one (see
+    `entity_scores`), so the segment phase reads the sources too (`reads_sources`)."""
+
+    reads_sources = True
 
     def __init__(self, metric: Any, profile: CorpusProfile) -> None:
         self.metric = metric
@@ -166,15 +172,22 @@ class EntityPhases:
 
     def segment(
         self, hypotheses: Sequence[str], references: Sequence[Sequence[str]],
-        langs: Sequence[str | None],
+        langs: Sequence[str | None], *, sources: Sequence[str | None] | None = None,
+        src_langs: Sequence[str | None] | None = None, task: Task = "translation",
     ) -> MetricPart:
         from evalsuite.checks.api import CheckInput
         from evalsuite.checks.entity_scores import PREC, RECALL, entity_scores
         from evalsuite.checks.runner import parse_segments
 
+        n = len(hypotheses)
+        if sources is not None and len(sources) != n:
+            raise ValueError("entity: need one source per segment")
         inputs = [
-            CheckInput(hyp, refs[0] if refs else None, None, lang, None)
-            for hyp, refs, lang in zip(hypotheses, references, langs, strict=True)
+            CheckInput(
+                hyp, refs[0] if refs else None, sources[i] if sources is not None else None,
+                lang, src_langs[i] if src_langs is not None else None, task=task,
+            )
+            for i, (hyp, refs, lang) in enumerate(zip(hypotheses, references, langs, strict=True))
         ]
         parsed = parse_segments(inputs)
         rows = entity_scores(parsed)
@@ -185,20 +198,22 @@ class EntityPhases:
         counts = [
             sum(int(row[key]) for row in rows)
             for key in ("hyp_supported", "hyp_entities", "ref_kept", "ref_entities")
-        ]
+        ] + [sum(row["precision_against"] == basis for row in rows)
+             for basis in ("source", "reference")]  # fmt: skip
         seen = {t.lang for s in parsed for t in (s.hyp, s.ref, s.src) if t is not None}
         return MetricPart(scores, {}, counts, sorted(seen))
 
     def corpus(self, data: MetricCorpus) -> tuple[list[CorpusScore], list[str]]:
-        from evalsuite.checks.entity_scores import PREC, RECALL
+        from evalsuite.checks.entity_scores import PREC, RECALL, precision_basis
 
-        supported, n_hyp, kept, n_ref = data.counts
+        supported, n_hyp, kept, n_ref, against_source, against_reference = data.counts
         # The signature reads only each parsed text's language: one stand-in text per language.
         stand_ins = [
             SimpleNamespace(hyp=SimpleNamespace(lang=lang), ref=None, src=None)
             for lang in sorted(set(data.labels))
         ]
-        signature = self.metric.signature(stand_ins, "reference")
+        against = precision_basis(against_source, against_reference)
+        signature = self.metric.signature(stand_ins, against)
         return [
             CorpusScore(PREC, supported / n_hyp if n_hyp else 1.0, signature),
             CorpusScore(RECALL, kept / n_ref if n_ref else 1.0, signature),

@@ -138,7 +138,13 @@ def score_partition(
                 [one_sentence_per_line(r, lang) for r in rs]
                 for rs, lang in zip(refs, langs, strict=True)
             ]
-        part = phases.segment(hyps, refs, langs)
+        if getattr(phases, "reads_sources", False):  # entity precision is against sources
+            part = phases.segment(
+                hyps, refs, langs, sources=[ex.source for ex in examples],  # type: ignore[call-arg]
+                src_langs=[ex.src_lang for ex in examples], task=spec.task,
+            )  # fmt: skip
+        else:
+            part = phases.segment(hyps, refs, langs)
         for row, values in zip(scores, part.segment_scores, strict=True):
             row.update(values)
         for score_name, matrix in part.stats.items():

@@ -17,7 +17,7 @@ from evalsuite.checks.entities import comparable, entity_clusters, entity_found
 from evalsuite.metrics.base import CorpusScore, MetricOutput
 from evalsuite.text.nlp import ParsedSegment, ParsedText, load_pipeline
 
-__all__ = ["EntityScores", "entity_scores"]
+__all__ = ["EntityScores", "entity_scores", "precision_basis"]
 
 PREC = "entity_prec_source"
 RECALL = "entity_recall_target"
@@ -107,7 +107,10 @@ class EntityScores:
         ]
         parsed = parse_segments(inputs)
         rows = entity_scores(parsed)
-        against = "source" if sources is not None and all(sources) else "reference"
+        against = precision_basis(
+            sum(row["precision_against"] == "source" for row in rows),
+            sum(row["precision_against"] == "reference" for row in rows),
+        )
         signature = self.signature(parsed, against)
         scores = [
             CorpusScore(PREC, _pooled(rows, "hyp_supported", "hyp_entities"), signature),
@@ -124,6 +127,14 @@ class EntityScores:
         langs = sorted({t.lang for s in parsed for t in (s.hyp, s.ref, s.src) if t is not None})
         ner = ",".join(f"{lang}={_ner_name(lang)}" for lang in langs) or "none"
         return f"entity|ner:{ner}|match:fold+translit+alias|prec:{against}|version:{__version__}"
+
+
+def precision_basis(against_source: int, against_reference: int) -> str:
+    """What corpus precision was measured against, from how many segments used each text:
+    "source", "reference", or "mixed" (some sources could not be compared or were absent)."""
+    if against_source and against_reference:
+        return "mixed"
+    return "source" if against_source else "reference"
 
 
 def _ner_name(lang: str) -> str:

@@ -63,7 +63,9 @@ CHECKS: dict[str, Check] = {
             description="a clause is negated, or its negation dropped, against the reference",
         ),
         Check(
-            "injected_content", "major", injected_content, needs="none", uses_parse=False,
+            # It reads the hypothesis's entities (names anchor a sentence across languages),
+            # so it must see the same parse whichever other checks are selected.
+            "injected_content", "major", injected_content, needs="none",
             description="site boilerplate, or a sentence nothing in the reference/source supports",
         ),
         Check(

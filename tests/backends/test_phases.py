@@ -75,8 +75,9 @@ def test_partitioned_scores_equal_whole_corpus_compute(metric: str, size: int) -
 def test_entity_scores_pool_counts_over_partitions() -> None:
     examples, hyps = _examples(24)
     oracle = metric_from_name("entity").compute(
-        hyps, [list(ex.reference) for ex in examples], [ex.tgt_lang for ex in examples]
-    )
+        hyps, [list(ex.reference) for ex in examples], [ex.tgt_lang for ex in examples],
+        sources=[ex.source for ex in examples], src_langs=[ex.src_lang for ex in examples],
+    )  # fmt: skip
     for size in (5, 24):
         run = _partitioned(examples, hyps, "entity", size)
         assert run.scores == oracle.scores

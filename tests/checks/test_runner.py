@@ -99,3 +99,20 @@ def test_summary_task_source_language_defaults_to_the_summary_language() -> None
                     hyp_lang="de", task="summary")]
     )  # fmt: skip
     assert findings == []
+
+
+def test_a_check_reading_entities_sees_the_same_parse_whatever_else_is_selected() -> None:
+    # "Madrid" opens its sentence: spaCy tags it, the rule-based fallback does not, so the
+    # findings of injected_content would depend on whether another check loaded the parser.
+    inp = CheckInput(
+        "Der Rat tagte am Montag. Madrid hosted 12 games.",
+        source="Der Rat tagte am Montag.", hyp_lang="en", src_lang="de",
+    )  # fmt: skip
+    [alone] = run_checks([inp], ["injected_content"])
+    [together] = run_checks([inp])
+    assert alone == [f for f in together if f.check == "injected_content"]
+    assert CHECKS["injected_content"].uses_parse
+
+
+def test_checks_that_read_entities_declare_the_parse() -> None:
+    assert {name for name, check in CHECKS.items() if not check.uses_parse} == {"number_mismatch"}
