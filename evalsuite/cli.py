@@ -30,6 +30,7 @@ from evalsuite.report.terminal import print_summary
 from evalsuite.results import results_document, segments_path, write_results_dir
 from evalsuite.scoring import check_inputs, score_run
 from evalsuite.suite import load_suite
+from evalsuite.text.language_codes import LanguageCodeError, check_language_code
 
 EXIT_OK, EXIT_LIMIT, EXIT_USAGE = 0, 1, 2
 
@@ -168,6 +169,13 @@ def _confidence(value: str) -> float:
     return level
 
 
+def _language(value: str) -> str:
+    try:
+        return check_language_code(value)
+    except LanguageCodeError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
 def _line_of(path: str, example_id: str) -> int | None:
     """The line an id came from, for error messages (ids default to line numbers)."""
     with open(path, encoding="utf-8") as handle:
@@ -246,7 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--input", required=True, help="JSONL: id, source, reference, hypothesis")
     score.add_argument("--metrics", help=f"comma list of {', '.join(METRIC_NAMES)}")
     score.add_argument("--checks", default="all", help="'all', 'none' or a comma list")
-    score.add_argument("--lang", help="target language for records without tgt_lang")
+    score.add_argument(
+        "--lang", type=_language, help="target language for records without tgt_lang"
+    )
     score.add_argument("--task", choices=tasks, default="translation")
     score.add_argument("--system", default="given", help="name for this system in the table")
     score.add_argument("--rouge-stemmer", action="store_true", help="Porter/Snowball stemming")
@@ -289,7 +299,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--input", required=True, help="JSONL with hypothesis (+ reference/source)")
     check.add_argument("--task", choices=tasks, required=True)
     check.add_argument("--checks", default="all", help="'all', 'none' or a comma list")
-    check.add_argument("--lang", help="target language for records without tgt_lang")
+    check.add_argument(
+        "--lang", type=_language, help="target language for records without tgt_lang"
+    )
     check.add_argument("--output", help="output JSONL (default: stdout)")
     check.add_argument(
         "--fail-on", choices=SEVERITIES, help="exit 1 if any finding has this severity or worse"

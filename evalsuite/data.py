@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from evalsuite.errors import InputError
+from evalsuite.text.language_codes import LanguageCodeError, check_language_code
 
 TEXT_FIELDS = ("source", "hypothesis", "src_lang", "tgt_lang")
+LANG_FIELDS = ("src_lang", "tgt_lang")
 KNOWN_FIELDS = ("id", "source", "reference", "hypothesis", "src_lang", "tgt_lang", "meta")
 
 
@@ -64,6 +66,7 @@ def example_from_record(
                 line=line,
                 field=name,
             )
+    langs = {name: _language(record.get(name), path, line, name) for name in LANG_FIELDS}
     raw_id = record.get("id", default_id)
     if raw_id is None or isinstance(raw_id, bool) or not isinstance(raw_id, str | int):
         raise InputError("expected a string or integer id", path=path, line=line, field="id")
@@ -91,10 +94,20 @@ def example_from_record(
         source=record.get("source"),
         reference=refs,
         hypothesis=record.get("hypothesis"),
-        src_lang=record.get("src_lang"),
-        tgt_lang=record.get("tgt_lang"),
+        src_lang=langs["src_lang"],
+        tgt_lang=langs["tgt_lang"],
         meta=meta,
     )
+
+
+def _language(value: str | None, path: str, line: int, name: str) -> str | None:
+    """A record's language code, checked before anything uses it; blank means not given."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return check_language_code(value)
+    except LanguageCodeError as err:
+        raise InputError(str(err), path=path, line=line, field=name) from None
 
 
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:

@@ -39,6 +39,7 @@ from evalsuite.systems.config import (
     parse_round_trip,
     parse_systems,
 )
+from evalsuite.text.language_codes import LanguageCodeError, check_language_code
 
 TASKS = ("summary", "translation")
 FORMATS = ("jsonl", "csv", "parquet", "document")
@@ -166,6 +167,11 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
     lang = raw.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise _fail(path, f"{where}.lang must be a string")
+    if lang is not None:
+        try:
+            lang = check_language_code(lang)
+        except LanguageCodeError as err:
+            raise _fail(path, f"{where}.lang: {err}") from None
     return DatasetConfig(
         name=raw["name"],
         path=data_path,

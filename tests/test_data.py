@@ -40,6 +40,8 @@ def test_loads_fields_and_reference_forms(tmp_path: Path) -> None:
         ('{"id": true, "hypothesis": "h"}', "id", "id"),
         ('{"source": "s"}', "hypothesis", "required"),
         ('{"hypothesis": ""}', "hypothesis", "required"),
+        ('{"hypothesis": "h", "tgt_lang": "pwnpkg.x"}', "tgt_lang", "not a language code"),
+        ('{"hypothesis": "h", "src_lang": "--evil-flag"}', "src_lang", "not a language code"),
     ],
 )
 def test_bad_field_names_file_line_and_field(
@@ -85,3 +87,9 @@ def test_csv_through_datasets(tmp_path: Path) -> None:
     path.write_text("id,hypothesis,reference\nx,hello there,hello here\n", encoding="utf-8")
     (example,) = load_examples(path, "csv")
     assert example.id == "x" and example.reference == ("hello here",)
+
+
+def test_language_codes_are_kept_and_blank_means_none(tmp_path: Path) -> None:
+    path = _write(tmp_path, ['{"hypothesis": "h", "src_lang": " pt_BR ", "tgt_lang": ""}'])
+    (example,) = load_jsonl(path)
+    assert example.src_lang == "pt_BR" and example.tgt_lang is None

@@ -40,6 +40,8 @@ def _suite(tmp_path: Path, body: str) -> Path:
          "unknown key 'sytems'"),
         ('[[datasets]]\nname="a"\npath="d.jsonl"\ntask="summary"\n', "no systems"),
         ('[[datasets]]\nname="a"\npath="d.jsonl\ntask="summary"\n', "invalid TOML"),
+        ('[[datasets]]\nname="a"\npath="d.jsonl"\ntask="summary"\noutputs="given"\n'
+         'lang="this.x"\n', r"datasets\[0\]\.lang: 'this.x' is not a language code"),
     ],
 )
 def test_bad_suites_name_file_and_key(tmp_path: Path, body: str, message: str) -> None:

@@ -15,6 +15,7 @@ from sacrebleu.metrics import BLEU, CHRF
 from evalsuite.errors import UsageError
 from evalsuite.metrics.base import CorpusScore, MetricOutput
 from evalsuite.metrics.ter_guard import DEFAULT_MAX_WORDS, GuardedTER
+from evalsuite.text.language_codes import primary_language
 
 # sacrebleu tokenizers for target languages that 13a would mangle, and what each needs.
 _LANG_TOKENIZERS = {"zh": "zh", "ja": "ja-mecab", "ko": "ko-mecab"}
@@ -26,7 +27,7 @@ _TOKENIZER_PACKAGES = {
 
 def bleu_tokenizer_for(langs: Sequence[str | None]) -> str:
     """Pick sacrebleu's tokenizer from the target language(s); 13a unless all share one."""
-    distinct = {(lang or "").replace("_", "-").split("-")[0].lower() for lang in langs}
+    distinct = {primary_language(lang) or "" for lang in langs}
     if len(distinct) == 1:
         lang = distinct.pop()
         if lang in _LANG_TOKENIZERS:

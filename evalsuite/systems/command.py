@@ -19,6 +19,7 @@ from pathlib import Path
 import evalsuite
 from evalsuite.errors import EvalsuiteError, UsageError
 from evalsuite.systems.base import batch_targets
+from evalsuite.text.language_codes import is_language_code
 
 __all__ = ["CommandError", "CommandSystem"]
 
@@ -89,7 +90,17 @@ class CommandSystem:
         return outputs
 
     def _argv(self, src: str | None, tgt: str | None) -> list[str]:
-        return [a.replace("{src}", src or "").replace("{tgt}", tgt or "") for a in self.argv]
+        """The command with `{src}` and `{tgt}` filled in; only language tags are substituted
+        (they come from the data: a value such as `--evil-flag` must never become an option)."""
+        codes = {"{src}": src or "", "{tgt}": tgt or ""}
+        for placeholder, code in codes.items():
+            if code and placeholder in self.command and not is_language_code(code):
+                raise CommandError(
+                    f"cmd system '{self.command}': {placeholder} would be {code[:40]!r}, "
+                    "which is not a language code"
+                )
+        src, tgt = codes["{src}"], codes["{tgt}"]
+        return [a.replace("{src}", src).replace("{tgt}", tgt) for a in self.argv]
 
     def _run(self, segments: list[str], src: str | None, tgt: str | None) -> list[str]:
         pieces = [segment.splitlines() or [""] for segment in segments]

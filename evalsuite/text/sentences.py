@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from evalsuite.text.language_codes import primary_language
+
 __all__ = ["SPLITTER_ID", "split_sentences"]
 
 SPLITTER_ID = "evalsuite-rules"
@@ -70,21 +72,15 @@ _WORD = re.compile(r"\w+")
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
     """Split `text` into stripped, non-empty sentences; `lang` picks abbreviations."""
     abbreviations = _abbreviations_for(lang)
-    german_ordinals = _base_lang(lang) in (None, "de")
+    german_ordinals = primary_language(lang) in (None, "de")
     sentences: list[str] = []
     for block in _blocks(text):
         sentences.extend(_split_block(block, abbreviations, german_ordinals))
     return sentences
 
 
-def _base_lang(lang: str | None) -> str | None:
-    if not lang:
-        return None
-    return re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0] or None
-
-
 def _abbreviations_for(lang: str | None) -> frozenset[str]:
-    base = _base_lang(lang)
+    base = primary_language(lang)
     if base is None or base not in _ABBREVIATIONS:
         return _ALL_ABBREVIATIONS
     return _ABBREVIATIONS[base] | _COMMON

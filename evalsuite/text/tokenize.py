@@ -17,6 +17,7 @@ from importlib import metadata
 from typing import Any
 
 from evalsuite.text import porter
+from evalsuite.text.language_codes import primary_language
 
 ROUGE_EN_TOKENIZER = "rouge-score-en"
 UNICODE_TOKENIZER = "unicode"
@@ -62,17 +63,6 @@ SNOWBALL_LANGUAGES: dict[str, str] = {
     "tr": "turkish",
     "yi": "yiddish",
 }
-
-
-def primary_language(lang: str | None) -> str | None:
-    """Primary subtag of a language tag ("en-US", "pt_BR" -> "en", "pt"); None stays None.
-
-    Tokenizer and stemmer depend on the language only, never on the region or script.
-    """
-    if lang is None:
-        return None
-    primary = re.split(r"[-_]", lang.strip().lower(), maxsplit=1)[0]
-    return primary or None
 
 
 def uses_rouge_english(lang: str | None) -> bool:

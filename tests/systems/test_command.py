@@ -74,3 +74,13 @@ def test_apertium_translates_english_to_spanish() -> None:
     outputs = system.generate(["The cat is black.", "I have two dogs.\nHello."], ["en", "en"])
     assert outputs[0] == "El gato es negro."
     assert outputs[1].count("\n") == 1 and "perros" in outputs[1]
+
+
+@pytest.mark.parametrize("code", ["--fail", "-x", "en us", "$(id)"])
+def test_only_language_codes_are_substituted(code: str, tmp_path: Path) -> None:
+    """A language code from the data never reaches the program as an option (S2)."""
+    log = tmp_path / "log.txt"
+    system = CommandSystem(_command("--log", str(log), "{tgt}"))
+    with pytest.raises(CommandError, match="not a language code"):
+        system.generate(["ab"], ["en"], [code])
+    assert not log.exists(), "the program must not run"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from evalsuite.text import nlp
+from evalsuite.text.language_codes import LanguageCodeError
 from evalsuite.text.nlp import (
     Entity,
     dominant_script,
@@ -39,8 +43,8 @@ def test_pipelines_are_cached_and_versioned() -> None:
 
 @pytest.mark.parametrize(
     ("lang", "text", "expected"),
-    [("en-US", "", "en"), ("FR_ca", "", "fr"), ("deu", "", "de"), (None, "Привет мир", "ru"),
-     (None, "Hello world", "en"), (None, "你好世界", "xx")],
+    [("en-US", "", "en"), ("FR_ca", "", "fr"), ("deu", "", "de"), ("german", "", "de"),
+     (None, "Привет мир", "ru"), (None, "Hello world", "en"), (None, "你好世界", "xx")],
 )  # fmt: skip
 def test_normalize_lang(lang: str | None, text: str, expected: str) -> None:
     assert normalize_lang(lang, text) == expected
@@ -192,3 +196,33 @@ def test_a_single_newline_does_not_force_a_sentence() -> None:
     (parsed,) = nlp.parse_texts(["The minister, who spoke\nat length, left."], ["en"])
     assert parsed.doc is not None
     assert len(list(parsed.doc.sents)) == 1
+
+
+@pytest.mark.parametrize("code", ["pwnpkg.x", "this.x", "os.path"])
+def test_a_language_code_never_chooses_a_module_to_import(
+    code: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A package in the working directory, named by the data, must not be imported (S1)."""
+    package = tmp_path / "pwnpkg"
+    package.mkdir()
+    (package / "__init__.py").write_text("raise SystemExit('pwned')\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    with pytest.raises(LanguageCodeError):
+        load_pipeline(code)
+    with pytest.raises(LanguageCodeError):
+        parse_texts(["Hello there."], [code])
+    assert "pwnpkg" not in sys.modules and "this" not in sys.modules
+
+
+def test_pipelines_come_from_a_fixed_table(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A well-formed code with no known pipeline looks nothing up: no name is built from it."""
+    looked_up: list[str] = []
+    monkeypatch.setattr(nlp.importlib.util, "find_spec", lambda name: looked_up.append(name))
+    assert load_pipeline("pwnpkg") is None
+    assert looked_up == []
+    assert all(
+        name.startswith(f"{lang}_") or (lang == "no" and name.startswith("nb_"))
+        for lang, names in nlp.SPACY_PIPELINES.items()
+        for name in names
+    )
