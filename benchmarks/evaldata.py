@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +19,9 @@ from benchmarks.splits import Half, in_half
 from evalsuite.checks.api import CheckInput
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_EVALDATA = REPO_ROOT.parent / "shared" / "evaldata"
+_EVALDATA_PLACES = (REPO_ROOT.parent / "shared" / "evaldata",  # beside the checkout
+                   REPO_ROOT.parent.parent / "shared" / "evaldata")  # beside a worktree folder
+DEFAULT_EVALDATA = next((p for p in _EVALDATA_PLACES if p.is_dir()), _EVALDATA_PLACES[0])
 SAMPLE_SEED = 20240611
 """Seed of the deterministic sample drawn from sets too large to check in a few minutes."""
 
@@ -76,10 +79,13 @@ def _sample(rows: list[dict[str, Any]], limit: int | None) -> list[dict[str, Any
 
 _DEMETR_PHENOMENA = {
     "critical_id9_ne_replaced": ("DEMETR entity replaced", ENTITY_CHECKS),
-    # An omission invents nothing: only a missing entity is the right finding.
-    "critical_id25_ne_removed": ("DEMETR entity omitted", frozenset({"entity_missing"})),
+    "critical_id25_ne_removed": ("DEMETR entity removed", ENTITY_CHECKS),
     "critical_id10_numbers_replaced": ("DEMETR number changed", NUMBER_CHECKS),
     "critical_id8_negation": ("DEMETR negation flipped", NEGATION_CHECKS),
+}
+# Sets reported together as well as apart (the issue's translation entity target).
+_DEMETR_POOLED = {
+    "DEMETR entity replaced or removed": ("critical_id9_ne_replaced", "critical_id25_ne_removed"),
 }
 
 
@@ -92,14 +98,22 @@ def demetr_cases(
     base = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_base_dev.jsonl"), half)
     by_id = {row["item_id"]: row for row in base}
     pairs = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl"), half)
-    for perturbation, (name, relevant) in _DEMETR_PHENOMENA.items():
-        rows = _sample([p for p in pairs if p["perturbation"] == perturbation], limit)
-        for row in rows:
-            yield Case(
-                name, demetr_input(by_id[row["item_id"]], row["mt_perturbed"]), True, relevant
-            )
-        for item in _sample(base, limit):
-            yield Case(name, demetr_input(item, item["mt"]), False, relevant)
+    chosen = {
+        perturbation: _sample([p for p in pairs if p["perturbation"] == perturbation], limit)
+        for perturbation in _DEMETR_PHENOMENA
+    }
+    controls = [demetr_input(item, item["mt"]) for item in _sample(base, limit)]
+    sets = [(name, relevant, [perturbation])
+            for perturbation, (name, relevant) in _DEMETR_PHENOMENA.items()]
+    sets += [(name, _DEMETR_PHENOMENA[parts[0]][1], list(parts))
+             for name, parts in _DEMETR_POOLED.items()]  # fmt: skip
+    for name, relevant, perturbations in sets:
+        for perturbation in perturbations:
+            for row in chosen[perturbation]:
+                inp = demetr_input(by_id[row["item_id"]], row["mt_perturbed"])
+                yield Case(name, inp, True, relevant)
+        for inp in controls:
+            yield Case(name, inp, False, relevant)
 
 
 def demetr_input(item: dict[str, Any], hypothesis: str) -> CheckInput:
@@ -114,13 +128,22 @@ _FIB_PHENOMENA = {
     "date_swap": ("FIB date swap", NUMBER_CHECKS),
     "negation": ("FIB negation", NEGATION_CHECKS),
 }
+SUMMARY_CHECKS = frozenset({"entity_unsupported", "number_mismatch"})
+FIB_INVENTED_ALL = "FIB summaries: invented name or number (all real-error pairs)"
+FIB_INVENTED_NAMED = "FIB summaries: invented name or number (error adds a name/number)"
 
 
 def fib_cases(root: Path, limit: int | None = None, half: Half | None = None) -> Iterator[Case]:
     """Inconsistent vs consistent summary of one article, checked against the article.
 
-    FactCC swaps count for the check of their kind; real model errors (group fib) and
-    annotated reference errors (group fir) for any critical or major finding."""
+    FactCC swaps count for the check of their kind. Real model errors (group fib: an
+    abstractive or extractive system's summary that annotators judged inconsistent, against
+    the checked reference) make the summary rows: FIB marks no spans, so they are counted
+    twice, for `entity_unsupported` / `number_mismatch`: on all pairs (recall is then a lower
+    bound: some errors are neither a name nor a number), and on the pairs whose inconsistent
+    summary has a name or number that the consistent one lacks (`adds_name_or_number`: a rule
+    on the two summaries alone, blind to the article and to the checks). Real errors and
+    annotated reference errors (group fir) also count for any critical or major finding."""
     docs = {row["doc_id"]: row["doc"] for row in read_jsonl(root / "fib" / "fib_docs_dev.jsonl")}
     pairs = keep_half("fib", read_jsonl(root / "fib" / "fib_pairs_dev.jsonl"), half)
     groups: dict[tuple[str, frozenset[str]], list[dict[str, Any]]] = {}
@@ -128,10 +151,13 @@ def fib_cases(root: Path, limit: int | None = None, half: Half | None = None) ->
         if row["group"] == "factcc":
             if row["perturbation"] not in _FIB_PHENOMENA:
                 continue  # pronoun swaps: no check looks at pronouns
-            key = _FIB_PHENOMENA[row["perturbation"]]
-        else:
-            key = (f"FIB real errors ({row['group']})", ANY_SERIOUS)
-        groups.setdefault(key, []).append(row)
+            groups.setdefault(_FIB_PHENOMENA[row["perturbation"]], []).append(row)
+            continue
+        if row["group"] == "fib":
+            groups.setdefault((FIB_INVENTED_ALL, SUMMARY_CHECKS), []).append(row)
+            if adds_name_or_number(row["inconsistent_summary"], row["consistent_summary"]):
+                groups.setdefault((FIB_INVENTED_NAMED, SUMMARY_CHECKS), []).append(row)
+        groups.setdefault((f"FIB real errors ({row['group']})", ANY_SERIOUS), []).append(row)
     for (name, relevant), rows in groups.items():
         for row in _sample(rows, limit):
             doc = docs[row["doc_id"]]
@@ -141,6 +167,24 @@ def fib_cases(root: Path, limit: int | None = None, half: Half | None = None) ->
             ):
                 inp = CheckInput(hyp, None, doc, "en", "en", task="summary")
                 yield Case(name, inp, faulty, relevant)
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.,'’-][^\W_]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”'‘’(]\s*)$")
+
+
+def adds_name_or_number(summary: str, other: str) -> bool:
+    """Whether `summary` has a number, or a capitalised word not opening a sentence, whose
+    casefolded form is no word of `other` ("Salford City" where the other says "Salford"
+    adds "City"; "£20m" where the other has no "20m")."""
+    known = {t.casefold() for t in _TOKEN.findall(other)}
+    for match in _TOKEN.finditer(summary):
+        token = match.group()
+        numeric = any(ch.isdigit() for ch in token)
+        named = token[0].isupper() and not _SENTENCE_START.search(summary[: match.start()])
+        if (numeric or named) and token.casefold() not in known:
+            return True
+    return False
 
 
 def wmt21_cases(
@@ -171,3 +215,33 @@ def mt_fault_cases(path: Path) -> Iterator[Case]:
                 row.get("tgt_lang"), row.get("src_lang"),
             )  # fmt: skip
             yield Case(f"mt_faults {fault}", inp, faulty, relevant)
+
+
+HANS_FAULTS = ("ln_subject/object_swap", "ln_passive")
+HANS_CONTROLS = ("le_passive", "le_relative_clause", "le_around_relative_clause",
+                 "le_around_prepositional_phrase")  # fmt: skip
+ROLE_CHECKS = frozenset({"role_reversal"})
+
+
+def hans_cases(root: Path, half: Half | None = None) -> Iterator[Case]:
+    """HANS role subcases: swapped arguments and role-changing passives (faults) against
+    passives, relative clauses and phrases that keep the roles (controls); the premise is the
+    reference."""
+    path = root / "hans_role_subset_regenerated" / "hans_role_subcases_dev.jsonl"
+    for row in keep_half("hans", read_jsonl(path), half):
+        if row["subcase"] in HANS_FAULTS or row["subcase"] in HANS_CONTROLS:
+            inp = CheckInput(row["hypothesis"], row["premise"], hyp_lang="en")
+            yield Case("HANS role subcases", inp, row["subcase"] in HANS_FAULTS, ROLE_CHECKS)
+
+
+def role_pair_cases(path: Path, name: str, half: Half | None = None) -> Iterator[Case]:
+    """Role pairs (reference, hypothesis, label swap | preserve): swaps are faults, rewordings
+    that keep the roles controls. Rows with a `half` field keep the file's own split by item;
+    without one the whole file is used (the project's development pairs)."""
+    if not path.is_file():
+        return
+    for row in read_jsonl(path):
+        if half is not None and row.get("half") not in (None, half):
+            continue
+        inp = CheckInput(row["hypothesis"], row["reference"], hyp_lang="en")
+        yield Case(name, inp, row["label"] == "swap", ROLE_CHECKS)
