@@ -11,22 +11,16 @@ from collections.abc import Iterable
 from evalsuite.gate.outcome import FindingDelta, GateReport
 from evalsuite.gate.points import point_scale
 from evalsuite.report.compare import Comparison
+from evalsuite.report.markdown_text import code_span, md_text
 
 WORSE, BETTER = "▼", "▲"
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _code(text: str) -> str:
-    return "`" + text.replace("`", "'") + "`"
-
-
 def _table(header: list[str], rows: Iterable[list[str]], numeric_from: int = 2) -> list[str]:
+    """Header names are escaped here; row cells arrive escaped (some carry bold on purpose)."""
     align = ["---" if i < numeric_from else "---:" for i in range(len(header))]
-    lines = ["| " + " | ".join(_cell(h) for h in header) + " |", "|" + "|".join(align) + "|"]
-    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    lines = ["| " + " | ".join(md_text(h) for h in header) + " |", "|" + "|".join(align) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines
 
 
@@ -60,7 +54,7 @@ def _pivot(
     runs = list(dict.fromkeys((dataset, system) for dataset, system, _ in cells))
     rows = []
     for dataset, system in runs:
-        row = [dataset, system]
+        row = [md_text(dataset), md_text(system)]
         for column in columns:
             text = cells.get((dataset, system, column))
             if text is None:
@@ -89,7 +83,7 @@ def _metrics_section(report: GateReport) -> list[str]:
         "ROUGE ×100."
     )
     if lower:
-        legend += f" Lower is better: {', '.join(lower)}."
+        legend += f" Lower is better: {md_text(', '.join(lower))}."
     return ["", "### Metrics", "", legend, "", *_table(["dataset", "system", *metrics], rows)]
 
 
@@ -116,16 +110,16 @@ def gate_markdown(report: GateReport, *, title: str = "evalsuite gate") -> str:
         f"## {title}: {verdict}",
         "",
         f"{len(report.failures)} of {counted} rules fail. Candidate "
-        f"{_code(report.results_path)} against baseline {_code(report.baseline_path)}; "
-        f"policy: {_code(report.policy.path) if report.policy.path else 'the default'}.",
+        f"{code_span(report.results_path)} against baseline {code_span(report.baseline_path)}; "
+        f"policy: {code_span(report.policy.path) if report.policy.path else 'the default'}.",
     ]
     if report.failures:
         lines += ["", "### Failing rules", ""]
-        lines += [f"- {_code(o.line)}" for o in report.failures]
+        lines += [f"- {code_span(o.line)}" for o in report.failures]
     lines += _metrics_section(report)
     lines += _findings_section(report)
     notes = [o.line for o in report.skipped] + list(report.notes)
     if notes:
         lines += ["", "### Not gated", ""]
-        lines += [f"- {_code(n)}" for n in notes]
+        lines += [f"- {code_span(n)}" for n in notes]
     return "\n".join(lines) + "\n"

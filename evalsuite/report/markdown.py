@@ -5,23 +5,20 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from evalsuite.report.markdown_text import code_span, md_text
 from evalsuite.report.summary_table import build_summary_table
 from evalsuite.results import RunRecord
 
 MAX_SEGMENTS_PER_RUN = 20
 
 
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def markdown_table(runs: Sequence[RunRecord]) -> str:
     table = build_summary_table(runs)
-    lines = ["| " + " | ".join(table.headers) + " |"]
+    lines = ["| " + " | ".join(md_text(h) for h in table.headers) + " |"]
     lines.append(
         "|" + "|".join("---:" if num else "---" for num in table.numeric) + "|"
     )
-    lines += ["| " + " | ".join(_escape(c) for c in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(md_text(c) for c in row) + " |" for row in table.rows]
     return "\n".join(lines)
 
 
@@ -31,14 +28,14 @@ def _finding_lines(runs: Sequence[RunRecord]) -> list[str]:
         flagged = [s for s in run.segments if s.findings]
         if not flagged:
             continue
-        lines.append(f"\n### {run.dataset} / {run.system}\n")
+        lines.append(f"\n### {md_text(run.dataset)} / {md_text(run.system)}\n")
         for segment in flagged[:MAX_SEGMENTS_PER_RUN]:
-            lines.append(f"- **{segment.id}**")
+            lines.append(f"- **{md_text(segment.id)}**")
             for finding in segment.findings:
                 evidence = json.dumps(finding.evidence, ensure_ascii=False)
                 lines.append(
-                    f"  - `{finding.check}` ({finding.severity}): {_escape(finding.message)}"
-                    f"  \n    evidence: `{_escape(evidence)}`"
+                    f"  - {code_span(finding.check)} ({md_text(finding.severity)}): "
+                    f"{md_text(finding.message)}  \n    evidence: {code_span(evidence)}"
                 )
         if len(flagged) > MAX_SEGMENTS_PER_RUN:
             lines.append(
@@ -49,9 +46,16 @@ def _finding_lines(runs: Sequence[RunRecord]) -> list[str]:
 
 
 def render_markdown(runs: Sequence[RunRecord], *, title: str) -> str:
-    parts = [f"# {title}\n", "ROUGE is shown x100. Finding columns count findings per check.\n"]
+    parts = [
+        f"# {md_text(title)}\n",
+        "ROUGE is shown x100. Finding columns count findings per check.\n",
+    ]
     parts.append(markdown_table(runs))
-    notes = [f"- {run.dataset} / {run.system}: {note}" for run in runs for note in run.notes]
+    notes = [
+        f"- {md_text(run.dataset)} / {md_text(run.system)}: {md_text(note)}"
+        for run in runs
+        for note in run.notes
+    ]
     if notes:
         parts.append("\n## Notes\n")
         parts.extend(notes)

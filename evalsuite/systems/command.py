@@ -3,14 +3,17 @@
 This covers rule-based MT such as Apertium (`cmd:apertium eng-spa`) and any script. A segment
 with line breaks is sent as several lines and joined again afterwards (escape sequences do not
 survive programs that translate them). `{src}` and `{tgt}` in the command are replaced by each
-batch's language codes. A failing program or a wrong number of output lines stops the run
+batch's language codes (only values shaped like language tags: they come from the data). A
+timeout or an interrupt kills the command's whole process group. A failing program or a wrong number of output lines stops the run
 with an error that names the command; nothing is cached from a failed batch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
+import signal
 import subprocess
 from collections import defaultdict
 from collections.abc import Sequence
@@ -102,34 +105,48 @@ class CommandSystem:
         src, tgt = codes["{src}"], codes["{tgt}"]
         return [a.replace("{src}", src).replace("{tgt}", tgt) for a in self.argv]
 
+    def _call(self, argv: list[str], text: str) -> tuple[int, bytes, bytes]:
+        """Run one batch in a process group of its own, so that a timeout or an interrupt
+        ends everything the command started (`sleep 1000 &` in a script too)."""
+        try:
+            process = subprocess.Popen(
+                argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                cwd=self.cwd, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+                start_new_session=True,
+            )
+        except FileNotFoundError:
+            raise CommandError(
+                f"cmd system: command not found: '{argv[0]}' (in '{shlex.join(argv)}')"
+            ) from None
+        except PermissionError:
+            raise CommandError(
+                f"cmd system: '{argv[0]}' is not executable (in '{shlex.join(argv)}')"
+            ) from None
+        try:
+            stdout, stderr = process.communicate(text.encode("utf-8"), timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            _kill_group(process)
+            raise CommandError(
+                f"cmd system: '{shlex.join(argv)}' ran past {self.timeout:g} s"
+            ) from None
+        except BaseException:  # an interrupt, above all: leave nothing running
+            _kill_group(process)
+            raise
+        return process.returncode, stdout, stderr
+
     def _run(self, segments: list[str], src: str | None, tgt: str | None) -> list[str]:
         pieces = [segment.splitlines() or [""] for segment in segments]
         lines = [line for piece in pieces for line in piece]
         argv = self._argv(src, tgt)
         shown = shlex.join(argv)
-        try:
-            done = subprocess.run(
-                argv,
-                input="".join(line + "\n" for line in lines),
-                capture_output=True,
-                text=True,
-                encoding="utf-8",
-                cwd=self.cwd,
-                timeout=self.timeout,
-                env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-            )
-        except FileNotFoundError:
+        returncode, stdout, stderr = self._call(argv, "".join(line + "\n" for line in lines))
+        if returncode != 0:
+            message = stderr.decode("utf-8", errors="replace").strip()
+            detail = message.splitlines()[-1:] or ["no message"]
             raise CommandError(
-                f"cmd system: command not found: '{argv[0]}' (in '{shown}')"
-            ) from None
-        except subprocess.TimeoutExpired:
-            raise CommandError(f"cmd system: '{shown}' ran past {self.timeout:g} s") from None
-        if done.returncode != 0:
-            detail = done.stderr.strip().splitlines()[-1:] or ["no message"]
-            raise CommandError(
-                f"cmd system: '{shown}' exited with status {done.returncode}: {detail[0]}"
+                f"cmd system: '{shown}' exited with status {returncode}: {detail[0]}"
             )
-        out = done.stdout.splitlines()
+        out = _decoded(stdout, shown).splitlines()
         if len(out) != len(lines):
             raise CommandError(
                 f"cmd system: '{shown}' returned {len(out)} lines for {len(lines)} input lines "
@@ -142,3 +159,22 @@ class CommandSystem:
             )
             position += len(piece)
         return results
+
+
+def _kill_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGKILL the command's process group, then reap the command itself."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):  # the group is gone already
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+
+
+def _decoded(data: bytes, shown: str) -> str:
+    """The command's output as text; invalid UTF-8 is an error that says where it is."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise CommandError(
+            f"cmd system: '{shown}' printed invalid UTF-8 on output line {line} "
+            f"(byte {data[err.start]:#04x}); it must write UTF-8"
+        ) from None

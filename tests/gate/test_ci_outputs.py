@@ -3,6 +3,7 @@ Markdown comment whose tables parse."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -140,3 +141,27 @@ def test_nothing_is_written_when_results_do_not_compare(
                  "--junit", str(junit), "--markdown", str(comment)])
     assert code == 2
     assert not junit.exists() and not comment.exists() and not summary.exists()
+
+
+def test_markdown_comment_escapes_names_from_the_results(scored: Scored) -> None:
+    """Dataset, system, metric and check names come from results files: inert in the PR
+    comment (S4)."""
+    hostile = "<img src=x onerror=alert(1)> **[x](http://evil.example)**"
+    report = evaluate_gate(scored.regressed, scored.baseline)
+    report = replace(
+        report,
+        outcomes=tuple(replace(o, dataset=hostile, detail=hostile) for o in report.outcomes),
+        metric_deltas=tuple(
+            replace(c, system=hostile, metric=f"{c.metric}{hostile}") for c in report.metric_deltas
+        ),
+        finding_deltas=tuple(
+            replace(d, dataset=hostile, check=f"{d.check}|{hostile}") for d in report.finding_deltas
+        ),
+        notes=(hostile,),
+    )
+    text = gate_markdown(report)
+    html = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    assert "<img" not in html and "<a " not in html and "<strong>[" not in html
+    metrics, findings = _tables(MarkdownIt("commonmark").enable("table").parse(text))
+    assert len(metrics[0]) == len(metrics[1]) == 2 + len(METRICS)  # no cell split by `|`
+    assert len(findings[0]) == len(findings[1]) == 2 + len(CHECKS)

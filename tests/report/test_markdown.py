@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+from markdown_it import MarkdownIt
+
 from evalsuite.checks.base import Finding, Span
 from evalsuite.metrics.base import CorpusScore
 from evalsuite.report.markdown import render_markdown
+from evalsuite.report.markdown_text import code_span, md_text
 from evalsuite.report.summary_table import build_summary_table
 from evalsuite.results import RunRecord, SegmentRecord
 
@@ -54,3 +58,46 @@ def test_markdown_has_table_notes_and_evidence() -> None:
     assert "300 \\| in the reference" in text  # pipes escaped inside table-safe text
     assert '"missing": ["300"]' in text
     assert "not computed" in text
+
+
+HOSTILE = [
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    "**bold** [link](http://evil.example) ![i](http://evil.example/x.png)",
+    "`code` ``two`` | pipe",
+    "line\nbreak <b>x</b>",
+    "&lt;img src=x&gt;",
+]
+
+
+def _hostile_runs(text: str) -> list[RunRecord]:
+    finding = Finding(
+        check=text, severity="critical", message=f"says {text}", hyp_span=None, ref_span=None,
+        evidence={"quote": text},
+    )
+    return [
+        RunRecord(
+            dataset=text, task="translation", system=text, system_signature="given-outputs",
+            scores=[CorpusScore("bleu", 41.2, "nrefs:1")], checks=[text],
+            segments=[SegmentRecord(id=text, hypothesis=text, findings=[finding])],
+            notes=[f"note {text}"],
+        )
+    ]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_untrusted_names_render_as_text_not_markup(text: str) -> None:
+    """Names, ids, messages and evidence from data files stay inert in report.md (S4)."""
+    html = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).render(
+        render_markdown(_hostile_runs(text), title=text)
+    )
+    for markup in ("<img", "<script", "<a ", "<strong>bold", "<b>"):
+        assert markup not in html
+    assert html.count("<code>") == 2  # the check name and the evidence stay code spans
+    assert html.count("<h1>") == 1 and html.count("<table>") == 1
+
+
+def test_markdown_text_keeps_words_readable() -> None:
+    assert md_text("entity_missing lead-3 0.50") == "entity_missing lead-3 0.50"
+    assert md_text("_x_ *y* a|b <c> &") == "\\_x\\_ \\*y\\* a\\|b &lt;c&gt; &amp;"
+    assert code_span("a `b` c") == "`` a `b` c ``"

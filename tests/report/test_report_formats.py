@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from evalsuite.cli import main
-from evalsuite.report.csv_report import COLUMNS
+from evalsuite.metrics.base import CorpusScore
+from evalsuite.report.csv_report import COLUMNS, render_csv
+from evalsuite.results import RunRecord, SegmentRecord
 from tests.report.junit_schema import assert_valid_junit
 from tests.report.results_fixture import write_results
 
@@ -93,3 +95,21 @@ def test_unknown_format_is_usage_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as caught:
         main(["report", str(write_results(tmp_path)), "--format", "pdf"])
     assert caught.value.code == 2
+
+
+@pytest.mark.parametrize(
+    "name", ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1)", "\tx", "\rx"]
+)
+def test_csv_cells_never_start_a_formula(name: str) -> None:
+    """A name from the data (a group_by value, a dataset) is text in a spreadsheet (S3)."""
+    run = RunRecord(
+        dataset=name, task="translation", system=name, system_signature="given-outputs",
+        scores=[CorpusScore(name, -1.5, name)], checks=[name],
+        segments=[SegmentRecord(id="1", hypothesis="x")],
+    )
+    rows = list(csv.DictReader(io.StringIO(render_csv([run]), newline="")))
+    cell = "'" + name.replace("\r", "\n")
+    for row in rows:
+        for column in ("dataset", "system", "name"):
+            assert row[column] == cell
+    assert rows[0]["signature"] == cell and rows[0]["value"] == "-1.5"

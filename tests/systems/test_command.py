@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,32 @@ def test_only_language_codes_are_substituted(code: str, tmp_path: Path) -> None:
     with pytest.raises(CommandError, match="not a language code"):
         system.generate(["ab"], ["en"], [code])
     assert not log.exists(), "the program must not run"
+
+
+def _alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie that nobody reaped counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
+def test_timeout_ends_everything_the_command_started(tmp_path: Path) -> None:
+    """`sleep &` inside the command dies with it (S5)."""
+    pid_file = tmp_path / "pid"
+    script = f"sleep 30 </dev/null >/dev/null 2>&1 & echo $! > {pid_file}; sleep 30"
+    system = CommandSystem(f"sh -c {shlex.quote(script)}", timeout=1)
+    with pytest.raises(CommandError, match="ran past 1 s"):
+        system.generate(["x"], ["en"])
+    pid = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+def test_invalid_utf8_output_is_an_error_naming_the_line() -> None:
+    system = CommandSystem("sh -c " + shlex.quote(r"cat >/dev/null; printf 'ok\nbad \377\n'"))
+    with pytest.raises(CommandError, match=r"invalid UTF-8 on output line 2 \(byte 0xff\)"):
+        system.generate(["a", "b"], ["en", "en"])
