@@ -4,8 +4,9 @@ This covers rule-based MT such as Apertium (`cmd:apertium eng-spa`) and any scri
 with line breaks is sent as several lines and joined again afterwards (escape sequences do not
 survive programs that translate them). `{src}` and `{tgt}` in the command are replaced by each
 batch's language codes (only values shaped like language tags: they come from the data). A
-timeout or an interrupt kills the command's whole process group. A failing program or a wrong number of output lines stops the run
-with an error that names the command; nothing is cached from a failed batch.
+timeout or an interrupt kills the command's whole process group. A failing program or a wrong
+number of output lines stops the run with an error that names the command; nothing is cached
+from a failed batch.
 """
 
 from __future__ import annotations
