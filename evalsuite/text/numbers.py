@@ -13,7 +13,10 @@ from functools import lru_cache
 
 from evalsuite.checks.base import Span
 
-__all__ = ["NumberMention", "extract_numbers", "has_number_words", "satisfies"]
+__all__ = [
+    "NumberMention", "extract_numbers", "has_number_words", "month_number", "ordinal_word",
+    "satisfies",
+]  # fmt: skip
 
 
 def _words(text: str) -> frozenset[str]:
@@ -409,6 +412,23 @@ def _with_conversion_groups(text: str, mentions: list[NumberMention]) -> list[Nu
 
 def _regroup(mention: NumberMention, group: int) -> NumberMention:
     return dataclasses.replace(mention, group=group)
+
+
+@lru_cache(maxsize=32)
+def _month_numbers(lang: str) -> dict[str, int]:
+    names = _MONTHS.get(lang, "").split()
+    return {name: number for number, name in enumerate(names, start=1)}
+
+
+def month_number(word: str, lang: str) -> int | None:
+    """1-12 for a month name of `lang` ("April" -> 4), else None."""
+    return _month_numbers(lang).get(word.lower())
+
+
+def ordinal_word(word: str, lang: str) -> bool:
+    """Whether `word` is an ordinal number word of `lang` ("third"), not a month name."""
+    entry = _WORDS.get(lang, {}).get(word.lower())
+    return entry is not None and entry[1] == "ord" and month_number(word, lang) is None
 
 
 def has_number_words(lang: str) -> bool:
