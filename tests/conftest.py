@@ -39,3 +39,27 @@ def tiny_multilingual_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.fixtures.tiny_models import build_tiny_multilingual
 
     return build_tiny_multilingual(tmp_path_factory.mktemp("tiny-multilingual"))
+
+
+@pytest.fixture(scope="session")
+def tiny_bert_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random BERT encoder (3 layers) with a WordPiece tokenizer, for BERTScore."""
+    from tests.fixtures.tiny_encoders import build_tiny_bert
+
+    return build_tiny_bert(tmp_path_factory.mktemp("tiny-bert"))
+
+
+@pytest.fixture(scope="session")
+def tiny_xlmr_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random XLM-R encoder (2 layers), the COMET encoder family."""
+    from tests.fixtures.tiny_encoders import build_tiny_xlmr
+
+    return build_tiny_xlmr(tmp_path_factory.mktemp("tiny-xlmr"))
+
+
+@pytest.fixture(scope="session")
+def tiny_nli_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tiny random BERT sequence classifier labelled entailment/neutral/contradiction."""
+    from tests.fixtures.tiny_encoders import build_tiny_nli
+
+    return build_tiny_nli(tmp_path_factory.mktemp("tiny-nli"))
