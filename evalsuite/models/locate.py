@@ -31,19 +31,25 @@ class LocatedModel:
 
 
 def locate_model(
-    name: str, who: str, *, revision: str | None = None, memo_path: Path | None = None
+    name: str, who: str, *, revision: str | None = None, memo_path: Path | None = None,
+    patterns: tuple[str, ...] = HUB_PATTERNS,
 ) -> LocatedModel:
-    """The model's directory and identity; every failure is a UsageError naming `name`."""
+    """The model's directory and identity; every failure is a UsageError naming `name`.
+
+    `patterns` limits what a hub download fetches (COMET needs only its encoder's config and
+    tokenizer, not its weights)."""
     expanded = Path(name).expanduser()
     if expanded.is_dir():
         digest = directory_digest(expanded, memo_path)
         return LocatedModel(name, expanded, f"{expanded.resolve().name}#{digest[:12]}")
     if looks_like_path(name) or expanded.exists():
         raise UsageError(f"{who}: model '{name}' is not a directory")
-    return _from_hub(name, who, revision)
+    return _from_hub(name, who, revision, patterns)
 
 
-def _from_hub(name: str, who: str, revision: str | None) -> LocatedModel:
+def _from_hub(
+    name: str, who: str, revision: str | None, patterns: tuple[str, ...]
+) -> LocatedModel:
     from huggingface_hub import snapshot_download
     from huggingface_hub.utils import disable_progress_bars
 
@@ -52,7 +58,7 @@ def _from_hub(name: str, who: str, revision: str | None) -> LocatedModel:
         directory = Path(
             snapshot_download(
                 name, revision=revision, local_files_only=offline(),
-                allow_patterns=list(HUB_PATTERNS),
+                allow_patterns=list(patterns),
             )
         )
     except Exception as error:  # the hub client raises many types; each means "not here"
