@@ -21,13 +21,14 @@ from typing import Any, NamedTuple
 from evalsuite import __version__
 from evalsuite.metrics.base import CorpusScore, MetricOutput
 from evalsuite.metrics.lcs import SentencePacks, lcs_length
+from evalsuite.text.language_id import detect_language, letter_scripts
 from evalsuite.text.tokenize import (
     Tokenizer,
-    detect_language,
     get_tokenizer,
     primary_language,
     stemmer_name,
     tokenizer_name,
+    uses_rouge_english,
 )
 
 DEFAULT_ROUGE_TYPES: tuple[str, ...] = ("rouge1", "rouge2", "rougeL", "rougeLsum")
@@ -264,9 +265,9 @@ def rouge_scores(
 
     `references[i]` is a string or a list of strings (the best per type by F-measure wins).
     `lang` "en" (or "en-XX") reproduces rouge-score exactly; zh, ja, th and ko use a word
-    segmenter; any other language the Unicode tokenizer (stemming with Snowball where it has
-    a stemmer). None detects each pair's language (py3langid) from its first reference and
-    prediction.
+    segmenter; any other language the Unicode tokenizer (stemming per `text.stemming`). None
+    detects each pair's language (see `detected_language`); `pair_languages` says which, and
+    `Rouge().signature(rouge_type, pair_languages(...))` is the signature of what was used.
     """
     if isinstance(predictions, str):
         raise TypeError("predictions must be a sequence of strings, not one string")
@@ -280,11 +281,41 @@ def rouge_scores(
     out = []
     for i, (pred, refs) in enumerate(zip(predictions, references, strict=True)):
         ref_list = _as_reference_list(refs, i)
-        pair_lang = lang if lang is not None else detect_language(f"{ref_list[0]}\n{pred}")
+        pair_lang = lang if lang is not None else detected_language(pred, ref_list)
         if pair_lang not in tokenizers:
             tokenizers[pair_lang] = get_tokenizer(pair_lang, use_stemmer)
         out.append(_score_pair(pred, ref_list, types, tokenizers[pair_lang]))
     return out
+
+
+def detected_language(prediction: str, references: Sequence[str]) -> str | None:
+    """The language a pair is tokenized as when none is given: detected by script, then
+    py3langid (`text.language_id`), from its first reference and prediction.
+
+    English is chosen only when every letter of the pair is Latin: rouge-score's English
+    tokenizer deletes every other letter, and a text must never vanish silently. A pair that
+    mixes scripts so gets None, the Unicode tokenizer, and `und` in the signature."""
+    lang = detect_language(f"{references[0] if references else ''}\n{prediction}")
+    if uses_rouge_english(lang):
+        texts = (prediction, *references)
+        if any(set(letter_scripts(text)) - {"LATIN"} for text in texts):
+            return None
+    return lang
+
+
+def pair_languages(
+    predictions: Sequence[str],
+    references: Sequence[str | Sequence[str]],
+    lang: str | None = "en",
+) -> list[str | None]:
+    """The language each pair of `rouge_scores(predictions, references, lang=lang)` is
+    tokenized as: `lang` itself, or with None the detected language of each pair."""
+    if lang is not None:
+        return [lang] * len(predictions)
+    return [
+        detected_language(pred, _as_reference_list(refs, i))
+        for i, (pred, refs) in enumerate(zip(predictions, references, strict=True))
+    ]
 
 
 # --- Corpus metric for the harness -----------------------------------------------------------

@@ -14,56 +14,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from importlib import metadata
-from typing import Any
 
-from evalsuite.text import porter
+from evalsuite.text import porter, stemming
 from evalsuite.text.language_codes import primary_language
+from evalsuite.text.language_id import detect_language  # noqa: F401  (re-exported)
+from evalsuite.text.stemming import (  # noqa: F401  (re-exported: their old home)
+    SNOWBALL_LANGUAGES,
+    snowball_algorithm,
+    snowball_stem,
+    stemmer_for,
+)
 
 ROUGE_EN_TOKENIZER = "rouge-score-en"
 UNICODE_TOKENIZER = "unicode"
 
 Tokenizer = Callable[[str], list[str]]
-
-# ISO 639-1 code -> Snowball algorithm name (only languages Snowball has a stemmer for).
-SNOWBALL_LANGUAGES: dict[str, str] = {
-    "ar": "arabic",
-    "ca": "catalan",
-    "cs": "czech",
-    "da": "danish",
-    "de": "german",
-    "el": "greek",
-    "en": "english",
-    "eo": "esperanto",
-    "es": "spanish",
-    "et": "estonian",
-    "eu": "basque",
-    "fa": "persian",
-    "fi": "finnish",
-    "fr": "french",
-    "ga": "irish",
-    "hi": "hindi",
-    "hu": "hungarian",
-    "hy": "armenian",
-    "id": "indonesian",
-    "it": "italian",
-    "lt": "lithuanian",
-    "nb": "norwegian",
-    "ne": "nepali",
-    "nl": "dutch",
-    "nn": "norwegian",
-    "no": "norwegian",
-    "pl": "polish",
-    "pt": "portuguese",
-    "ro": "romanian",
-    "ru": "russian",
-    "sr": "serbian",
-    "st": "sesotho",
-    "sv": "swedish",
-    "ta": "tamil",
-    "tr": "turkish",
-    "yi": "yiddish",
-}
-
 
 def uses_rouge_english(lang: str | None) -> bool:
     """True when `lang` is English: those texts get rouge-score's tokenizer for parity."""
@@ -146,7 +111,7 @@ def clear_stem_caches() -> None:
     _STEMS.clear()
     _STEMS.drops = False
     porter_stem.cache_clear()
-    snowball_stem.cache_clear()
+    stemming.clear_caches()
 
 
 def rouge_en_tokenize(text: str, use_stemmer: bool = False) -> list[str]:
@@ -239,43 +204,14 @@ def normalize_unicode(text: str) -> str:
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
-@lru_cache(maxsize=64)
-def _snowball_stemmer(algorithm: str) -> Any:
-    import snowballstemmer
-
-    return snowballstemmer.stemmer(algorithm)
-
-
-def snowball_algorithm(lang: str | None) -> str | None:
-    """Snowball algorithm for `lang`, or None when there is none or snowballstemmer is absent."""
-    primary = primary_language(lang)
-    if primary is None:
-        return None
-    algorithm = SNOWBALL_LANGUAGES.get(primary, primary)
-    try:
-        import snowballstemmer
-    except ImportError:
-        return None
-    return algorithm if algorithm in snowballstemmer.algorithms() else None
-
-
-@lru_cache(maxsize=1 << 18)
-def snowball_stem(algorithm: str, token: str) -> str:
-    """Snowball stem of `token`, cached for the same reason as :func:`porter_stem`."""
-    stem: str = _snowball_stemmer(algorithm).stemWord(token)
-    return stem
-
-
-def unicode_tokenize(text: str, stem_algorithm: str | None = None) -> list[str]:
+def unicode_tokenize(text: str, stem: Callable[[str], str] | None = None) -> list[str]:
     """Tokenize any script: normalized runs of letters/digits/marks; CJK, kana, Thai per char.
 
-    With `stem_algorithm` (a Snowball name), every token is stemmed; Snowball's own R1/RV
-    regions protect short words, so there is no length cut-off as in the English tokenizer.
+    With `stem` (a language's stemmer, see `text.stemming`), every token is stemmed.
     """
     tokens = normalize_unicode(text).translate(_TOKEN_CHARS).split()
-    if stem_algorithm is not None:
-        stemmed = (snowball_stem(stem_algorithm, tok) for tok in tokens)
-        tokens = [tok for tok in stemmed if tok]
+    if stem is not None:
+        tokens = [tok for tok in map(stem, tokens) if tok]
     return tokens
 
 
@@ -372,70 +308,45 @@ _WORD_CHARS = _WordCharTable()
 class SegmentingTokenizer:
     """Normalize, segment into words with the language's segmenter, drop punctuation, stem."""
 
-    def __init__(self, lang: str, stem_algorithm: str | None = None) -> None:
+    def __init__(self, lang: str, stem: Callable[[str], str] | None = None) -> None:
         self.segment = _segmenter(lang)
-        self.stem_algorithm = stem_algorithm
+        self.stem = stem
 
     def __call__(self, text: str) -> list[str]:
         tokens: list[str] = []
         for word in self.segment(normalize_unicode(text)):
             tokens.extend(word.translate(_WORD_CHARS).split())
-        if self.stem_algorithm is not None:
-            tokens = [t for t in (snowball_stem(self.stem_algorithm, t) for t in tokens) if t]
+        if self.stem is not None:
+            tokens = [t for t in map(self.stem, tokens) if t]
         return tokens
-
-
-# --- Language identification -----------------------------------------------------------------
-
-
-# Candidates for detection: languages with a tokenizer or stemmer here. Open-set detection
-# takes short Russian for Bulgarian or Macedonian, which would only change the stemmer.
-DETECTABLE_LANGUAGES: tuple[str, ...] = (
-    "ar", "cs", "da", "de", "el", "en", "es", "fa", "fi", "fr", "he", "hi", "hu", "id", "it",
-    "ja", "ko", "nl", "no", "pl", "pt", "ro", "ru", "sv", "ta", "th", "tr", "uk", "vi", "zh",
-)
-
-
-@lru_cache(maxsize=1)
-def _langid() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-    identifier.set_languages(list(DETECTABLE_LANGUAGES))
-    return identifier
-
-
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code of `text` by py3langid (its model ships with it); None for no letters."""
-    if not any(ch.isalpha() for ch in text):
-        return None
-    code: str = _langid().classify(text)[0]
-    return code
 
 
 # --- Choosing per language -------------------------------------------------------------------
 
 
 def stemmer_name(lang: str | None, use_stemmer: bool) -> str:
-    """Stemmer used for `lang`, for signatures: "no" (off), "porter", "snowball-<alg>", "none".
+    """Stemmer used for `lang`, for signatures: "no" (off), "porter", a `text.stemming` name
+    ("snowball-german>3", "hindi-light>3"), or "none".
 
-    "none" means stemming was asked for but no stemmer exists (or is installed) for `lang`.
+    "none" means stemming was asked for but `lang` has no stemmer (or it is not installed, or
+    `text.stemming` decided against one, as for Greek).
     """
     if not use_stemmer:
         return "no"
     if uses_rouge_english(lang):
         return "porter"
-    algorithm = snowball_algorithm(lang)
-    return f"snowball-{algorithm}" if algorithm else "none"
+    stemmer = stemmer_for(lang)
+    return stemmer.name if stemmer else "none"
 
 
 def get_tokenizer(lang: str | None, use_stemmer: bool = False) -> Tokenizer:
     """The tokenizer for `lang`: rouge-score's for English, a word segmenter for zh, ja, th and
-    ko, and the Unicode-aware one otherwise (None too). Snowball stems when asked and known."""
+    ko, and the Unicode-aware one otherwise (None too). Stems when asked (text.stemming)."""
     if uses_rouge_english(lang):
         return RougeEnglishTokenizer(use_stemmer)
-    algorithm = snowball_algorithm(lang) if use_stemmer else None
+    stemmer = stemmer_for(lang) if use_stemmer else None
+    stem = stemmer.stem if stemmer else None
     primary = primary_language(lang)
     if primary in WORD_SEGMENTERS:
-        return SegmentingTokenizer(primary, algorithm)
-    return partial(unicode_tokenize, stem_algorithm=algorithm)
+        return SegmentingTokenizer(primary, stem)
+    return partial(unicode_tokenize, stem=stem)

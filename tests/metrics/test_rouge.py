@@ -312,7 +312,7 @@ def test_english_segments_match_rouge_score() -> None:
             ["ru", "en", "zh"],
             True,
             f"en=rouge-score-en,ru=unicode,zh={JIEBA}",
-            "en=porter,ru=snowball-russian,zh=none",
+            "en=porter,ru=snowball-russian>3,zh=none",
             marks=pytest.mark.skipif(not HAS_SNOWBALL, reason="snowballstemmer not installed"),
         ),
     ],

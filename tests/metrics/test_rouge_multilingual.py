@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from evalsuite.metrics.rouge import DEFAULT_ROUGE_TYPES, rouge_scores
+from evalsuite.metrics.rouge import DEFAULT_ROUGE_TYPES, Rouge, pair_languages, rouge_scores
 from evalsuite.text.tokenize import detect_language, get_tokenizer
 
 TYPES = DEFAULT_ROUGE_TYPES
@@ -152,3 +152,73 @@ def test_lang_none_detects_the_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
     partial = text[: len(text) // 2]
     assert rouge_scores([partial], [text], lang=None) == rouge_scores([partial], [text], lang=lang)
+
+
+# F-measures of ROUGE-1, -2 and -L, unstemmed and stemmed, from XL-Sum's multilingual scorer
+# (multilingual-rouge 0.0.1, RougeScorer(lang="hindi" | "greek", use_stemmer=...)) on the same
+# NFC texts; benchmarks/rouge_xlsum_parity.py compares the two on DEMETR's Hindi sentences.
+XLSUM = [
+    ("hi", "राम के भाई को किताब दी", "राम की भाई के किताब दी", (0.8333, 0.2, 0.6667),
+     (0.8333, 0.2, 0.6667)),
+    ("hi", "लड़कों ने मैदान में क्रिकेट खेला", "लड़के ने मैदान में क्रिकेट खेली", (0.6667, 0.6, 0.6667),
+     (1.0, 1.0, 1.0)),
+    ("hi", "सरकार ने नई योजनाओं की घोषणा की", "सरकार नई योजना की घोषणा करेगी",
+     (0.6154, 0.1818, 0.6154), (0.7692, 0.5455, 0.7692)),
+    ("hi", "वे कल दिल्ली जाएंगे और लौटेंगे", "वह कल दिल्ली जाएगा और लौटेगा", (0.5, 0.2, 0.5),
+     (0.6667, 0.4, 0.6667)),
+    ("hi", "बच्चों को किताबें पढ़ना पसंद है", "बच्चे किताब पढ़ते हैं", (0.0, 0.0, 0.0), (0.6, 0.25, 0.6)),
+    ("hi", "लड़कियों ने गाने गाए", "लड़की ने गाना गाया", (0.25, 0.0, 0.25), (0.75, 0.6667, 0.75)),
+    ("el", "της μητέρας", "τους μητέρες", (0.0, 0.0, 0.0), (0.0, 0.0, 0.0)),
+    ("el", "ο πρόεδρος της χώρας μίλησε", "ο πρόεδρος τους χώρας μίλησε", (0.8, 0.5, 0.8),
+     (0.8, 0.5, 0.8)),
+    ("el", "οι υπουργοί συναντήθηκαν με τους πολίτες", "ο υπουργός συναντήθηκε με τις πολίτισσες",
+     (0.1667, 0.0, 0.1667), (0.1667, 0.0, 0.1667)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "ref", "pred", "plain", "stemmed"), XLSUM)
+def test_hindi_and_greek_equal_xlsum(
+    lang: str, ref: str, pred: str, plain: tuple[float, ...], stemmed: tuple[float, ...]
+) -> None:
+    """Stemming must not merge के / को / की or της / τους (XL-Sum keeps them apart)."""
+    for use_stemmer, expected in ((False, plain), (True, stemmed)):
+        (scores,) = rouge_scores([pred], [ref], ("rouge1", "rouge2", "rougeL"), use_stemmer,
+                                 lang=lang)
+        got = tuple(round(scores[t].fmeasure, 4) for t in ("rouge1", "rouge2", "rougeL"))
+        assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "আমি বাংলায় গান গাই। বাংলা আমার মাতৃভাষা।",  # Bengali
+        "মই অসমীয়া ভাষাত কথা কওঁ।",  # Assamese
+        "હું ગુજરાતી બોલું છું.", "ਮੈਂ ਪੰਜਾਬੀ ਬੋਲਦਾ ਹਾਂ।", "నేను తెలుగు మాట్లాడతాను.",
+        "ខ្ញុំនិយាយភាសាខ្មែរ។", "ကျွန်တော် မြန်မာစကား ပြောပါတယ်။", "მე ვლაპარაკობ ქართულად.",
+    ],
+)  # fmt: skip
+def test_lang_none_never_deletes_a_script(text: str) -> None:
+    """Identical texts score 1.0 in any script; before, these were 'English' and scored 0.
+    (Khmer has no spaces and no segmenter here: one token, so no bigram for ROUGE-2.)"""
+    (scores,) = rouge_scores([text], [text], lang=None)
+    assert [scores[t].fmeasure for t in ("rouge1", "rougeL", "rougeLsum")] == [1.0] * 3
+
+
+def test_mixed_scripts_are_not_tokenized_as_english() -> None:
+    """Mostly English, with Cyrillic that rouge-score's tokenizer would delete: the Unicode
+    tokenizer keeps it, and the signature says the language was undetermined."""
+    pred = "The minister said the deal was signed. Министр подписал договор."
+    ref = "The minister said the deal was signed. Министр не подписал договор."
+    assert pair_languages([pred], [ref], lang=None) == [None]
+    (scores,) = rouge_scores([pred], [ref], ("rouge1",), lang=None)
+    assert scores["rouge1"].recall == pytest.approx(10 / 11)  # only "не" is missing
+    signature = Rouge(("rouge1",)).signature("rouge1", pair_languages([pred], [ref], None))
+    assert signature.startswith("rouge1|lang:und|tok:unicode|")
+
+
+def test_detected_languages_show_in_the_signature() -> None:
+    preds = ["আমি বাংলায় গান গাই।", "The cat sat on the mat."]
+    langs = pair_languages(preds, preds, lang=None)
+    assert langs == ["bn", "en"]
+    signature = Rouge(("rouge1",)).signature("rouge1", langs)
+    assert "|lang:bn,en|tok:bn=unicode,en=rouge-score-en|" in signature
