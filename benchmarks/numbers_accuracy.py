@@ -4,10 +4,12 @@ translations against reference and source (DEMETR).
 Usage: .venv/bin/python benchmarks/numbers_accuracy.py [--evaldata DIR] [--half tune|validation|all]
        [--with-entities] [--show faulty|control]
 
-Rows: FIB real model errors (group fib, XSum and CNN/DM), all pairs and the pairs whose
-summary carries a number; FactCC number and date swaps; DEMETR's number perturbation against
-the good MT. `--with-entities` adds the summary row "entity_unsupported or number_mismatch"
-(it parses every text, so it takes minutes). `--show` prints the summaries the check fired on
+Rows: FIB real model errors (group fib, XSum and CNN/DM): all pairs, the pairs whose summary
+carries a number, and the pairs whose inconsistent summary states a number the consistent one
+does not (FIB marks no spans; this is the closest to "a human-marked invented number");
+FactCC number and date swaps; DEMETR's number perturbation against the good MT.
+`--with-entities` adds the summary rows for "entity_unsupported or number_mismatch" (it parses
+every text, so it takes minutes). `--show` prints the summaries the check fired on
 (faulty) or falsely fired on (control), with the finding, for the tuning half only.
 """
 
@@ -52,6 +54,13 @@ def has_number(summary: str) -> bool:
     return any(reportable(q) for q in read_quantities(summary, "en"))
 
 
+def adds_number(summary: str, other: str) -> bool:
+    """Whether `summary` states a number whose value the `other` summary of the same article
+    does not (blind to the article and to the check's support rules)."""
+    known = {q.value for q in read_quantities(other, "en")}
+    return any(reportable(q) and q.value not in known for q in read_quantities(summary, "en"))
+
+
 def rate(flags: Sequence[bool]) -> float | None:
     return sum(flags) / len(flags) if flags else None
 
@@ -70,6 +79,10 @@ def pair_rows(
     with_number_f = [faulty[i] for i in numbered if has_number(pairs[i][0]["inconsistent_summary"])]
     with_number_c = [control[i] for i in numbered if has_number(pairs[i][0]["consistent_summary"])]
     rows.append(_row(f"{name}, summary has a number", with_number_f, with_number_c))
+    adding = [i for i, (row, _) in enumerate(pairs)
+              if adds_number(row["inconsistent_summary"], row["consistent_summary"])]  # fmt: skip
+    rows.append(_row(f"{name}, error adds a number", [faulty[i] for i in adding],
+                     [control[i] for i in adding]))  # fmt: skip
     shown = [("faulty", inputs[2 * i].hypothesis, faulty[i]) for i in range(len(pairs))]
     shown += [("control", inputs[2 * i + 1].hypothesis, control[i]) for i in range(len(pairs))]
     return rows, shown

@@ -18,6 +18,7 @@ from evalsuite.text.quantity_support import (
     Article,
     article_quantities,
     closest_evidence,
+    context_words,
     find_support,
     merged,
     reportable,
@@ -42,7 +43,7 @@ def summary_findings(seg: ParsedSegment) -> list[Finding]:
     for q in read_quantities(seg.hyp.text, seg.hyp.lang):
         if not reportable(q) or _soft_across_languages(q, seg.hyp, [t for _, t in texts]):
             continue
-        if find_support(q, pool) is None:
+        if find_support(q, pool, context_words(seg.hyp.text, q, seg.hyp.lang)) is None:
             findings.append(_finding(q, seg.hyp, articles))
     return findings
 
@@ -67,6 +68,8 @@ def _finding(
     message = f"{q.text!r} ({describe(reading)}) in the summary is not supported by the {against}"
     if near is not None:
         message += f"; closest there: {near.text!r} ({relation}: {describe(near.readings[0])})"
+        if relation == "same unit" and near.value == reading.value:
+            message += ", said there of something else"
     evidence: dict[str, Any] = {
         "against": against,
         "ref_numbers": [a.mention.key for _, _, art in articles for a in art.quantities],

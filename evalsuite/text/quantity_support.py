@@ -19,10 +19,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
+from evalsuite.text.content_words import word_keys
 from evalsuite.text.quantities import Quantity, Reading, read_quantities
 from evalsuite.text.quantity_words import quantity_words
 
-__all__ = ["Article", "Support", "article_quantities", "closest_evidence", "find_support"]
+__all__ = [
+    "Article", "Support", "article_quantities", "closest_evidence", "context_words", "find_support",
+    "merged", "reportable",
+]  # fmt: skip
 
 _CONVERSION_TOLERANCE = 0.02
 """Relative slack for a value converted between units ("190 miles" is 305.8 km, "300 km")."""
@@ -35,6 +39,9 @@ _WINDOW = 1
 """Arithmetic combines quantities of the same or the next sentence only."""
 _ARITHMETIC_KINDS = frozenset({"count", "bare", "money", "measure"})
 _NOT_REPORTED = frozenset({"ordinal"})
+_CONTEXT_KINDS = frozenset({"money"})
+"""Kinds whose support must also share a word of context (see `find_support`)."""
+_CONTEXT_WORDS = 6
 
 
 @dataclass(frozen=True)
@@ -47,11 +54,26 @@ class Support:
 
 @dataclass(frozen=True)
 class Article:
-    """The quantities of the texts a summary is checked against, and whether they date
-    events relative to their own year ("last year": an adjacent year is then implied)."""
+    """The quantities of the texts a summary is checked against, the content words around
+    each (`contexts`, in the same order), and whether the texts date events relative to
+    their own year ("last year": an adjacent year is then implied)."""
 
     quantities: tuple[Quantity, ...]
     relative_year: bool
+    contexts: tuple[frozenset[str], ...] = ()
+
+    def context_of(self, q: Quantity) -> frozenset[str]:
+        for other, context in zip(self.quantities, self.contexts, strict=False):
+            if other is q:
+                return context
+        return frozenset()
+
+
+def context_words(text: str, q: Quantity, lang: str) -> frozenset[str]:
+    """Content-word stems within a few words either side of a quantity: what it is about."""
+    left = text[: q.start].split()[-_CONTEXT_WORDS:]
+    right = text[q.end :].split()[:_CONTEXT_WORDS]
+    return frozenset(word_keys(" ".join(left + right), lang))
 
 
 @lru_cache(maxsize=1024)
@@ -59,13 +81,16 @@ def article_quantities(text: str, lang: str) -> Article:
     words = quantity_words(lang)
     low = text.lower()
     relative = any(phrase in low for phrase in words.relative_years)
-    return Article(read_quantities(text, lang), relative)
+    quantities = read_quantities(text, lang)
+    contexts = tuple(context_words(text, q, lang) for q in quantities)
+    return Article(quantities, relative, contexts)
 
 
 def merged(articles: Sequence[Article]) -> Article:
     """One pool from several texts (a summary's source and reference)."""
     quantities = tuple(q for a in articles for q in a.quantities)
-    return Article(quantities, any(a.relative_year for a in articles))
+    contexts = tuple(c for a in articles for c in a.contexts)
+    return Article(quantities, any(a.relative_year for a in articles), contexts)
 
 
 def reportable(q: Quantity, lang: str = "en") -> bool:
@@ -77,11 +102,19 @@ def reportable(q: Quantity, lang: str = "en") -> bool:
     return not q.weak and q.kind not in _NOT_REPORTED
 
 
-def find_support(q: Quantity, article: Article) -> Support | None:
-    """The first way the article licenses `q`, or None."""
+def find_support(
+    q: Quantity, article: Article, context: frozenset[str] | None = None
+) -> Support | None:
+    """The first way the article licenses `q`, or None. With the summary's `context` words
+    (`context_words`), an amount of money must also be said of the same thing: some article
+    amount that licenses it shares a content word with it ("raised £30m" is not licensed by
+    "his target had been £30m")."""
     for reading in q.readings:
         for how, evidence in _ways(q, reading, article):
-            return Support(how, evidence)
+            if context is None or q.kind not in _CONTEXT_KINDS or any(
+                context & article.context_of(e) for e in evidence
+            ):
+                return Support(how, evidence)
     return None
 
 

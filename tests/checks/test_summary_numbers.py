@@ -33,9 +33,11 @@ CURRENCY = [
     ("It raised £5,000,000.", "It raised £5m from donors.", False),
     ("It raised £5m.", "It raised $5m from donors.", True),
     ("It raised £30m.", "His personal target was 30 days of fundraising.", True),
-    ("It raised £1.5bn.", "The programme cost £1.5 billion.", False),
+    ("The programme cost £1.5bn.", "The programme cost £1.5 billion.", False),
     ("Tickets cost 50p.", "Tickets cost £0.50 each.", False),
     ("The bill was 2 million euros.", "The bill came to €2m.", False),
+    ("The festival raised £30m.", "His personal target for funding had been £30m.", True),
+    ("The festival raised £30m.", "Organisers said the festival had raised £30m.", False),
 ]
 UNITS = [
     ("The plant is 100km east of Porto.", "The plant is 100 kilometres east of Porto.", False),
@@ -49,8 +51,8 @@ UNITS = [
     ("Unemployment rose 7%.", "Unemployment rose 5% last year.", True),
 ]
 ARITHMETIC = [
-    ("His takeover cost £76m.", "It comprises a £52m price and a £24m overdraft.", False),
-    ("His takeover cost £77m.", "It comprises a £52m price and a £24m overdraft.", True),
+    ("His takeover cost £76m.", "The takeover is a £52m price and a £24m overdraft.", False),
+    ("His takeover cost £77m.", "The takeover is a £52m price and a £24m overdraft.", True),
     ("The jury has 24 members.", "The group includes 19 women and five men.", False),
     ("Women outnumber men by 14.", "The group includes 19 women and five men.", False),
     ("Prices rose by 25%.", "The price rose from £200 to £250.", False),
