@@ -19,7 +19,9 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from evalsuite.checks.base import Finding, Span
+from evalsuite.text.converses import converse_readings
 from evalsuite.text.nlp import ParsedSegment, ParsedText
+from evalsuite.text.predicates import Key, index_keys, predicate_sense, probe_keys
 from evalsuite.text.roles import Arg, Triple, extract_triples
 
 __all__ = ["SYMMETRIC_PREDICATES", "headline_split", "role_reversal"]
@@ -57,13 +59,13 @@ def role_reversal(seg: ParsedSegment) -> list[Finding]:
     """Hypothesis triples whose agent and patient trade places against the other side."""
     if seg.hyp.doc is None:
         return []
-    hyp_triples = extract_triples(seg.hyp.doc)
+    hyp_triples = _triples(seg.hyp)
     findings: list[Finding] = []
     seen: set[tuple[int, str]] = set()
     for against, other in _comparisons(seg):
         if other.doc is None or other.lang != seg.hyp.lang:
             continue
-        for finding in _findings(hyp_triples, extract_triples(other.doc), seg.hyp, other, against):
+        for finding in _findings(hyp_triples, _triples(other), seg.hyp, other, against):
             # A fault seen against the reference is not reported again against the source.
             start = finding.hyp_span.start if finding.hyp_span else -1
             key = (start, repr(finding.evidence["hyp_triple"]))
@@ -73,6 +75,13 @@ def role_reversal(seg: ParsedSegment) -> list[Finding]:
     if seg.ref is None and seg.src is None:
         findings += _headline_findings(seg.hyp, hyp_triples)
     return findings
+
+
+def _triples(text: ParsedText) -> list[Triple]:
+    """A text's triples, and its converse clauses read as their partners' (English only)."""
+    assert text.doc is not None
+    triples = extract_triples(text.doc)
+    return triples + converse_readings(triples) if text.lang == "en" else triples
 
 
 def _comparisons(seg: ParsedSegment) -> list[tuple[Against, ParsedText]]:
@@ -133,15 +142,16 @@ def _findings(
     other: ParsedText,
     against: Against,
 ) -> list[Finding]:
-    """One finding per hypothesis predicate that only the swapped reading supports."""
-    by_pred: dict[str, list[Triple]] = {}
-    for triple in ref_triples:
-        by_pred.setdefault(triple.pred, []).append(triple)
+    """One finding per hypothesis predicate that only the swapped reading supports, then one
+    per pair of clauses of a sentence whose arguments trade places with those of the other
+    side's sentence."""
+    index = _EventIndex(ref_triples)
     best: dict[int, _Conflict] = {}
     for triple in hyp_triples:
-        if triple.pred.split()[0] in SYMMETRIC_PREDICATES:
+        if _symmetric(triple):
             continue
-        conflict = _conflict(triple, by_pred.get(triple.pred, []))
+        candidates = [r for r in index.candidates(triple) if not _symmetric(r)]
+        conflict = _conflict(triple, candidates)
         if conflict is None:
             continue
         held = best.get(triple.pred_token)
@@ -149,12 +159,41 @@ def _findings(
             best[triple.pred_token] = conflict
     kept: list[_Conflict] = []
     for _, conflict in sorted(best.items()):
-        if not any(_same_event(conflict.hyp, k.hyp) for k in kept):
+        if not any(_one_clause(conflict.hyp, k.hyp) for k in kept):
             kept.append(conflict)
-    return [_finding(c, hyp, other, against) for c in kept]
+    findings = [_finding(c, hyp, other, against) for c in kept]
+    reported = {c.hyp.pred_token for c in kept}
+    for exchange in _exchanges(hyp_triples, index):
+        if not reported & {exchange.hyp.pred_token, exchange.hyp_other.pred_token}:
+            reported |= {exchange.hyp.pred_token, exchange.hyp_other.pred_token}
+            findings.append(_exchange_finding(exchange, hyp, other, against))
+    return findings
 
 
-def _same_event(a: Triple, b: Triple) -> bool:
+class _EventIndex:
+    """The compared text's triples, found by event: every triple whose predicate WordNet
+    names the same event (`evalsuite.text.predicates`), in one dictionary look-up per key
+    rather than a scan of every clause. Repeated identical clauses are kept once."""
+
+    def __init__(self, triples: Sequence[Triple]) -> None:
+        self.triples = list(dict.fromkeys(triples))
+        self._by_key: dict[Key, list[int]] = {}
+        for i, triple in enumerate(self.triples):
+            for key in index_keys(triple.event, triple.noun):
+                self._by_key.setdefault(key, []).append(i)
+
+    def candidates(self, triple: Triple) -> list[Triple]:
+        found: set[int] = set()
+        for key in probe_keys(triple.event, triple.noun):
+            found.update(self._by_key.get(key, ()))
+        return [self.triples[i] for i in sorted(found)]
+
+
+def _symmetric(triple: Triple) -> bool:
+    return triple.pred.split()[0] in SYMMETRIC_PREDICATES
+
+
+def _one_clause(a: Triple, b: Triple) -> bool:
     """Two readings of one clause ("impose tariffs on X" and "tariffs on X") count once."""
     overlap = a.start < b.end and b.start < a.end
     return overlap and _same(a.agent, b.agent) and _same(a.patient, b.patient)
@@ -169,8 +208,20 @@ def _conflict(hyp: Triple, candidates: Sequence[Triple]) -> _Conflict | None:
         return _Conflict(hyp, full[0], True)
     if any(_agrees(hyp, r, fully=False) for r in candidates):
         return None
-    partial = [r for r in candidates if _one_side_swap(hyp, r)]
+    # One moved argument is weak evidence: only on the same predicate or a synonym used
+    # transitively, not on one that WordNet merely relates ("recovery of the helicopter" /
+    # "the helicopter picked up") nor on a synonym's intransitive use ("Merz got ready" /
+    # "Macron received Merz").
+    partial = [r for r in candidates if _synonymous(hyp, r) and _one_side_swap(hyp, r)]
     return _Conflict(hyp, partial[0], False) if partial else None
+
+
+def _synonymous(hyp: Triple, ref: Triple) -> bool:
+    if hyp.event == ref.event and hyp.noun == ref.noun:
+        return True
+    if hyp.noun or ref.noun or hyp.patient is None or hyp.role != "patient":
+        return False
+    return not predicate_sense(hyp.event).synsets.isdisjoint(predicate_sense(ref.event).senses)
 
 
 def _same(a: Arg | None, b: Arg | None) -> bool:
@@ -178,8 +229,9 @@ def _same(a: Arg | None, b: Arg | None) -> bool:
 
 
 def _slot(triple: Triple) -> str:
-    """Patients and targets ("attack Y", "attacks on Y") compare; recipients stand apart."""
-    return "recipient" if triple.role == "recipient" else "patient"
+    """Patients and targets ("attack Y", "attacks on Y", "fired at Y") compare; recipients,
+    sources and beneficiaries are roles of their own."""
+    return "patient" if triple.role == "target" else triple.role
 
 
 def _full_swap(hyp: Triple, ref: Triple) -> bool:
@@ -219,12 +271,150 @@ def _compatible(a: Arg | None, b: Arg | None) -> bool | None:
     return a.same(b)
 
 
+@dataclass(frozen=True)
+class _Exchange:
+    """Two clauses of one hypothesis sentence whose arguments trade places with those of the
+    same two events in one sentence of the other side: `hyp` has what `ref` gives to
+    `ref_other`, and `hyp_other` what `ref` has."""
+
+    hyp: Triple
+    ref: Triple
+    hyp_other: Triple
+    ref_other: Triple
+
+
+Clause = tuple[int, str]
+"""A clause as one reading: its predicate token and the event it is read as."""
+Slot = tuple[Clause, str]
+"""(clause, role): "agent" or a triple's slot."""
+
+
+def _clause_of(t: Triple) -> Clause:
+    return (t.pred_token, t.event)
+
+
+def _fillers(triples: Sequence[Triple]) -> dict[Slot, list[Arg]]:
+    filled: dict[Slot, list[Arg]] = {}
+    for t in triples:
+        if t.agent is not None:
+            filled.setdefault((_clause_of(t), "agent"), []).append(t.agent)
+        if t.patient is not None:
+            filled.setdefault((_clause_of(t), _slot(t)), []).append(t.patient)
+    return filled
+
+
+def _has(args: Sequence[Arg], arg: Arg) -> bool:
+    return any(arg.same(a) for a in args)
+
+
+def _exchanges(hyp_triples: Sequence[Triple], index: _EventIndex) -> list[_Exchange]:
+    """Arguments permuted across the clauses of one sentence: "the club sacked the coach
+    after the players criticised him" against "the players sacked the coach after the club
+    criticised him". Each moved argument must be unsupported: no clause of that event in the
+    other sentence has it in that role."""
+    aligned: dict[tuple[int, int], dict[tuple[Clause, Clause], tuple[Triple, Triple]]] = {}
+    for h in hyp_triples:
+        if _symmetric(h):
+            continue
+        for r in index.candidates(h):
+            if not _symmetric(r):
+                pairs = aligned.setdefault((h.sentence, r.sentence), {})
+                pairs.setdefault((_clause_of(h), _clause_of(r)), (h, r))
+    found: list[_Exchange] = []
+    for (h_sent, r_sent), pairs in aligned.items():
+        hyp_fill = _fillers([t for t in hyp_triples if t.sentence == h_sent])
+        ref_fill = _fillers([t for t in index.triples if t.sentence == r_sent])
+        partners: dict[Clause, set[Clause]] = {}
+        for h_clause, r_clause in pairs:
+            partners.setdefault(h_clause, set()).add(r_clause)
+        found += _sentence_exchanges(pairs, partners, hyp_fill, ref_fill)
+    return found
+
+
+def _sentence_exchanges(
+    pairs: dict[tuple[Clause, Clause], tuple[Triple, Triple]],
+    partners: dict[Clause, set[Clause]],
+    hyp_fill: dict[Slot, list[Arg]],
+    ref_fill: dict[Slot, list[Arg]],
+) -> list[_Exchange]:
+    """Within one clause, two roles other than agent and patient may trade (from China to
+    Vietnam / from Vietnam to China); agent and patient swaps there are `_conflict`'s."""
+
+    def unsupported(h_clause: Clause, role: str, arg: Arg) -> bool:
+        return not any(_has(ref_fill.get((r, role), []), arg) for r in partners[h_clause])
+
+    found = []
+    for (h1, r1), (t1, u1) in pairs.items():
+        for (h2, r2), (t2, u2) in pairs.items():
+            if (h1 == h2) != (r1 == r2):
+                continue
+            for role1 in _roles(h1, hyp_fill) & _roles(r1, ref_fill):
+                for role2 in _roles(h2, hyp_fill) & _roles(r2, ref_fill):
+                    if h1 == h2 and (role1 == role2 or "agent" in (role1, role2)):
+                        continue
+                    for x in hyp_fill[(h1, role1)]:
+                        if not unsupported(h1, role1, x) or not _has(ref_fill[(r2, role2)], x):
+                            continue
+                        moved = [
+                            y for y in hyp_fill[(h2, role2)]
+                            if not y.same(x) and _has(ref_fill[(r1, role1)], y)
+                            and unsupported(h2, role2, y)
+                        ]  # fmt: skip
+                        if moved:
+                            found.append(_Exchange(t1, u1, t2, u2))
+    return found[:1]
+
+
+def _roles(clause: Clause, filled: dict[Slot, list[Arg]]) -> set[str]:
+    return {role for c, role in filled if c == clause}
+
+
+def _exchange_finding(
+    exchange: _Exchange, hyp: ParsedText, other: ParsedText, against: Against
+) -> Finding:
+    h, r = exchange.hyp, exchange.ref
+    h2, r2 = exchange.hyp_other, exchange.ref_other
+    message = (
+        f"role reversal across clauses: the hypothesis has '{_shown(h)}' and '{_shown(h2)}', "
+        f"the {against} has '{_shown(r)}' and '{_shown(r2)}'"
+    )
+    start, end = min(h.start, h2.start), max(h.end, h2.end)
+    ref_start, ref_end = min(r.start, r2.start), max(r.end, r2.end)
+    return Finding(
+        CHECK,
+        "critical",
+        message,
+        hyp_span=Span(start, end, hyp.text[start:end]),
+        ref_span=Span(ref_start, ref_end, other.text[ref_start:ref_end]),
+        evidence={
+            "against": against,
+            "hyp_triple": h.as_list(),
+            "ref_triple": r.as_list(),
+            "hyp_other_triple": h2.as_list(),
+            "ref_other_triple": r2.as_list(),
+            "frame": h.frame,
+            "ref_frame": r.frame,
+            "swap": "across_clauses",
+        },
+    )
+
+
+def _shown_quoted(t: Triple) -> str:
+    agent, pred, patient = t.as_list()
+    return f"{agent or '?'}' {pred} '{patient or '?'}"
+
+
+def _shown(t: Triple) -> str:
+    agent, pred, patient = t.as_list()
+    return f"{agent or '?'} {pred} {patient or '?'}"
+
+
 def _finding(conflict: _Conflict, hyp: ParsedText, other: ParsedText, against: Against) -> Finding:
     h, r = conflict.hyp, conflict.ref
     shown = h.as_list()
     message = (
-        f"role reversal: the hypothesis has '{shown[0] or '?'}' {h.pred} '{shown[2] or '?'}', "
-        f"the {against} has '{r.as_list()[0] or '?'}' {r.pred} '{r.as_list()[2] or '?'}'"
+        f"role reversal: the hypothesis has '{shown[0] or '?'}' {shown[1]} '{shown[2] or '?'}', "
+        f"the {against} has '{_shown_quoted(r)}'"
     )
     return Finding(
         CHECK,

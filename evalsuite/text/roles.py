@@ -18,13 +18,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from evalsuite.text.predicates import predicate_sense
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = ["Arg", "Frame", "Role", "Triple", "extract_triples"]
 
 Frame = Literal["active", "passive", "causative", "nominal", "dative", "relative"]
-Role = Literal["patient", "recipient", "target"]
+Role = Literal["patient", "recipient", "target", "source", "beneficiary"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,6 +44,16 @@ _NAME_PARTS = _words("compound flat flat:name fixed")
 _PREP_UD = _words("obl nmod obl:arg obl:mod nmod:poss")
 _AGENT_PREPS = _words("by par")
 _RECIPIENT_PREPS = _words("to à")
+# Oblique roles of a verb: where something goes (to Belarus, into Syria), where it comes from
+# (borrowed from the IMF), for whom (works for the ministry), what it is aimed at (fired at).
+# "with" is left out: it is the partner of a reciprocal act ("signed a deal with Japan") or an
+# instrument, never a role that can be reversed.
+_OBLIQUE_ROLES: dict[str, Role] = {
+    "to": "recipient", "into": "recipient", "towards": "recipient", "toward": "recipient",
+    "à": "recipient", "from": "source", "for": "beneficiary", "at": "target",
+}  # fmt: skip
+# Arguments that are amounts, dates or times are not participants ("rose to 5%").
+_NOT_PARTICIPANTS = _words("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL")
 # Prepositions that name whom a hostile or restrictive act is aimed at (tariffs on China).
 _TARGET_PREPS = _words("on against upon contre sur")
 # "of" names the patient only after event nouns ("the invasion of Ukraine", not "the
@@ -53,7 +65,7 @@ _EVENT_NOUNS = _words(
     "takeover sanction tariff strike raid siege condemnation release expulsion abduction "
     "kidnapping liberation surrender rescue attaque invasion occupation annexion bombardement "
     "arrestation défaite soutien libération enlèvement assassinat"
-)
+)  # besides these, every English event noun of WordNet (evalsuite.text.predicates)
 # Verbs whose object gets the main action as a noun: "launch attacks on Y", "impose tariffs".
 _LIGHT_VERBS = _words(
     "launch impose levy slap place put carry conduct stage mount announce make order "
@@ -106,12 +118,23 @@ class Triple:
     pred_token: int
     start: int
     end: int
+    noun: bool = False
+    """The predicate is a noun ("the invasion of"), looked up among event nouns."""
+    reading: str | None = None
+    """A converse clause read as its partner's ("borrow from" as "lend to"): the partner."""
+    sentence: int = 0
+    """Index of the sentence's first token: clauses of one sentence share it."""
+
+    @property
+    def event(self) -> str:
+        """The predicate compared: the reading of a converse, else the predicate itself."""
+        return self.reading or self.pred
 
     def as_list(self) -> list[str | None]:
-        """The triple as shown in a finding's evidence."""
+        """The triple as shown in a finding's evidence ("lend (borrow)" for a converse)."""
         return [
             self.agent.text if self.agent else None,
-            self.pred,
+            self.pred if self.reading is None else f"{self.reading} ({self.pred})",
             self.patient.text if self.patient else None,
         ]
 
@@ -158,8 +181,12 @@ def _is_name_part(part: Token, head: Token) -> bool:
     return False
 
 
+_NAME_ENTITIES = _words("PERSON ORG GPE LOC NORP FAC PER MISC")
+
+
 def _lemma(token: Token) -> str:
-    if token.pos_ == "PROPN":
+    """Names as written ("Leeds" tagged a plural noun must not become "leed")."""
+    if token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTITIES:
         return token.text.casefold()
     return (token.lemma_ or token.text).casefold()
 
@@ -212,11 +239,13 @@ def _verb_triples(verb: Token) -> list[Triple]:
         agent_tok, patient_tok, frame = _reduced_relative(verb, agent_tok, patient_tok)
     pred = _predicate(verb)
     triples = _product(agent_tok, pred, patient_tok, "patient", frame, verb)
-    for prep, obj in _prep_objects(verb):
+    for prep, obj in [*_prep_objects(verb), *_object_attached_obliques(patient_tok, passive)]:
         if prep in _RECIPIENT_PREPS and verb.lemma_.casefold() in _DATIVE_VERBS:
             triples += _product(agent_tok, pred, obj, "recipient", "dative", verb)
         elif prep in _TARGET_PREPS and obj.ent_type_ not in _TIME_ENTITIES:
             triples += _product(agent_tok, pred, obj, "target", frame, verb)
+        elif prep in _OBLIQUE_ROLES and obj.ent_type_ not in _NOT_PARTICIPANTS:
+            triples += _product(agent_tok, pred, obj, _OBLIQUE_ROLES[prep], frame, verb)
     dative = _child(verb, _DATIVE)
     if dative is not None:
         triples += _product(agent_tok, pred, dative, "recipient", "dative", verb)
@@ -226,6 +255,15 @@ def _verb_triples(verb: Token) -> list[Triple]:
     if complement is not None:
         triples += _product(agent_tok, pred, complement, "patient", "causative", verb)
     return triples
+
+
+def _object_attached_obliques(obj: Token | None, passive: bool) -> list[tuple[str, Token]]:
+    """ "shifted production from China to Vietnam": the parser often hangs the verb's "from"
+    and "to" on its object; where from and where to belong to the moving event."""
+    if obj is None or passive or obj.pos_ != "NOUN":
+        return []
+    moving = ("source", "recipient")
+    return [(p, o) for p, o in _prep_objects(obj) if _OBLIQUE_ROLES.get(p) in moving]
 
 
 def _is_relative_clause(verb: Token) -> bool:
@@ -259,7 +297,21 @@ def _agent(verb: Token, passive: bool) -> tuple[Token | None, Frame]:
         return named[0], "active"
     if subjects:
         return subjects[0], "active"
+    misread = _subject_under_conjunction(verb)
+    if misread is not None:
+        return misread, "active"
     return _inherited_agent(verb)
+
+
+def _subject_under_conjunction(verb: Token) -> Token | None:
+    """The small parser reads "after Warsaw accused them" as "after (prep) Warsaw (pobj)": the
+    object of a clause-opening conjunction is the subject of its verb."""
+    for child in verb.children:
+        if child.dep_ == "mark" and child.i < verb.i:
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("PROPN", "NOUN"):
+                    return obj
+    return None
 
 
 def _by_agent(verb: Token) -> Token | None:
@@ -402,12 +454,14 @@ def _noun_triples(noun: Token) -> list[Triple]:
     for prep, obj in _prep_objects(noun):
         if prep in _AGENT_PREPS and by_agent is None:
             by_agent = obj
-        elif prep in _TARGET_PREPS or (prep in _OF_PREPS and lemma in _EVENT_NOUNS):
+        elif obj.ent_type_ in _NOT_PARTICIPANTS:
+            continue
+        elif prep in _TARGET_PREPS or (prep in _OF_PREPS and _is_event_noun(noun)):
             targets.append((obj, "target"))
     owner = _child(noun, frozenset({"poss", "nmod:poss"}))
     if not targets and by_agent is not None and owner is not None:
         # "Napoleon's defeat by Wellington": the owner undergoes what the by-phrase does.
-        return _product(by_agent, lemma, owner, "patient", "nominal", noun)
+        return _product(by_agent, lemma, owner, "patient", "nominal", noun, noun=True)
     if not targets:
         targets = _verb_attached_targets(noun)
     if not targets:
@@ -416,12 +470,21 @@ def _noun_triples(noun: Token) -> list[Triple]:
     agent = _noun_agent(noun) or by_agent
     triples: list[Triple] = []
     for obj, role in targets:
-        triples += _product(agent, lemma, obj, role, "nominal", noun)
+        triples += _product(agent, lemma, obj, role, "nominal", noun, noun=True)
         if noun.dep_ in _OBJ and noun.head.lemma_.casefold() in _LIGHT_VERBS:
             light = noun.head
             light_agent, frame = _agent(light, _is_passive(light))
             triples += _product(light_agent, _predicate(light), obj, role, frame, light)
     return triples
+
+
+def _is_event_noun(noun: Token) -> bool:
+    """Nouns of events, whose "of" names the patient ("the invasion of Ukraine", not "the
+    president of Ukraine"): the list above, and English event nouns of WordNet."""
+    lemma = noun.lemma_.casefold()
+    if lemma in _EVENT_NOUNS:
+        return True
+    return noun.lang_ == "en" and bool(predicate_sense(lemma, noun=True).senses)
 
 
 def _verb_attached_targets(noun: Token) -> list[tuple[Token, Role]]:
@@ -455,10 +518,18 @@ def _noun_agent(noun: Token) -> Token | None:
 
 
 def _product(
-    agent: Token | None, pred: str, patient: Token | None, role: Role, frame: Frame, at: Token
+    agent: Token | None,
+    pred: str,
+    patient: Token | None,
+    role: Role,
+    frame: Frame,
+    at: Token,
+    *,
+    noun: bool = False,
 ) -> list[Triple]:
     """One triple per pair of coordinated agents and patients."""
     triples = []
+    sentence = at.sent.start
     agents = [a if _same_block(a, at) else None for a in _with_conjuncts(agent)]
     patients = [p if _same_block(p, at) else None for p in _with_conjuncts(patient)]
     for a in dict.fromkeys(agents):
@@ -466,7 +537,9 @@ def _product(
             if a is not None and p is not None and a.i == p.i:
                 continue
             start, end = _clause(at, a, p)
-            triples.append(Triple(_arg(a), pred, _arg(p), role, frame, at.i, start, end))
+            triples.append(
+                Triple(_arg(a), pred, _arg(p), role, frame, at.i, start, end, noun, None, sentence)
+            )
     return triples
 
 

@@ -73,6 +73,84 @@ PRESERVES = [
 ]  # fmt: skip
 
 
+# Predicates that WordNet names one event, converse frames, oblique roles, roles across the
+# clauses of one sentence: (phenomenon, reference, hypothesis).
+LEXICAL_SWAPS = [
+    ("synonym", "Ecuador struck Peru with artillery at dawn.",
+     "Peru attacked Ecuador with artillery at dawn."),
+    ("synonym", "The watchdog accused the bank of hiding losses.",
+     "The bank blamed the watchdog for hiding losses."),
+    ("synonym", "Rome allowed Vienna to attack Milan.",
+     "Rome let Milan hit Vienna."),
+    ("synonym", "Leeds beat Everton on Sunday.",
+     "Everton defeated Leeds on Sunday."),
+    ("converse", "Austria lent Slovenia 3 billion euros.",
+     "Austria borrowed 3 billion euros from Slovenia."),
+    ("converse", "Ford bought the plant from Renault.",
+     "Ford sold the plant to Renault."),
+    ("converse", "The Lisbon talks preceded the Oslo summit.",
+     "The Lisbon talks followed the Oslo summit."),
+    ("converse", "The foundation gave the hospital a grant.",
+     "The foundation received a grant from the hospital."),
+    ("converse", "The lobbyist works for the ministry.",
+     "The lobbyist employs the ministry."),
+    ("oblique", "Peru borrowed 5 billion dollars from the World Bank.",
+     "The World Bank borrowed 5 billion dollars from Peru."),
+    ("oblique", "Students protested against the rector in Sofia.",
+     "The rector protested against students in Sofia."),
+    ("oblique", "Chile moved troops to Bolivia.",
+     "Bolivia moved troops to Chile."),
+    ("oblique", "The firm moved its headquarters from Milan to Turin.",
+     "The firm moved its headquarters from Turin to Milan."),
+    ("cross_clause", "The club sacked the coach after the players criticised him.",
+     "The players sacked the coach after the club criticised him."),
+    ("cross_clause", "Senators passed the law that the president drafted.",
+     "The president passed the law that senators drafted."),
+    ("nominal", "Iraq invaded Kuwait in 1990.",
+     "Kuwait's invasion of Iraq began in 1990."),
+]  # fmt: skip
+
+LEXICAL_PRESERVES = [
+    ("synonym", "Ecuador struck Peru with artillery at dawn.",
+     "Ecuador attacked Peru with artillery at dawn."),
+    ("synonym", "The watchdog accused the bank of hiding losses.",
+     "The watchdog blamed the bank for hiding losses."),
+    ("synonym", "Leeds beat Everton on Sunday.",
+     "Everton were defeated by Leeds on Sunday."),
+    ("converse", "Austria lent Slovenia 3 billion euros.",
+     "Slovenia borrowed 3 billion euros from Austria."),
+    ("converse", "Ford bought the plant from Renault.",
+     "Renault sold the plant to Ford."),
+    ("converse", "The Lisbon talks preceded the Oslo summit.",
+     "The Oslo summit followed the Lisbon talks."),
+    ("converse", "The foundation gave the hospital a grant.",
+     "The hospital received a grant from the foundation."),
+    ("converse", "The lobbyist works for the ministry.",
+     "The ministry employs the lobbyist."),
+    ("oblique", "Peru borrowed 5 billion dollars from the World Bank.",
+     "From the World Bank, Peru borrowed 5 billion dollars."),
+    ("oblique", "Chile moved troops to Bolivia.",
+     "Troops were moved to Bolivia by Chile."),
+    ("cross_clause", "The club sacked the coach after the players criticised him.",
+     "After the players criticised him, the club sacked the coach."),
+    ("cross_clause", "Senators passed the law that the president drafted.",
+     "The law that the president drafted was passed by senators."),
+    ("reciprocal", "Chile signed a trade deal with Peru.",
+     "Peru signed a trade deal with Chile."),
+    ("reciprocal", "Fiat merged with Peugeot.",
+     "Peugeot merged with Fiat."),
+    ("reciprocal", "Kenya clashed with Somalia over the border.",
+     "Somalia clashed with Kenya over the border."),
+    ("nominal", "Iraq invaded Kuwait in 1990.",
+     "Iraq's invasion of Kuwait began in 1990."),
+    # Different senses are not one event: an intransitive "get" is not "receive".
+    ("sense", "The mayor received the minister at the town hall.",
+     "The minister got ready at the town hall."),
+]  # fmt: skip
+
+SEED_REFERENCE = "Biden under pressure to let Ukraine hit Russia with US weapons"
+
+
 def _check(reference: str, hypothesis: str) -> list[Finding]:
     [segment] = parse_segments([CheckInput(hypothesis, reference, hyp_lang="en")])
     return role_reversal(segment)
@@ -89,6 +167,57 @@ def test_swapped_roles_fire(frame: str, reference: str, hypothesis: str) -> None
 @pytest.mark.parametrize(("frame", "reference", "hypothesis"), PRESERVES)
 def test_kept_roles_do_not_fire(frame: str, reference: str, hypothesis: str) -> None:
     assert _check(reference, hypothesis) == [], frame
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), LEXICAL_SWAPS)
+def test_lexical_and_clausal_swaps_fire(phenomenon: str, reference: str, hypothesis: str) -> None:
+    assert _check(reference, hypothesis), f"{phenomenon}: no finding for {hypothesis!r}"
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), LEXICAL_PRESERVES)
+def test_lexical_and_clausal_paraphrases_do_not_fire(
+    phenomenon: str, reference: str, hypothesis: str
+) -> None:
+    assert _check(reference, hypothesis) == [], phenomenon
+
+
+@pytest.mark.parametrize(
+    ("hypothesis", "fires"),
+    [
+        ("Pressure on Biden to allow Russia to attack Ukraine with US weapons", True),
+        ("Pressure on Biden to allow Ukraine to attack Russia with US weapons", False),
+        ("Biden under pressure to let Russia be attacked by Ukraine with US weapons", False),
+    ],
+)
+def test_seed_headline_against_a_natural_reference_headline(hypothesis: str, fires: bool) -> None:
+    findings = _check(SEED_REFERENCE, hypothesis)
+    assert bool(findings) is fires
+    if fires:
+        assert findings[0].evidence["hyp_triple"] == ["Russia", "attack", "Ukraine"]
+        assert findings[0].evidence["ref_triple"] == ["Ukraine", "hit", "Russia"]
+
+
+def test_converse_evidence_shows_the_reading() -> None:
+    [finding] = _check("Austria lent Slovenia 3 billion euros.",
+                       "Austria borrowed 3 billion euros from Slovenia.")  # fmt: skip
+    assert finding.evidence["hyp_triple"] == ["Slovenia", "lend (borrow)", "Austria"]
+    assert finding.evidence["ref_triple"][:2] == ["Austria", "lend"]
+
+
+def test_cross_clause_evidence_names_both_clauses() -> None:
+    [finding] = _check("The club sacked the coach after the players criticised him.",
+                       "The players sacked the coach after the club criticised him.")  # fmt: skip
+    assert finding.evidence["swap"] == "across_clauses"
+    assert finding.evidence["hyp_triple"] == ["players", "sack", "coach"]
+    assert finding.evidence["ref_triple"] == ["club", "sack", "coach"]
+    assert finding.evidence["hyp_other_triple"][:2] == ["club", "criticise"]
+    assert finding.hyp_span is not None and finding.hyp_span.text.startswith("The players")
+
+
+def test_repeated_reference_clauses_are_indexed_once() -> None:
+    reference = " ".join(["Austria lent Slovenia 3 billion euros."] * 50)
+    [finding] = _check(reference, "Austria borrowed 3 billion euros from Slovenia.")
+    assert finding.evidence["ref_triple"][:2] == ["Austria", "lend"]
 
 
 def test_evidence_names_both_triples_and_spans() -> None:

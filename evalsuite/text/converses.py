@@ -1,0 +1,130 @@
+"""Converse predicates: "Greece borrowed money from Germany" is "Germany lent Greece money".
+
+A converse names one event from the other participant's side, so its roles come permuted: the
+borrower is the subject of "borrow" and the recipient of "lend". Each frame below reads a
+clause of the converse verb as a clause of its partner, with its roles renamed, so that the
+two compare directly: a converse paraphrase then agrees with its reference, and a converse
+with the roles left as they were ("Germany borrowed money from Greece") is a reversal.
+
+A frame applies only when its cue role is present: "lose" is a converse of "beat" only with
+"to" ("Alcaraz lost to Sinner"); "Alcaraz lost the final" says nothing about who beat whom.
+A verb takes a frame when one of its WordNet senses is the frame verb's converse sense or a
+kind of it, so "purchase from" reads like "buy from" and "get from" like "receive from"; the
+sense is WordNet's (its sense number, most frequent first: "succeed" is a converse of
+"precede" in sense 2, "be the successor of", not in sense 1, "attain success").
+
+Provenance: the pairs are the textbook converses of lexical semantics (J. Lyons, *Semantics*,
+1977, section 9.1; D. A. Cruse, *Lexical Semantics*, 1986, chapter 10: buy/sell, lend/borrow,
+give/receive, precede/follow, teach/learn, employ/work for, import/export, own/belong to);
+WordNet 3.0 marks lend/borrow, buy/sell, precede/follow, precede/succeed and import/export as
+antonyms. Frames name roles, never test items.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import cast
+
+from evalsuite.text.predicates import predicate_sense, same_event
+from evalsuite.text.roles import Arg, Role, Triple
+
+__all__ = ["CONVERSE_FRAMES", "ConverseFrame", "converse_readings"]
+
+AGENT = "agent"
+
+
+@dataclass(frozen=True)
+class ConverseFrame:
+    """`verb` in WordNet sense `sense` with role `cue` present reads as `reading`, each role
+    renamed by `roles` (roles not named are dropped: "the final" of "lost the final to" has no
+    place in "beat")."""
+
+    verb: str
+    sense: int
+    cue: str
+    reading: str
+    roles: tuple[tuple[str, str], ...]
+
+
+def _frame(
+    verb: str, cue: str, reading: str, roles: dict[str, str], sense: int = 1
+) -> ConverseFrame:
+    return ConverseFrame(verb, sense, cue, reading, tuple(roles.items()))
+
+
+# Transfers: the subject receives, the "from" phrase gives.
+_RECEIVER = {"agent": "recipient", "source": "agent", "patient": "patient"}
+CONVERSE_FRAMES: tuple[ConverseFrame, ...] = (
+    _frame("borrow", "source", "lend", _RECEIVER),
+    _frame("buy", "source", "sell", _RECEIVER),
+    _frame("receive", "source", "give", _RECEIVER),
+    _frame("import", "source", "export", _RECEIVER),
+    _frame("learn", "source", "teach", _RECEIVER),
+    # Order and succession: "B followed A" is "A preceded B".
+    _frame("follow", "patient", "precede", {"agent": "patient", "patient": "agent"}),
+    _frame("succeed", "patient", "precede", {"agent": "patient", "patient": "agent"}, sense=2),
+    # "B works for A" is "A employs B"; "B belongs to A" is "A owns B".
+    _frame("work", "beneficiary", "employ", {"agent": "patient", "beneficiary": "agent"}),
+    _frame("belong", "recipient", "own", {"agent": "patient", "recipient": "agent"}),
+    # "B lost to A" is "A beat B".
+    _frame("lose", "recipient", "beat", {"agent": "patient", "recipient": "agent"}),
+)
+
+
+@lru_cache(maxsize=65536)
+def _frames_for(pred: str) -> tuple[ConverseFrame, ...]:
+    """The frames a predicate takes: its own verb's, or those whose converse sense it names or
+    narrows, unless it names the reading itself ("give" never reads as a converse of "give")."""
+    found = []
+    sense = predicate_sense(pred)
+    for frame in CONVERSE_FRAMES:
+        if pred == frame.verb:
+            found.append(frame)
+            continue
+        senses = predicate_sense(frame.verb).senses
+        if len(senses) < frame.sense or same_event(pred, frame.reading):
+            continue
+        if sense.names_or_narrows(senses[frame.sense - 1]):
+            found.append(frame)
+    return tuple(found)
+
+
+def converse_readings(triples: list[Triple]) -> list[Triple]:
+    """The triples that converse frames add: each clause of a converse verb whose cue role is
+    filled, read as a clause of its partner."""
+    by_clause: dict[int, list[Triple]] = {}
+    for triple in triples:
+        if not triple.noun and triple.reading is None:
+            by_clause.setdefault(triple.pred_token, []).append(triple)
+    added: list[Triple] = []
+    for clause in by_clause.values():
+        for frame in _frames_for(clause[0].pred):
+            added += _read_as(frame, clause)
+    return added
+
+
+def _read_as(frame: ConverseFrame, clause: list[Triple]) -> list[Triple]:
+    cued = [t for t in clause if t.role == frame.cue and t.patient is not None]
+    if not cued:
+        return []
+    renamed = dict(frame.roles)
+    agent = clause[0].agent
+    # Who fills each role of the reading: the clause's agent and each argument, renamed.
+    fillers: dict[str, list[Arg | None]] = {}
+    if agent is not None and AGENT in renamed:
+        fillers.setdefault(renamed[AGENT], []).append(agent)
+    for triple in clause:
+        if triple.patient is not None and triple.role in renamed:
+            fillers.setdefault(renamed[triple.role], []).append(triple.patient)
+    new_agents: list[Arg | None] = fillers.pop(AGENT, [None])
+    template = cued[0]
+    readings = []
+    for new_agent in dict.fromkeys(new_agents):
+        for role, args in fillers.items():
+            for arg in dict.fromkeys(args):
+                readings.append(
+                    replace(template, agent=new_agent, patient=arg, role=cast(Role, role),
+                            reading=frame.reading)
+                )  # fmt: skip
+    return readings
