@@ -35,7 +35,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.evaldata import keep_half, read_jsonl  # noqa: E402
+from benchmarks.evaldata import DEFAULT_EVALDATA, keep_half, read_jsonl  # noqa: E402
 from benchmarks.rates import fired_on, rate_row  # noqa: E402
 from benchmarks.splits import HALVES, Half  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
@@ -43,7 +43,7 @@ from evalsuite.checks.api import CheckInput  # noqa: E402
 __all__ = ["EVALDATA_SETS", "SEED_HEADLINE_PAIRS", "evaluate_roles", "missing_sets"]
 
 ROOT = Path(__file__).resolve().parents[1]
-EVALDATA = ROOT.parent / "shared" / "evaldata"
+EVALDATA = DEFAULT_EVALDATA
 RESOURCES = ROOT / "evalsuite" / "resources"
 CHECK = "role_reversal"
 EVALDATA_SETS = {
