@@ -23,6 +23,7 @@ from evalsuite.text.quantity_support import (
     merged,
     reportable,
 )
+from evalsuite.text.units import display_currencies
 
 __all__ = ["summary_findings"]
 
@@ -110,11 +111,10 @@ def _reading_dict(r: Reading) -> dict[str, Any]:
 
 
 def describe(r: Reading) -> str:
-    """A short reading for a message: "money 30000000 GBP", "age 2 years", "count"."""
-    value = f"{r.value:g}" if abs(r.value) < 1e15 else str(r.value)
+    """A short reading for a message: "amount 30,000,000 GBP/FKP/GIP", "age 2 year"."""
+    value = f"{r.value:,.0f}" if r.value.is_integer() else f"{r.value:,.6g}"
     if r.kind == "money":
-        codes = sorted(r.currencies)
-        return f"amount {value} {codes[0] if len(codes) == 1 else '/'.join(codes[:3])}".strip()
+        return f"amount {value} {display_currencies(r.currencies)}".strip()
     if r.unit is not None and r.kind in ("measure", "age"):
         unit = r.unit.id.split("-", 1)[1]
         return f"{'age' if r.kind == 'age' else r.unit.dimension} {value} {unit}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,7 @@ _NOT_REPORTED = frozenset({"ordinal"})
 _CONTEXT_KINDS = frozenset({"money"})
 """Kinds whose support must also share a word of context (see `find_support`)."""
 _CONTEXT_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -70,10 +72,14 @@ class Article:
 
 
 def context_words(text: str, q: Quantity, lang: str) -> frozenset[str]:
-    """Content-word stems within a few words either side of a quantity: what it is about."""
-    left = text[: q.start].split()[-_CONTEXT_WORDS:]
-    right = text[q.end :].split()[:_CONTEXT_WORDS]
-    return frozenset(word_keys(" ".join(left + right), lang))
+    """Content-word stems within a few words either side of a quantity, in its sentence, not
+    counting numbers: what it is about."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, q.start)), default=0)
+    end = next((m.start() for m in _SENTENCE_END.finditer(text, q.end)), len(text))
+    left = text[start : q.start].split()[-_CONTEXT_WORDS:]
+    right = text[q.end : end].split()[:_CONTEXT_WORDS]
+    keys = word_keys(" ".join(left + right), lang)
+    return frozenset(k for k in keys if not k[:1].isdigit())
 
 
 @lru_cache(maxsize=1024)
@@ -111,8 +117,10 @@ def find_support(
     "his target had been £30m")."""
     for reading in q.readings:
         for how, evidence in _ways(q, reading, article):
-            if context is None or q.kind not in _CONTEXT_KINDS or any(
-                context & article.context_of(e) for e in evidence
+            if (
+                context is None
+                or q.kind not in _CONTEXT_KINDS
+                or any(context & article.context_of(e) for e in evidence)
             ):
                 return Support(how, evidence)
     return None

@@ -17,7 +17,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Unit", "currency_codes", "currency_names", "currency_symbols", "unit_words"]
+__all__ = [
+    "Unit", "currency_codes", "currency_names", "currency_symbols", "display_currencies",
+    "unit_words",
+]  # fmt: skip
 
 # The CLDR unit categories that news text quantifies; angles, graphics, light, pressure,
 # electric and torque units are left out (rare, and their short forms collide with words).
@@ -247,3 +250,23 @@ def currency_names(lang: str) -> dict[str, tuple[frozenset[str], float]]:
     table = {name: (frozenset(codes), 1.0) for name, codes in names.items()}
     table.update(_EXTRA_CURRENCY.get(lang, {}))
     return table
+
+
+@lru_cache(maxsize=32)
+def _plain_symbol_codes(lang: str) -> frozenset[str]:
+    """Codes whose symbol in the language's own locale has no letters ("$" is USD in "en")."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        symbols = Locale.parse(lang).currency_symbols
+    except (UnknownLocaleError, ValueError):
+        return frozenset()
+    return frozenset(c for c, s in symbols.items() if s and not any(ch.isalpha() for ch in s))
+
+
+def display_currencies(codes: frozenset[str], lang: str = "en") -> str:
+    """The codes an amount may be in, the language's own reading of its symbol first
+    ("GBP/FKP/GIP" for "£")."""
+    plain = _plain_symbol_codes(lang)
+    ordered = sorted(codes, key=lambda c: (c not in plain, c))
+    return "/".join(ordered[:3]) + ("/..." if len(ordered) > 3 else "")

@@ -38,6 +38,7 @@ CURRENCY = [
     ("The bill was 2 million euros.", "The bill came to €2m.", False),
     ("The festival raised £30m.", "His personal target for funding had been £30m.", True),
     ("The festival raised £30m.", "Organisers said the festival had raised £30m.", False),
+    ("The festival raised £30m.", "The target was £30m. The festival opens soon.", True),
 ]
 UNITS = [
     ("The plant is 100km east of Porto.", "The plant is 100 kilometres east of Porto.", False),
@@ -180,3 +181,9 @@ def test_reference_also_licenses_summary_numbers() -> None:
         ["number_mismatch"],
     )  # fmt: skip
     assert findings == []
+
+
+def test_amount_message_names_the_currency() -> None:
+    [finding] = _check("It raised £25m.", "It raised £18m.")
+    assert "amount 25,000,000 GBP" in finding.message
+    assert finding.evidence["reading"]["currencies"][:1] != []
