@@ -20,6 +20,7 @@ from evalsuite.text.quantity_support import (
     closest_evidence,
     context_words,
     find_support,
+    foreign,
     merged,
     reportable,
 )
@@ -38,7 +39,7 @@ def summary_findings(seg: ParsedSegment) -> list[Finding]:
     texts = [(name, t) for name, t in (("source", seg.src), ("reference", seg.ref)) if t]
     if not texts:
         return []
-    articles = [(name, t, article_quantities(t.text, t.lang)) for name, t in texts]
+    articles = [(name, t, _article(t, seg.hyp.lang)) for name, t in texts]
     pool = merged([a for _, _, a in articles])
     findings = []
     for q in read_quantities(seg.hyp.text, seg.hyp.lang):
@@ -47,6 +48,11 @@ def summary_findings(seg: ParsedSegment) -> list[Finding]:
         if find_support(q, pool, context_words(seg.hyp.text, q, seg.hyp.lang)) is None:
             findings.append(_finding(q, seg.hyp, articles))
     return findings
+
+
+def _article(text: ParsedText, summary_lang: str) -> Article:
+    article = article_quantities(text.text, text.lang)
+    return article if text.lang == summary_lang else foreign(article)
 
 
 def _soft_across_languages(q: Quantity, hyp: ParsedText, texts: list[ParsedText]) -> bool:

@@ -12,6 +12,7 @@ Nothing else: a number the article does not license this way is unsupported.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 import re
@@ -26,7 +27,7 @@ from evalsuite.text.quantity_words import quantity_words
 
 __all__ = [
     "Article", "Support", "article_quantities", "closest_evidence", "context_words", "find_support",
-    "merged", "reportable",
+    "foreign", "merged", "reportable",
 ]  # fmt: skip
 
 _CONVERSION_TOLERANCE = 0.02
@@ -43,6 +44,8 @@ _NOT_REPORTED = frozenset({"ordinal"})
 _CONTEXT_KINDS = frozenset({"money"})
 """Kinds whose support must also share a word of context (see `find_support`)."""
 _CONTEXT_WORDS = 6
+_ANY_CONTEXT = frozenset({"*"})
+"""The context of an article number whose words cannot be compared (another language)."""
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s+|\n+")
 
 
@@ -71,6 +74,10 @@ class Article:
         return frozenset()
 
 
+def _shares(context: frozenset[str], other: frozenset[str]) -> bool:
+    return bool(context & other) or other == _ANY_CONTEXT
+
+
 def context_words(text: str, q: Quantity, lang: str) -> frozenset[str]:
     """Content-word stems within a few words either side of a quantity, in its sentence, not
     counting numbers: what it is about."""
@@ -90,6 +97,20 @@ def article_quantities(text: str, lang: str) -> Article:
     quantities = read_quantities(text, lang)
     contexts = tuple(context_words(text, q, lang) for q in quantities)
     return Article(quantities, relative, contexts)
+
+
+def foreign(article: Article) -> Article:
+    """An article in another language than the summary: its words around a number are not
+    read against the summary's ("1992 roku", "7月17日"), so only amounts, percentages and
+    dates (month names are read per language) keep their reading; every other number is
+    bare, and its context words match any."""
+    kept = ("money", "percent", "month", "day")
+    quantities = tuple(
+        q if q.kind in kept else dataclasses.replace(q, readings=(Reading("bare", q.value),))
+        for q in article.quantities
+    )
+    contexts = tuple(_ANY_CONTEXT for _ in quantities)
+    return dataclasses.replace(article, quantities=quantities, contexts=contexts)
 
 
 def merged(articles: Sequence[Article]) -> Article:
@@ -120,7 +141,7 @@ def find_support(
             if (
                 context is None
                 or q.kind not in _CONTEXT_KINDS
-                or any(context & article.context_of(e) for e in evidence)
+                or any(_shares(context, article.context_of(e)) for e in evidence)
             ):
                 return Support(how, evidence)
     return None

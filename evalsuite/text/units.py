@@ -111,6 +111,31 @@ _EXTRA_CURRENCY: dict[str, dict[str, tuple[frozenset[str], float]]] = {
 }
 
 
+# Languages whose currency names put the noun first ("dólares estadounidenses", "доллар США"):
+# there the first word alone names the currency, elsewhere the last ("US dollars").
+_HEAD_FIRST = frozenset(
+    [
+        "es",
+        "fr",
+        "it",
+        "pt",
+        "ro",
+        "ca",
+        "gl",
+        "ru",
+        "uk",
+        "be",
+        "bg",
+        "pl",
+        "cs",
+        "sk",
+        "sl",
+        "hr",
+        "sr",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class Unit:
     """A measurement unit: CLDR id ("length-kilometer"), its dimension ("length") and the
@@ -227,7 +252,7 @@ def _all_codes() -> frozenset[str]:
 def currency_names(lang: str) -> dict[str, tuple[frozenset[str], float]]:
     """Currency names written after an amount ("US dollars", "dollars", "euros"), lowercased,
     with the ISO codes each may stand for and the factor to the main unit (0.01 for pence).
-    A name's last word alone ("dollars") stands for every currency of that name."""
+    A name's noun alone ("dollars", "dólares") stands for every currency of that name."""
     from babel import Locale, UnknownLocaleError
 
     try:
@@ -244,7 +269,8 @@ def currency_names(lang: str) -> dict[str, tuple[frozenset[str], float]]:
             forms.update(str(v) for v in dict(plural[code]).values())
         for form in forms:
             names.setdefault(form.lower(), set()).add(code)
-            head = form.lower().split()[-1]
+            words = form.lower().split()
+            head = words[0] if lang in _HEAD_FIRST else words[-1]
             if len(head) > 2:
                 names.setdefault(head, set()).add(code)
     table = {name: (frozenset(codes), 1.0) for name, codes in names.items()}

@@ -187,3 +187,23 @@ def test_amount_message_names_the_currency() -> None:
     [finding] = _check("It raised £25m.", "It raised £18m.")
     assert "amount 25,000,000 GBP" in finding.message
     assert finding.evidence["reading"]["currencies"][:1] != []
+
+
+@pytest.mark.parametrize(
+    ("summary", "source", "lang", "fires"),
+    [
+        ("The Senate proposed it in 1992.", "Der Senat schlug es 1992 vor.", "de", False),
+        ("The Senate proposed it in 1993.", "Der Senat schlug es 1992 vor.", "de", True),
+        ("It happened on July 25.", "Это случилось 25 июля.", "ru", False),
+        ("It happened on June 25.", "Это случилось 25 июля.", "ru", True),
+        ("A pistol costs 100-300 dollars.", "Una pistola cuesta 100-300 dólares.", "es", False),
+        ("Four-month-old mice were cured.", "Ratones de cuatro meses de edad.", "es", False),
+    ],
+)
+def test_summary_against_a_source_in_another_language(
+    summary: str, source: str, lang: str, fires: bool
+) -> None:
+    [findings] = run_checks(
+        [CheckInput(summary, None, source, "en", lang, task="summary")], ["number_mismatch"]
+    )
+    assert bool(findings) is fires, [f.message for f in findings]
