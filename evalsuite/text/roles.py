@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["Arg", "Frame", "Role", "Triple", "extract_triples"]
 
 Frame = Literal["active", "passive", "causative", "nominal", "dative", "relative"]
-Role = Literal["patient", "recipient", "target", "source", "beneficiary"]
+Role = Literal["patient", "recipient", "target", "aim", "source", "beneficiary"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -50,7 +50,7 @@ _RECIPIENT_PREPS = _words("to à")
 # instrument, never a role that can be reversed.
 _OBLIQUE_ROLES: dict[str, Role] = {
     "to": "recipient", "into": "recipient", "towards": "recipient", "toward": "recipient",
-    "à": "recipient", "from": "source", "for": "beneficiary", "at": "target",
+    "à": "recipient", "from": "source", "for": "beneficiary", "at": "aim",
 }  # fmt: skip
 # Arguments that are amounts, dates or times are not participants ("rose to 5%").
 _NOT_PARTICIPANTS = _words("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL")
@@ -247,6 +247,9 @@ def _verb_triples(verb: Token) -> list[Triple]:
         elif prep in _OBLIQUE_ROLES and obj.ent_type_ not in _NOT_PARTICIPANTS:
             triples += _product(agent_tok, pred, obj, _OBLIQUE_ROLES[prep], frame, verb)
     dative = _child(verb, _DATIVE)
+    if dative is not None and dative.pos_ == "ADP":
+        # spaCy labels the "to" of "sold frigates to Italy" itself dative: its object counts.
+        dative = _child(dative, frozenset({"pobj"}))
     if dative is not None:
         triples += _product(agent_tok, pred, dative, "recipient", "dative", verb)
     if patient_tok is not None and patient_tok.pos_ in ("NOUN", "PROPN"):
