@@ -24,6 +24,7 @@ from evalsuite.data import Example, load_jsonl
 from evalsuite.errors import EvalsuiteError, InputError, UsageError
 from evalsuite.harness import SuiteRun, run_suite
 from evalsuite.io import atomic_write_json, atomic_write_jsonl
+from evalsuite.metrics.model_spec import metric_needs_reference
 from evalsuite.metrics.registry import METRIC_NAMES
 from evalsuite.report.markdown import render_markdown
 from evalsuite.report.terminal import print_summary
@@ -37,7 +38,7 @@ EXIT_OK, EXIT_LIMIT, EXIT_USAGE = 0, 1, 2
 
 def _names(value: str, valid: Sequence[str], what: str) -> list[str]:
     names = [n.strip() for n in value.split(",") if n.strip()]
-    unknown = [n for n in names if n not in valid]
+    unknown = [n for n in names if n.split(":", 1)[0] not in valid]  # model metrics: name:PATH
     if unknown:
         raise UsageError(f"unknown {what} '{unknown[0]}' (valid: {', '.join(valid)})")
     return names
@@ -97,10 +98,11 @@ def cmd_score(args: argparse.Namespace) -> int:
     without = [i for i, ex in enumerate(examples) if not ex.reference]
     if metrics is None:
         metrics = [] if len(without) == len(examples) else ["bleu", "chrf", "ter", "rouge"]
-    if metrics and without:
+    needing = [m for m in metrics if metric_needs_reference(m)]
+    if needing and without:
         line = _line_of(args.input, examples[without[0]].id)
         raise InputError(
-            f"is required for metrics {', '.join(metrics)}", path=args.input, line=line,
+            f"is required for metrics {', '.join(needing)}", path=args.input, line=line,
             field="reference",
         )
     run = score_run(
@@ -252,7 +254,11 @@ def build_parser() -> argparse.ArgumentParser:
     tasks = ("translation", "summary")
     score = sub.add_parser("score", help="score outputs that already exist")
     score.add_argument("--input", required=True, help="JSONL: id, source, reference, hypothesis")
-    score.add_argument("--metrics", help=f"comma list of {', '.join(METRIC_NAMES)}")
+    score.add_argument(
+        "--metrics",
+        help=f"comma list of {', '.join(METRIC_NAMES)}; model metrics name their model: "
+        "bertscore:PATH, comet:PATH, comet-qe:PATH, nli:PATH (options: name:model=PATH;k=v)",
+    )
     score.add_argument("--checks", default="all", help="'all', 'none' or a comma list")
     score.add_argument(
         "--lang", type=_language, help="target language for records without tgt_lang"

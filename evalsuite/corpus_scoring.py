@@ -21,6 +21,7 @@ from evalsuite.checks.base import SEVERITIES
 from evalsuite.checks.runner import available_checks
 from evalsuite.metric_phases import FloatMatrix, MetricCorpus, metric_phases
 from evalsuite.metrics.base import CorpusScore
+from evalsuite.metrics.model_spec import model_finding_checks
 from evalsuite.results import RunRecord, SegmentRecord
 from evalsuite.segment_scoring import FindingCounts, PartitionScores, ScoringSpec
 from evalsuite.spooled import SegmentSpool, SpooledSegments
@@ -48,10 +49,12 @@ class StreamedRunRecord(RunRecord):
 
 
 def check_names(spec: ScoringSpec) -> list[str]:
-    """The checks a run reports, with zero rows for those that found nothing."""
-    if not spec.runs_checks:
-        return []
-    return list(spec.checks) if spec.checks is not None else available_checks()
+    """The checks a run reports, with zero rows for those that found nothing (and the kinds
+    of finding its model metrics make)."""
+    names = []
+    if spec.runs_checks:
+        names = list(spec.checks) if spec.checks is not None else available_checks()
+    return names + [c for c in model_finding_checks(spec.scored_metrics) if c not in names]
 
 
 class RunAggregator:
@@ -107,13 +110,16 @@ class RunAggregator:
         scores: list[CorpusScore] = []
         notes: list[str] = []
         for name in spec.metrics:
-            if spec.profile.without_reference:
+            if name not in spec.scored_metrics:
                 notes.append(
                     f"{name}: not computed, {spec.profile.without_reference} segment(s) have "
                     "no reference"
                 )
                 continue
-            phases = metric_phases(name, spec.profile, rouge_stemmer=spec.rouge_stemmer)
+            phases = metric_phases(
+                name, spec.profile, rouge_stemmer=spec.rouge_stemmer,
+                prepared=spec.prepared.get(name),
+            )
             data = MetricCorpus(
                 spec.profile.n_segments, self.stats.get(name, {}), self.counts.get(name, []),
                 sorted(self.labels.get(name, set())),

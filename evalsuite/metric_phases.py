@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 from evalsuite.checks.api import Task
 from evalsuite.corpus_profile import CorpusProfile
 from evalsuite.metrics.base import CorpusScore
+from evalsuite.metrics.model_spec import is_model_metric, model_metric
 from evalsuite.metrics.registry import metric_from_name
 from evalsuite.metrics.rouge import Rouge
 from evalsuite.metrics.sacrebleu_metrics import _reference_streams, _SacrebleuMetric
@@ -43,6 +44,7 @@ class MetricPart:
     stats: dict[str, FloatMatrix] = field(default_factory=dict)  # score name -> rows x stats
     counts: list[int] = field(default_factory=list)  # summed over partitions in the driver
     labels: list[str] = field(default_factory=list)  # e.g. languages seen; united in the driver
+    findings: list[list[Any]] = field(default_factory=list)  # per segment (model metrics)
 
 
 @dataclass
@@ -220,8 +222,14 @@ class EntityPhases:
         ], []
 
 
-def metric_phases(name: str, profile: CorpusProfile, *, rouge_stemmer: bool) -> MetricPhases:
-    """The two phases of a metric named in a suite ("bleu", "rouge", "entity"...)."""
+def metric_phases(
+    name: str, profile: CorpusProfile, *, rouge_stemmer: bool, prepared: Any = None
+) -> MetricPhases:
+    """The two phases of a metric named in a suite ("bleu", "rouge", "bertscore:PATH"...)."""
+    if is_model_metric(name):
+        from evalsuite.metrics.model_phases import ModelMetricPhases
+
+        return ModelMetricPhases(model_metric(name), profile, prepared)
     metric = metric_from_name(name, rouge_stemmer=rouge_stemmer)
     if isinstance(metric, Rouge):
         return RougePhases(metric, profile)

@@ -8,11 +8,13 @@ in-process path through both, for callers with outputs in hand (`evalsuite score
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from evalsuite.checks.api import Task
 from evalsuite.corpus_profile import corpus_profile, output_lang
 from evalsuite.corpus_scoring import RunAggregator
 from evalsuite.data import Example
+from evalsuite.metrics.model_spec import is_model_metric, model_metric
 from evalsuite.partitions import partition_bounds
 from evalsuite.results import RunRecord
 from evalsuite.segment_scoring import (
@@ -52,7 +54,22 @@ def scoring_spec(
         bootstrap=bootstrap,
         seed=seed,
         confidence=confidence,
+        prepared=prepared_states(examples, metrics),
     )
+
+
+def prepared_states(examples: Sequence[Example], metrics: Sequence[str]) -> dict[str, Any]:
+    """Corpus-wide state of model metrics (BERTScore's idf over every reference)."""
+    states: dict[str, Any] = {}
+    references = [list(ex.reference) for ex in examples]
+    for name in metrics:
+        if is_model_metric(name) and all(references):
+            from evalsuite.metrics.model_phases import prepare
+
+            state = prepare(model_metric(name), references)
+            if state is not None:
+                states[name] = state
+    return states
 
 
 def score_run(

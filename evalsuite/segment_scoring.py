@@ -21,6 +21,7 @@ from evalsuite.checks.runner import run_checks
 from evalsuite.corpus_profile import CorpusProfile, output_lang
 from evalsuite.data import Example
 from evalsuite.metric_phases import FloatMatrix, metric_phases
+from evalsuite.metrics.model_spec import metric_needs_reference
 from evalsuite.results import RunRecord, SegmentRecord
 from evalsuite.text.nlp import model_versions
 from evalsuite.text.sentences import split_sentences
@@ -62,11 +63,14 @@ class ScoringSpec:
     bootstrap: int = 1000
     seed: int | None = 12345
     confidence: float = 0.95
+    prepared: dict[str, Any] = field(default_factory=dict)  # metric -> corpus-wide state
 
     @property
     def scored_metrics(self) -> tuple[str, ...]:
-        """Metrics need a reference on every segment; otherwise none is computed."""
-        return () if self.profile.without_reference else self.metrics
+        """Metrics that need references run only when every segment has one."""
+        if not self.profile.without_reference:
+            return self.metrics
+        return tuple(m for m in self.metrics if not metric_needs_reference(m))
 
     @property
     def runs_checks(self) -> bool:
@@ -129,8 +133,11 @@ def score_partition(
     scores: list[dict[str, float]] = [{} for _ in examples]
     stats: list[dict[str, list[float]]] = [{} for _ in examples]
     result = PartitionScores(index=index, n_segments=len(examples), lines="")
+    metric_findings: list[list[Finding]] = [[] for _ in examples]
     for name in spec.scored_metrics:
-        phases = metric_phases(name, spec.profile, rouge_stemmer=spec.rouge_stemmer)
+        phases = metric_phases(
+            name, spec.profile, rouge_stemmer=spec.rouge_stemmer, prepared=spec.prepared.get(name)
+        )
         hyps, refs = list(hypotheses), references
         if name.strip().lower() == "rouge":
             hyps = [one_sentence_per_line(h, lang) for h, lang in zip(hyps, langs, strict=True)]
@@ -145,6 +152,8 @@ def score_partition(
             )  # fmt: skip
         else:
             part = phases.segment(hyps, refs, langs)
+        for found, extra in zip(metric_findings, part.findings, strict=False):  # model metrics'
+            found.extend(extra)
         for row, values in zip(scores, part.segment_scores, strict=True):
             row.update(values)
         for score_name, matrix in part.stats.items():
@@ -156,6 +165,8 @@ def score_partition(
     findings: list[list[Finding]] = [[] for _ in examples]
     if spec.runs_checks:
         findings = run_checks(check_inputs(examples, hypotheses, spec.task), spec.checks)
+    findings = [[*found, *extra] for found, extra in zip(findings, metric_findings, strict=True)]
+    if spec.runs_checks or any(metric_findings):
         count_findings(findings, result.findings)
     segments = [
         SegmentRecord(

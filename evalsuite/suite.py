@@ -115,6 +115,49 @@ def _string_list(value: Any, where: str, path: Path) -> tuple[str, ...]:
     raise _fail(path, f"{where} must be a string or a list of strings")
 
 
+def _metric_list(value: Any, where: str, path: Path) -> tuple[str, ...]:
+    """Metric names, and model metrics as tables (`[[metrics]]` or inline), each table turned
+    into its spec string (`bertscore:model=...;layer=9`); a relative model or baseline path
+    is read from the suite's folder."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for i, item in enumerate(items):
+        if isinstance(item, str):
+            out.append(item)
+            continue
+        if not isinstance(item, dict):
+            raise _fail(path, f"{where} must be metric names or tables with a 'name'")
+        out.append(_metric_table(item, f"{where}[{i}]", path))
+    return tuple(out)
+
+
+def _metric_table(table: dict[str, Any], where: str, path: Path) -> str:
+    from evalsuite.metrics.model_spec import parse_spec, spec_text
+
+    name = table.get("name")
+    if not isinstance(name, str):
+        raise _fail(path, f"{where}.name: a model metric table needs a name")
+    options: dict[str, Any] = {}
+    for key, value in table.items():
+        if key == "name":
+            continue
+        if not isinstance(value, (str, int, float, bool)) or (
+            isinstance(value, str) and (";" in value or "=" in value)
+        ):
+            raise _fail(path, f"{where}.{key}: expected a plain string, number or boolean")
+        if key in ("model", "baseline") and isinstance(value, str):
+            local = path.parent / value
+            if not Path(value).expanduser().is_absolute() and local.exists():
+                value = str(local.resolve())
+        options[key] = value
+    spec = spec_text(name, options)
+    try:
+        parse_spec(spec)
+    except UsageError as error:
+        raise _fail(path, f"{where}: {error}") from None
+    return spec
+
+
 def _checks(value: Any, where: str, path: Path) -> tuple[str, ...] | None:
     if value == "all":
         return None
@@ -156,7 +199,7 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
         raise _fail(
             path, f"{where}: no systems to run (set 'systems', 'round_trip' or outputs = \"given\")"
         )
-    metrics = _string_list(
+    metrics = _metric_list(
         raw.get("metrics", suite.get("metrics", list(DEFAULT_METRICS[task]))),
         f"{where}.metrics",
         path,

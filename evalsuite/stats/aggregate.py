@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float64]
 
 _LOG_FLOOR = -9999999999.0  # sacrebleu's my_log(0)
+MODEL_SCORES = ("bertscore_f", "bertscore_p", "bertscore_r", "comet", "comet_qe", "nli")
 
 
 class StatScorer(Protocol):
@@ -123,4 +124,6 @@ def stat_scorer(name: str) -> StatScorer:
         return TerFromStats()
     if key.startswith("rouge"):
         return MeanOfColumn(2)
+    if key in MODEL_SCORES:  # one column: the segment's score
+        return MeanOfColumn(0)
     raise KeyError(f"no statistics-based scorer for '{name}'")

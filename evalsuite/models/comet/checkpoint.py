@@ -29,11 +29,27 @@ class CometCheckpoint:
     located: LocatedModel
     weights: Path
     hparams: dict[str, Any]
-    encoder_dir: Path
+    encoder: LocatedModel  # the encoder's config and tokenizer
+
+    @property
+    def encoder_dir(self) -> Path:
+        return self.encoder.directory
 
     @property
     def family(self) -> str:
         return str(self.hparams["class_identifier"])
+
+    @property
+    def segments(self) -> list[str]:
+        """The inputs the model reads besides the translation: "src" and/or "ref"."""
+        if self.family == "regression_metric":
+            return ["src", "ref"]
+        if self.family == "referenceless_regression_metric":
+            return ["src"]
+        if self.family == "xcomet_metric":
+            return ["src", "ref"]
+        listed = self.hparams.get("input_segments", ["mt", "src", "ref"])
+        return [s for s in ("src", "ref") if s in listed]
 
 
 def find_checkpoint(name: str, memo_path: Path | None = None) -> CometCheckpoint:
@@ -58,7 +74,8 @@ def find_checkpoint(name: str, memo_path: Path | None = None) -> CometCheckpoint
             f"{hparams_file}: field 'class_identifier': '{family}' is not a COMET family "
             f"evalsuite can score (supported: {', '.join(FAMILIES)})"
         )
-    return CometCheckpoint(located, weights, hparams, encoder_directory(hparams, directory))
+    encoder = encoder_files(hparams, directory, memo_path)
+    return CometCheckpoint(located, weights, hparams, encoder)
 
 
 def read_hparams(path: Path) -> dict[str, Any]:
@@ -73,7 +90,9 @@ def read_hparams(path: Path) -> dict[str, Any]:
     return loaded
 
 
-def encoder_directory(hparams: dict[str, Any], checkpoint_dir: Path) -> Path:
+def encoder_files(
+    hparams: dict[str, Any], checkpoint_dir: Path, memo_path: Path | None
+) -> LocatedModel:
     """The encoder's config and tokenizer: `pretrained_model` as a directory (absolute or
     relative to the checkpoint) or a hub id (only its config and tokenizer are fetched)."""
     pretrained = hparams.get("pretrained_model")
@@ -81,8 +100,8 @@ def encoder_directory(hparams: dict[str, Any], checkpoint_dir: Path) -> Path:
         raise UsageError(f"{checkpoint_dir / 'hparams.yaml'}: field 'pretrained_model' is missing")
     for candidate in (Path(pretrained).expanduser(), checkpoint_dir / pretrained):
         if candidate.is_dir():
-            return candidate
-    return locate_model(pretrained, f"{WHO} encoder", patterns=ENCODER_FILES).directory
+            return locate_model(str(candidate), f"{WHO} encoder", memo_path=memo_path)
+    return locate_model(pretrained, f"{WHO} encoder", patterns=ENCODER_FILES)
 
 
 class _Inert(dict[str, Any]):
