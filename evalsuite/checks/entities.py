@@ -27,6 +27,8 @@ from evalsuite.text.normalize import (
     FoldedText,
     MatchKind,
     aliases,
+    close_forms,
+    fold,
     fold_text,
     jaro_winkler,
     marks_differ,
@@ -34,7 +36,9 @@ from evalsuite.text.normalize import (
     name_key,
     name_tokens,
     same_stem,
+    sound_class,
 )
+from evalsuite.text.place_aliases import same_place
 
 __all__ = [
     "comparable",
@@ -56,9 +60,10 @@ _MIN_SUPPORT_TOKEN = 4
 _SALIENT_MENTIONS = 2
 # Words a name shares with ordinary phrases ("the city of Kofu"); not evidence on their own.
 _GENERIC_NAME_WORDS = _words(
-    "city town village river lake mountain mount island islands province county state region "
-    "district prefecture municipality street road highway bridge airport station stadium park "
-    "university college school hospital museum company group party church cathedral"
+    "city town village river lake mountain mount island islands isle province county state "
+    "region district prefecture municipality street road highway bridge airport station "
+    "stadium park university college school hospital museum company group party church "
+    "cathedral council government court police club fc afc"
 )
 _FUNCTION_WORDS = _words("of the and at in on for de des du la le el y und der die das von")
 # Languages that add a genitive -s to names ("Kyjiws"), and languages that decline names, so
@@ -144,13 +149,84 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
         wider = [r for r in runs for m in mentions if r.start <= m.start and m.end < r.end]
         if wider and any(_best(wider, [text], lenient=lenient) for text, lenient in supports):
             continue  # NER cut the name short ("Islamic" of "Islamic State")
+        if seg.task != "summary" and _worded_there(mentions[0], [t for t, _ in supports]):
+            continue
         ent = mentions[0]
         message = f"{ent.label} '{ent.text}' in the hypothesis is not in the {against}"
         evidence = _evidence(against, ent.text, None, ent.label, None)
         findings.append(
             Finding("entity_unsupported", "major", message, hyp_span=_span(ent), evidence=evidence)
         )
+    if seg.task == "summary":
+        findings.extend(_extensions(seg, supports, against))
     return findings
+
+
+def _extensions(
+    seg: ParsedSegment, supports: list[tuple[ParsedText, bool]], against: str
+) -> list[Finding]:
+    """Summary names that the source has only in a shorter form, extended by a word it never
+    uses with them: a first name added to the surname the article uses alone ("Neil Warnock"
+    for "Warnock"), a club or place named more fully than the article does ("Aston Villa" for
+    "Villa"). Titles and generic words ("Prime Minister", "City Council") are no extension."""
+    texts = [text for text, lenient in supports if not lenient]
+    findings = []
+    distinct = {(e.text, e.label): e for e in seg.hyp.entities if len(name_tokens(e.text)) > 1}
+    for ent in distinct.values():
+        found = _best([ent], texts, lenient=False)
+        if found is None or found[1].kind != "partial":
+            continue  # invented outright (reported above), or there in full
+        match = found[1]
+        added = [w for w in _added_words(ent.text, match.text) if not _anywhere(w, texts)]
+        if not added:
+            continue
+        words = "', '".join(added)
+        message = (
+            f"{ent.label} '{ent.text}' in the hypothesis extends '{match.text}' of the "
+            f"{against}: '{words}' is not in the {against}"
+        )
+        evidence = {**_evidence(against, ent.text, match.text, ent.label, None), "added": added}
+        findings.append(
+            Finding(
+                "entity_unsupported", "major", message, hyp_span=_span(ent),
+                ref_span=Span(match.start, match.end, match.text), evidence=evidence,
+            )
+        )  # fmt: skip
+    return findings
+
+
+def _anywhere(word: str, texts: list[ParsedText]) -> bool:
+    """Whether a folded word occurs anywhere in one of the texts ("Steve" said alone, later)."""
+    return any(fold_text(text.text).find(word, allow_suffix=2) is not None for text in texts)
+
+
+def _added_words(name: str, shorter: str) -> list[str]:
+    """Words of `name` that the `shorter` form lacks in any form (a plural, a demonym's stem),
+    leaving out titles, function words and generic words."""
+    have = fold(shorter).split()
+    return [
+        token for token in name_tokens(name)
+        if token not in _FUNCTION_WORDS and token not in _GENERIC_NAME_WORDS
+        and not any(token == word or same_stem(token, word) for word in have)
+    ]  # fmt: skip
+
+
+def _worded_there(ent: Entity, texts: list[ParsedText]) -> bool:
+    """Whether at least half the distinctive words of a name of two or more occur, in a close
+    form, in one of the texts: a translation that names something in other words ("the World
+    Cup record scorer" / "the world champion record scorer") has a counterpart, however weak;
+    only a name with none is unsupported (a summary's names are held to more: `_extensions`)."""
+    distinctive = _distinctive(ent.text)
+    if len(distinctive) < 2:
+        return False
+    for text in texts:
+        words = {word for word, _, _ in fold_text(text.text).tokens()}
+        found = [t for t in distinctive if t in words or _form_of(t, sorted(words)) is not None]
+        if ent.kind == "person" and distinctive[-1] not in found:
+            continue  # a first name alone is another person
+        if 2 * len(found) >= len(distinctive):
+            return True
+    return False
 
 
 def _rule_runs(text: ParsedText) -> list[Entity]:
@@ -215,11 +291,8 @@ def _expectation(seg: ParsedSegment) -> _Expectation | None:
         against = "source" if seg.src is not None else "reference"
         entities = _salient(base)
     elif seg.ref is not None:
-        base, against, entities = (
-            seg.ref,
-            "reference",
-            _clusters(_with_rule_names(seg.ref, seg.src)),
-        )
+        base, against = seg.ref, "reference"
+        entities = _confirmed(_clusters(_with_rule_names(seg.ref, seg.src)), seg.src, seg.ref)
     elif seg.src is not None:
         base, against, entities = seg.src, "source", _clusters(seg.src.entities)
     else:
@@ -234,6 +307,28 @@ def _expectation(seg: ParsedSegment) -> _Expectation | None:
     return _Expectation(entities, against, lenient)
 
 
+def _confirmed(
+    clusters: list[list[Entity]], source: ParsedText | None, reference: ParsedText
+) -> list[list[Entity]]:
+    """The reference entities that a source in another, comparable script also names. NER
+    tags common words as names ("Aurora" of "Aurora borealis" as a person, where the source
+    says "northern lights"), and a translation need not keep what the original never said.
+    Places, bodies and nationalities are kept unconfirmed: another language may name them in
+    its own words (Deutschland/Germany)."""
+    if source is None or not _cross_lingual(source, reference) or not _comparable(source):
+        return clusters
+    kept = []
+    for mentions in clusters:
+        if entity_found(mentions, source, lenient=True) or _translated(mentions[0]):
+            kept.append(mentions)
+    return kept
+
+
+def _translated(ent: Entity) -> bool:
+    """A place or organisation that another language may name in its own words."""
+    return ent.kind in ("place", "org") or ent.label == "NORP"
+
+
 def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity]:
     """NER entities plus the rule-based names the model missed ("Cuomo", "Windows"): a
     small model misses many names, and a reference's names must all be translated. Only
@@ -244,7 +339,7 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
     extra: list[Entity] = []
     for e in [*fallback_entities(text.text, text.lang), *_proper_noun_runs(text)]:
         if (
-            e.label != "ACRONYM"
+            (e.label != "ACRONYM" or (source is not None and len(e.text) >= 3))
             and not any(e.start < n.end and n.start < e.end for n in [*text.entities, *extra])
             and _proper_name(text, e)
             and (source is None or entity_found([e], source, lenient=_cross_lingual(text, source)))
@@ -274,7 +369,8 @@ def _proper_name(text: ParsedText, ent: Entity) -> bool:
     assert text.doc is not None
     span = text.doc.char_span(ent.start, ent.end, alignment_mode="expand")
     tokens = [t for t in span or () if t.is_alpha]
-    if len(tokens) == 1 and (len(ent.text) < _MIN_SUPPORT_TOKEN or not name_tokens(ent.text)):
+    short = len(ent.text) < (3 if ent.label == "ACRONYM" else _MIN_SUPPORT_TOKEN)
+    if len(tokens) == 1 and (short or not name_tokens(ent.text)):
         return False
     return bool(tokens) and all(t.pos_ == "PROPN" for t in tokens) and ent.text.lower() != "mr"
 
@@ -361,7 +457,7 @@ def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _M
     ("Americans"/"American", "Indian"/"India") is the same entity, not a respelling."""
     by_kind: dict[MatchKind, _Match] = {}
     for other in others:
-        match = match_names(ent.text, other.text)
+        match = match_names(ent.text, other.text) or _shared_words(ent.text, other.text)
         if match is None:
             continue
         kind, score = match
@@ -371,6 +467,26 @@ def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _M
         if known is None or score > known.similarity:
             by_kind[kind] = _Match(kind, score, other.text, other.start, other.end)
     return by_kind
+
+
+def _shared_words(a: str, b: str) -> tuple[MatchKind, float] | None:
+    """Two names of one body worded apart ("Arun Banner Police" / "Arun Banner Public Security
+    Bureau", "Ministry of Finance" / "Finance Ministry"): at least two distinctive words in
+    common, in any close form, at least half of the shorter name's, the first of one of them
+    among them. A respelling at most: it is the same body, told another way."""
+    ta, tb = (_distinctive(x) for x in (a, b))
+    if len(ta) < 2 or len(tb) < 2:
+        return None
+    shared = [t for t in ta if _form_of(t, tb) is not None]
+    if len(shared) < 2 or 2 * len(shared) < min(len(ta), len(tb)):
+        return None
+    if ta[0] not in shared and _form_of(tb[0], ta) is None:
+        return None
+    return ("variant", round(len(shared) / max(len(ta), len(tb)), 3))
+
+
+def _distinctive(name: str) -> list[str]:
+    return [t for t in name_tokens(name) if t not in _FUNCTION_WORDS | _GENERIC_NAME_WORDS]
 
 
 def _has_surname_key(ent: Entity) -> bool:
@@ -432,21 +548,50 @@ def _find_related_word(ent: Entity, folded: FoldedText) -> _Match | None:
 def _find_most_words(ent: Entity, folded: FoldedText) -> _Match | None:
     """Most words of a long name close together ("Royal Bafokeng Stadium" / "Royal Bafalcon
     Stadium", "World Heritage Sites in danger" / "world heritage sites at risk"), or all its
-    distinctive words ("Kofu City" / "the city of Kofu")."""
+    distinctive words ("Kofu City" / "the city of Kofu"), each in any close form ("Culture
+    Festival" / "Cultural Festival", "Jiangkou River" / "Jiangkouhe")."""
     tokens = [t for t in name_tokens(ent.text) if t not in _FUNCTION_WORDS]
     distinctive = [t for t in tokens if t not in _GENERIC_NAME_WORDS]
     if len(tokens) < 2 or not distinctive:
         return None
-    words = folded.tokens()
-    hits = [i for i, (word, _, _) in enumerate(words) if word in tokens]
+    words = _joined_initials(folded.tokens())
+    matched = [_form_of(word, tokens) for word, _, _ in words]
+    hits = [i for i, token in enumerate(matched) if token is not None]
     for first in hits:
         window = [i for i in hits if first <= i < first + len(tokens) + 4]
-        found = {words[i][0] for i in window}
+        found = {matched[i] for i in window}
         most = len(tokens) >= 3 and len(found) >= max(2, -(-2 * len(tokens) // 3))
         if _has_surname_key(ent) and tokens[-1] not in found:
             continue  # a person's first names and titles without the surname
         if most or set(distinctive) <= found:
             return _match_words(folded, words[first][1], words[window[-1]][2], "partial", 1.0)
+    return None
+
+
+def _joined_initials(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Folded words with runs of single letters joined ("u s" -> "us", for "U.S.")."""
+    joined: list[tuple[str, int, int]] = []
+    run: list[tuple[str, int, int]] = []
+    for item in [*words, ("", 0, 0)]:
+        if len(item[0]) == 1 and item[0].isalpha():
+            run.append(item)
+            continue
+        if len(run) >= 2:
+            joined.append(("".join(w for w, _, _ in run), run[0][1], run[-1][2]))
+        else:
+            joined.extend(run)
+        run = []
+        if item[0]:
+            joined.append(item)
+    return joined
+
+
+def _form_of(word: str, tokens: list[str]) -> str | None:
+    """The name word that `word` is a form of, if any: itself, a close form, or another name
+    of the same place ("France" in "Embassy of France" for "French" in "French Embassy")."""
+    for token in tokens:
+        if word == token or close_forms(word, token) or same_place(word, token):
+            return token
     return None
 
 
@@ -460,12 +605,13 @@ def _find_respelled(ent: Entity, folded: FoldedText) -> _Match | None:
     tokens = name_tokens(ent.text)
     words = folded.tokens()
     sizes = {len(tokens)} | ({1} if ent.kind == "person" else set())
-    initials = {t[0] for t in tokens}
+    initials = {sound_class(t) for t in tokens}
     best: _Match | None = None
     for size in sizes:
         for i in range(len(words) - size + 1):
             window = words[i : i + size]
-            if window[0][0][0] not in initials and window[-1][0][0] not in initials:
+            edges = {sound_class(window[0][0]), sound_class(window[-1][0])}
+            if not edges & initials:
                 continue
             match = match_names(ent.text, " ".join(w for w, _, _ in window))
             if match is None or match[0] != "variant":

@@ -290,3 +290,103 @@ def test_an_invented_name_across_scripts_is_unsupported() -> None:
         hyp_lang="en", src_lang="ru",
     )  # fmt: skip
     assert _fired(findings) == {"entity_unsupported"}
+
+
+CLUB_ARTICLE = (
+    "Villa appointed Roberto Di Matteo in the summer. Warnock said he had been disappointed "
+    "not to get the job. \"I thought at the time that's their loss,\" Warnock said ahead of "
+    "Cardiff's visit to Villa Park. The Welsh club's manager joined in October. British "
+    "clubs had called him, Steve said later: Steve Bruce is his friend."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        # supported: the surname alone, a demonym for the club's country, a short form
+        ("Cardiff boss Warnock says he was disappointed not to get the Villa job.", set()),
+        ("Warnock, the manager of a club in Wales, was disappointed.", set()),
+        ("Warnock told UK clubs he was disappointed.", set()),
+        # a first name the article uses alone, elsewhere, for the same person
+        ("Steve Bruce got the Villa job, Warnock said.", set()),
+        ("Roberto Di Matteo was appointed by Villa.", set()),
+        # generic words and titles added to a name are no extension
+        ("Cardiff City manager Warnock was disappointed.", set()),
+        # unsupported extensions: a first name, a club named more fully
+        ("Cardiff manager Neil Warnock was disappointed.", {"entity_unsupported"}),
+        ("Warnock was disappointed not to get the Aston Villa job.", {"entity_unsupported"}),
+        # invented outright
+        ("Warnock was disappointed not to get the Chelsea job.", {"entity_unsupported"}),
+    ],
+)  # fmt: skip
+def test_summary_names_must_be_supported_in_full(summary: str, expected: set[str]) -> None:
+    findings = _run(hypothesis=summary, source=CLUB_ARTICLE, hyp_lang="en", task="summary")
+    assert _fired(findings) - {"entity_missing"} == expected
+
+
+def test_an_unsupported_extension_names_the_added_word_and_the_closest_evidence() -> None:
+    [finding] = [
+        f for f in _run(hypothesis="Neil Warnock was disappointed.", source=CLUB_ARTICLE,
+                        hyp_lang="en", task="summary")
+        if f.check == "entity_unsupported"
+    ]  # fmt: skip
+    assert finding.hyp_span is not None and finding.hyp_span.text == "Neil Warnock"
+    assert finding.ref_span is not None and finding.ref_span.text == "Warnock"
+    assert finding.evidence["added"] == ["neil"]
+    assert "'neil' is not in the source" in finding.message
+
+
+# (hypothesis, reference, source, source language, findings allowed): a counterpart found
+# through another wording, a demonym, an exonym or a close form is at most a variant.
+COUNTERPARTS = [
+    ("The Ministry of Finance raised taxes.", "The Finance Ministry raised taxes.", None, None),
+    ("The Embassy of France was closed.", "The French Embassy was closed.", None, None),
+    ("Bavarian police arrested him.", "Police in Bavaria arrested him.", None, None),
+    ("He flew to München.", "He flew to Munich.", None, None),
+    ("Police in Wales said so.", "Welsh police said so.", None, None),
+    ("British officials agreed.", "UK officials agreed.", None, None),
+    ("The Hunan Red Tourism Cultural Festival opened.",
+     "The Hunan Red Tourism and Culture Festival opened.", None, None),
+    ("The U.S. redistributes the House's seats.",
+     "Seats in the US House of Representatives are reallocated.", None, None),
+    ("Arun Banner Public Security Bureau received a call.",
+     "Arun Banner Police received a call.", None, None),
+    # NER tags "Aurora" as a person; the source has no such name: nothing is expected
+    ("It is a good chance to see the northern lights.",
+     "It is a good chance to see the Aurora borealis.",
+     "Это хорошая возможность увидеть северное сияние.", "ru"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("hyp", "ref", "source", "src_lang"), COUNTERPARTS)
+def test_a_counterpart_is_never_missing_or_unsupported(
+    hyp: str, ref: str, source: str | None, src_lang: str | None
+) -> None:
+    findings = _run(hypothesis=hyp, reference=ref, source=source, hyp_lang="en",
+                    src_lang=src_lang)  # fmt: skip
+    assert _fired(findings) <= {"entity_variant"}
+    assert all(f.severity == "minor" for f in findings)
+
+
+# (hypothesis, reference, source, source language, expected checks): no counterpart at all.
+NO_COUNTERPART = [
+    ("Both were issued by of Illinois.",
+     "Both were issued by the Federal Aviation Administration of Illinois.", None, None,
+     {"entity_missing"}),
+    ("And there is more: a Hong Kong company won the contract.",
+     "And there's more: MTR, a Hong Kong company, won the contract.",
+     "Et ce n'est pas tout : MTR, une société de Hong Kong, a remporté le contrat.", "fr",
+     {"entity_missing"}),
+    ("Angela Schmidt spoke in Berlin.", "Angela Merkel spoke in Berlin.", None, None,
+     {"entity_missing", "entity_unsupported"}),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("hyp", "ref", "source", "src_lang", "expected"), NO_COUNTERPART)
+def test_a_name_without_counterpart_is_reported(
+    hyp: str, ref: str, source: str | None, src_lang: str | None, expected: set[str]
+) -> None:
+    findings = _run(hypothesis=hyp, reference=ref, source=source, hyp_lang="en",
+                    src_lang=src_lang)  # fmt: skip
+    assert _fired(findings) - {"entity_variant"} == expected
+    assert all(f.severity == "critical" for f in findings if f.check == "entity_missing")
