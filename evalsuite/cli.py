@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
+import signal
 import sys
 import time
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -19,13 +22,19 @@ from rich.console import Console
 import evalsuite
 from evalsuite.checks.api import Task
 from evalsuite.checks.base import SEVERITIES, Finding, Severity
-from evalsuite.checks.runner import available_checks, run_checks
-from evalsuite.data import Example, load_jsonl
-from evalsuite.errors import EvalsuiteError, InputError, UsageError
-from evalsuite.harness import SuiteRun, run_suite
-from evalsuite.io import atomic_write_json, atomic_write_jsonl
+from evalsuite.checks.runner import run_checks
+from evalsuite.data import Example, iter_jsonl, load_jsonl
+from evalsuite.errors import EvalsuiteError, InputError
+from evalsuite.harness import SuiteRun, empty_output_notes, run_suite
+from evalsuite.io import (
+    atomic_write_json,
+    atomic_write_jsonl,
+    check_output_directory,
+    check_output_file,
+)
 from evalsuite.metrics.model_spec import metric_needs_reference
 from evalsuite.metrics.registry import METRIC_NAMES
+from evalsuite.names import parse_name_list, validate_checks, validate_metrics
 from evalsuite.report.markdown import render_markdown
 from evalsuite.report.terminal import print_summary
 from evalsuite.results import results_document, segments_path, write_results_dir
@@ -34,14 +43,7 @@ from evalsuite.suite import load_suite
 from evalsuite.text.language_codes import LanguageCodeError, check_language_code
 
 EXIT_OK, EXIT_LIMIT, EXIT_USAGE = 0, 1, 2
-
-
-def _names(value: str, valid: Sequence[str], what: str) -> list[str]:
-    names = [n.strip() for n in value.split(",") if n.strip()]
-    unknown = [n for n in names if n.split(":", 1)[0] not in valid]  # model metrics: name:PATH
-    if unknown:
-        raise UsageError(f"unknown {what} '{unknown[0]}' (valid: {', '.join(valid)})")
-    return names
+DEFAULT_SCORE_METRICS = ("bleu", "chrf", "ter", "rouge")
 
 
 def _check_names(value: str) -> list[str] | None:
@@ -50,7 +52,7 @@ def _check_names(value: str) -> list[str] | None:
         return None
     if value == "none":
         return []
-    return _names(value, available_checks(), "check")
+    return validate_checks(parse_name_list(value), "--checks")
 
 
 def _with_lang(examples: list[Example], lang: str | None, task: str) -> list[Example]:
@@ -64,8 +66,23 @@ def _with_lang(examples: list[Example], lang: str | None, task: str) -> list[Exa
     return filled
 
 
+_QUIET_ENV = ("HF_DATASETS_DISABLE_PROGRESS_BARS", "HF_HUB_DISABLE_PROGRESS_BARS")
+
+
+def quiet_libraries() -> None:
+    """--quiet: no progress bars from `datasets` or the hub client either (workers that start
+    later inherit the environment)."""
+    for name in _QUIET_ENV:
+        os.environ[name] = "1"
+    if "datasets" in sys.modules:
+        sys.modules["datasets"].disable_progress_bars()
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     suite = load_suite(args.suite)
+    check_output_directory(args.output)
+    if args.quiet:
+        quiet_libraries()
     result: SuiteRun = run_suite(
         suite,
         cache_dir=Path(args.cache_dir) if args.cache_dir else None,
@@ -92,12 +109,22 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    metrics = _names(args.metrics, METRIC_NAMES, "metric") if args.metrics else None
+    metrics = validate_metrics(parse_name_list(args.metrics), "--metrics") if args.metrics else None
     checks = _check_names(args.checks)
+    output = check_output_file(args.output) if args.output else None
+    if output is not None:
+        check_output_file(output.with_suffix(".segments.jsonl"))
     examples = _with_lang(load_jsonl(args.input, require=("hypothesis",)), args.lang, args.task)
     without = [i for i, ex in enumerate(examples) if not ex.reference]
+    notes = []
     if metrics is None:
-        metrics = [] if len(without) == len(examples) else ["bleu", "chrf", "ter", "rouge"]
+        metrics = [] if without else list(DEFAULT_SCORE_METRICS)
+        if without and len(without) < len(examples):
+            notes.append(
+                f"metrics not computed: {len(without)} of {len(examples)} records have no "
+                "reference (the checks ran on every record; --metrics asks for them, and then "
+                "every record needs a reference)"
+            )
     needing = [m for m in metrics if metric_needs_reference(m)]
     if needing and without:
         line = _line_of(args.input, examples[without[0]].id)
@@ -105,9 +132,10 @@ def cmd_score(args: argparse.Namespace) -> int:
             f"is required for metrics {', '.join(needing)}", path=args.input, line=line,
             field="reference",
         )
+    hypotheses = [ex.hypothesis or "" for ex in examples]
     run = score_run(
         examples,
-        [ex.hypothesis or "" for ex in examples],
+        hypotheses,
         dataset=Path(args.input).stem,
         task=cast(Task, args.task),
         system=args.system,
@@ -119,9 +147,10 @@ def cmd_score(args: argparse.Namespace) -> int:
         seed=args.seed,
         confidence=args.confidence,
     )
+    run.notes[:0] = notes
+    run.notes.extend(empty_output_notes([ex.id for ex in examples], hypotheses))
     from evalsuite.text.nlp import model_versions
 
-    output = Path(args.output) if args.output else None
     segments_file = output.with_suffix(".segments.jsonl").name if output else "segments.jsonl"
     document = results_document(
         [run],
@@ -155,6 +184,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from evalsuite.io import atomic_write_text
     from evalsuite.report.formats import render_report
 
+    if args.output:
+        check_output_file(args.output)
     text = render_report(args.results, args.format)
     if args.output:
         atomic_write_text(args.output, text)
@@ -164,8 +195,26 @@ def cmd_report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: an integer no smaller than `minimum`."""
+
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {value!r}") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {number}")
+        return number
+
+    return parse
+
+
 def _confidence(value: str) -> float:
-    level = float(value)
+    try:
+        level = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {value!r}") from None
     if not 0 < level < 1:
         raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {value}")
     return level
@@ -180,18 +229,16 @@ def _language(value: str) -> str:
 
 def _line_of(path: str, example_id: str) -> int | None:
     """The line an id came from, for error messages (ids default to line numbers)."""
-    with open(path, encoding="utf-8") as handle:
-        for number, text in enumerate(handle, start=1):
-            if not text.strip():
-                continue
-            record = json.loads(text)
-            if str(record.get("id", number)) == example_id:
-                return number
+    for number, record in iter_jsonl(path):
+        if str(record.get("id", number)) == example_id:
+            return number
     return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     checks = _check_names(args.checks)
+    if args.output:
+        check_output_file(args.output)
     examples = _with_lang(load_jsonl(args.input, require=("hypothesis",)), args.lang, args.task)
     inputs = check_inputs(examples, [ex.hypothesis or "" for ex in examples], args.task)
     findings = run_checks(inputs, checks)
@@ -221,6 +268,9 @@ def cmd_gate(args: argparse.Namespace) -> int:
     """Gate results on a baseline: exit 0 when every rule holds, 1 when one fails."""
     from evalsuite.gate import run_gate
 
+    for option, value in (("--junit", args.junit), ("--markdown", args.markdown)):
+        if value:
+            check_output_file(value, option)
     return run_gate(
         args.results, args.baseline, policy=args.policy, junit=args.junit,
         markdown=args.markdown, seed=args.seed, resamples=args.resamples, verbose=args.verbose,
@@ -268,10 +318,12 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--rouge-stemmer", action="store_true", help="Porter/Snowball stemming")
     score.add_argument("--output", help="results JSON (segments go to NAME.segments.jsonl)")
     score.add_argument(
-        "--bootstrap", type=int, default=1000, metavar="N",
+        "--bootstrap", type=_at_least(0), default=1000, metavar="N",
         help="bootstrap resamples for confidence intervals (0: none; default 1000)",
     )
-    score.add_argument("--seed", type=int, default=12345, help="resampling seed (default 12345)")
+    score.add_argument(
+        "--seed", type=_at_least(0), default=12345, help="resampling seed (default 12345)"
+    )
     score.add_argument(
         "--confidence", type=_confidence, default=0.95, help="interval level (default 0.95)"
     )
@@ -284,10 +336,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("b", help="candidate results.json")
     compare.add_argument("--test", choices=("bootstrap", "ar"), default="bootstrap")
     compare.add_argument(
-        "--resamples", type=int, default=None, metavar="N",
+        "--resamples", type=_at_least(1), default=None, metavar="N",
         help="resamples (bootstrap, default 1000) or trials (ar, default 10000)",
     )
-    compare.add_argument("--seed", type=int, default=12345, help="resampling seed (default 12345)")
+    compare.add_argument(
+        "--seed", type=_at_least(0), default=12345, help="resampling seed (default 12345)"
+    )
     compare.set_defaults(func=cmd_compare)
 
     gate = sub.add_parser("gate", help="exit 1 when results regress against a baseline")
@@ -296,8 +350,12 @@ def build_parser() -> argparse.ArgumentParser:
     gate.add_argument("--policy", help="policy TOML (docs/gate-policy.md; default: built in)")
     gate.add_argument("--junit", metavar="FILE", help="write JUnit XML, one case per rule")
     gate.add_argument("--markdown", metavar="FILE", help="write a Markdown summary (PR comment)")
-    gate.add_argument("--seed", type=int, help="paired-test seed (default: policy, 12345)")
-    gate.add_argument("--resamples", type=int, metavar="N", help="paired-test resamples")
+    gate.add_argument(
+        "--seed", type=_at_least(0), help="paired-test seed (default: policy, 12345)"
+    )
+    gate.add_argument(
+        "--resamples", type=_at_least(1), metavar="N", help="paired-test resamples"
+    )
     gate.add_argument("-v", "--verbose", action="store_true", help="print passing rules too")
     gate.set_defaults(func=cmd_gate)
 
@@ -324,17 +382,50 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised like an interrupt so that every `finally` and temp-file cleanup runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
+EXIT_INTERNAL = 3  # a bug: never 1, which a CI job reads as "the gate failed"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args))
     except EvalsuiteError as err:
         print(f"evalsuite: error: {err}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("evalsuite: interrupted; finished outputs are cached", file=sys.stderr)
-        return 130
+    except OSError as err:  # the disk filled up, a file vanished: the environment, not a bug
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"evalsuite: error: {where}{err.strerror or err}", file=sys.stderr)
+        return EXIT_USAGE
+    except (KeyboardInterrupt, Terminated) as stop:
+        print(f"evalsuite: {_interrupted(args)}", file=sys.stderr)
+        return 130 if isinstance(stop, KeyboardInterrupt) else 128 + signal.SIGTERM
+    except Exception:
+        traceback.print_exc()
+        print(
+            "evalsuite: internal error (a bug: please report it with the traceback above)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupted(args: argparse.Namespace) -> str:
+    """What an interrupt leaves: only `run` caches generated outputs; no command has written
+    a half results file (every one is written to a temporary file, then renamed)."""
+    if args.command == "run" and not getattr(args, "no_cache", False):
+        return "interrupted; outputs generated so far are cached, a re-run resumes from them"
+    return "interrupted; no results were written"
 
 
 if __name__ == "__main__":

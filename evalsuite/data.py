@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from evalsuite.errors import InputError
+from evalsuite.io import open_text_lines, parse_json, read_text
 from evalsuite.text.language_codes import LanguageCodeError, check_language_code
 
 TEXT_FIELDS = ("source", "hypothesis", "src_lang", "tgt_lang")
@@ -86,14 +86,23 @@ def example_from_record(
     if not isinstance(meta, dict):
         raise InputError("expected an object", path=path, line=line, field="meta")
     for name in require:
-        value = refs if name == "reference" else record.get(name)
-        if not value:
+        if name == "hypothesis":
+            if name not in record:
+                raise InputError(
+                    'is required (an empty output is "" or null)', path=path, line=line,
+                    field=name,
+                )
+        elif not (refs if name == "reference" else record.get(name)):
             raise InputError("is required and must not be empty", path=path, line=line, field=name)
+    # A hypothesis that is there but null is an empty output, the same as "".
+    hypothesis = record.get("hypothesis")
+    if hypothesis is None and "hypothesis" in record:
+        hypothesis = ""
     return Example(
         id=str(raw_id),
         source=record.get("source"),
         reference=refs,
-        hypothesis=record.get("hypothesis"),
+        hypothesis=hypothesis,
         src_lang=langs["src_lang"],
         tgt_lang=langs["tgt_lang"],
         meta=meta,
@@ -111,18 +120,11 @@ def _language(value: str | None, path: str, line: int, name: str) -> str | None:
 
 
 def iter_jsonl(path: str | Path) -> Iterator[tuple[int, Any]]:
-    """Yield (line number, decoded object) for each non-blank line."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError("no such file", path=str(path))
-    with p.open(encoding="utf-8") as handle:
-        for number, text in enumerate(handle, start=1):
-            if not text.strip():
-                continue
-            try:
-                yield number, json.loads(text)
-            except json.JSONDecodeError as err:
-                raise InputError(f"invalid JSON ({err.msg})", path=str(path), line=number) from None
+    """Yield (line number, decoded object) for each non-blank line (see `io.parse_json` for
+    what is refused, always with the file, line and field)."""
+    for number, text in open_text_lines(path):
+        if text.strip():
+            yield number, parse_json(text, path=str(path), line=number)
 
 
 Fields = Sequence[tuple[str, str]]
@@ -174,8 +176,7 @@ def load_table(path: str | Path, fmt: str, *, fields: Fields = ()) -> list[Examp
     """Load CSV or Parquet through `datasets`; CSV line numbers count the header as line 1."""
     from datasets import load_dataset  # slow import, only when a table is asked for
 
-    if not Path(path).is_file():
-        raise InputError("no such file", path=str(path))
+    _require_file(path)
     try:
         table = load_dataset(fmt, data_files=str(path), split="train")
     except Exception as err:  # datasets raises many types for unreadable files
@@ -188,6 +189,8 @@ def _rows_to_examples(rows: Any, label: str, first_line: int, fields: Fields) ->
     for index, raw in enumerate(rows):
         row = map_fields(raw, fields, path=label, line=index + first_line)
         record = {k: v for k, v in row.items() if k in KNOWN_FIELDS and v is not None}
+        if "hypothesis" in row and row["hypothesis"] is None:
+            record["hypothesis"] = ""  # an empty cell is an empty output
         if isinstance(record.get("id"), float) and record["id"].is_integer():
             record["id"] = int(record["id"])
         examples.append(
@@ -228,14 +231,20 @@ def load_hub(name: str, split: str, *, fields: Fields = ()) -> list[Example]:
 def load_document(path: str | Path, *, role: str, lang: str | None) -> list[Example]:
     """A whole plain-text file as one Example: the source to summarize or a given output."""
     p = Path(path)
-    if not p.is_file():
-        raise InputError("no such file", path=str(path))
-    text = p.read_text(encoding="utf-8").strip()
+    text = read_text(p).strip()
     if not text:
         raise InputError("document is empty", path=str(path))
     if role == "hypothesis":
         return [Example(id=p.stem, hypothesis=text, tgt_lang=lang)]
     return [Example(id=p.stem, source=text, src_lang=lang, tgt_lang=lang)]
+
+
+def _require_file(path: str | Path) -> None:
+    p = Path(path)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", path=str(path))
+    if not p.is_file():
+        raise InputError("no such file", path=str(path))
 
 
 def load_examples(

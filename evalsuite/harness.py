@@ -74,16 +74,37 @@ def given_output_groups(
     """Split examples with given hypotheses into systems (one per `group_by` value)."""
     groups: dict[str, list[Example]] = defaultdict(list)
     for number, example in enumerate(examples, start=1):
-        if not example.hypothesis:
+        if example.hypothesis is None:
             raise InputError(
-                "is required when outputs are given",
+                "is required when outputs are given (an empty output is \"\")",
                 path=config.label,
                 line=number,
                 field="hypothesis",
             )
         key = _field(example, config.group_by) if config.group_by else "given"
+        if key is None or key == "":
+            raise InputError(
+                f"has no value for '{config.group_by}', which the suite's group_by names "
+                "(every record needs one)",
+                path=config.label,
+                line=number,
+                field=config.group_by,
+            )
         groups[str(key)].append(example)
     return dict(groups)
+
+
+_SHOWN_IDS = 5
+
+
+def empty_output_notes(ids: Sequence[str], hypotheses: Sequence[str]) -> list[str]:
+    """A note when outputs are empty: a legitimate (bad) output, scored as it is (0 overlap,
+    every reference entity missing), and never silent."""
+    empty = [i for i, text in zip(ids, hypotheses, strict=True) if not text.strip()]
+    if not empty:
+        return []
+    shown = ", ".join(empty[:_SHOWN_IDS]) + (", ..." if len(empty) > _SHOWN_IDS else "")
+    return [f"{len(empty)} of {len(ids)} output(s) empty, scored as empty (ids: {shown})"]
 
 
 def long_input_notes(meta: Sequence[dict[str, Any]]) -> list[str]:
@@ -173,7 +194,9 @@ def run_dataset(
     if config.given_outputs:
         for name, group in given_output_groups(examples, config).items():
             hyps = [ex.hypothesis or "" for ex in group]
-            runs.append(job.score(group, hyps, name, "given-outputs"))
+            run = job.score(group, hyps, name, "given-outputs")
+            run.notes.extend(empty_output_notes([ex.id for ex in group], hyps))
+            runs.append(run)
         return runs
     for system_config in config.systems:
         system, generated = job.generate(system_config, examples)
@@ -182,6 +205,7 @@ def run_dataset(
             system.signature,
         )
         run.notes.extend(long_input_notes(generated.meta))
+        run.notes.extend(empty_output_notes([ex.id for ex in examples], generated.outputs))
         runs.append(run)
     if config.round_trip is not None:
         runs.append(_round_trip(job, examples))

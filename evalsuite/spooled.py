@@ -4,6 +4,8 @@ The driver of a large run must not hold every segment's output, findings and evi
 writes each partition's segments.jsonl lines to a spool file as the partition completes and
 keeps this sequence, which reads them back one at a time for results files and reports.
 The spool file is deleted when the sequence is garbage-collected (or at interpreter exit).
+On Linux it has no name at all: it is unlinked as soon as it is created and read back through
+`/proc/self/fd`, so a run that is killed (SIGTERM, even `kill -9`) leaves nothing in TMPDIR.
 """
 
 from __future__ import annotations
@@ -41,14 +43,23 @@ def segment_from_line(line: dict[str, Any]) -> SegmentRecord:
     return SegmentRecord(findings=findings, **plain)
 
 
+_PROC_FD = Path("/proc/self/fd")
+
+
 class SegmentSpool:
     """An append-only temporary JSONL file of segment lines; `close()` makes it readable."""
 
     def __init__(self) -> None:
         fd, name = tempfile.mkstemp(prefix="evalsuite-segments-", suffix=".jsonl")
-        self.path = Path(name)
+        self._keep: int | None = None
+        if _PROC_FD.is_dir():
+            os.unlink(name)  # anonymous: the kernel frees it when the last descriptor closes
+            self._keep = os.dup(fd)
+            self.path = _PROC_FD / str(self._keep)
+        else:
+            self.path = Path(name)
         self._handle = os.fdopen(fd, "w", encoding="utf-8")
-        self._finalizer = weakref.finalize(self, _remove, self._handle, self.path)
+        self._finalizer = weakref.finalize(self, _remove, self._handle, self.path, self._keep)
         self.count = 0
 
     def write(self, lines: str, n_segments: int) -> None:
@@ -59,25 +70,28 @@ class SegmentSpool:
         """Hand the file over to a reader, which now owns (and eventually deletes) it."""
         self._handle.close()
         self._finalizer.detach()
-        return SpooledSegments(self.path, self.count)
+        return SpooledSegments(self.path, self.count, self._keep)
 
 
-def _remove(handle: Any, path: Path) -> None:
+def _remove(handle: Any, path: Path, keep: int | None) -> None:
     handle.close()
-    path.unlink(missing_ok=True)
+    _unlink(path, keep)
 
 
-def _unlink(path: Path) -> None:
-    path.unlink(missing_ok=True)
+def _unlink(path: Path, keep: int | None = None) -> None:
+    if keep is None:
+        path.unlink(missing_ok=True)
+    else:
+        os.close(keep)
 
 
 class SpooledSegments(Sequence[SegmentRecord]):
     """Segments read back from a spool file; iteration streams, indexing scans."""
 
-    def __init__(self, path: Path, count: int) -> None:
+    def __init__(self, path: Path, count: int, keep: int | None = None) -> None:
         self.path = path
         self._count = count
-        weakref.finalize(self, _unlink, path)  # the file lives as long as this object
+        weakref.finalize(self, _unlink, path, keep)  # the file lives as long as this object
 
     def __len__(self) -> int:
         return self._count

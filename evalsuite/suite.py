@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from evalsuite.errors import UsageError
+from evalsuite.io import read_text
+from evalsuite.names import validate_checks, validate_metrics
 from evalsuite.systems.config import (
     RoundTripConfig,
     SystemConfig,
@@ -163,7 +165,32 @@ def _checks(value: Any, where: str, path: Path) -> tuple[str, ...] | None:
         return None
     if value == "none":
         return ()
-    return _string_list(value, where, path)
+    try:
+        return tuple(validate_checks(_string_list(value, where, path), where) or ())
+    except UsageError as err:
+        raise _fail(path, str(err)) from None
+
+
+def _metrics(value: Any, where: str, path: Path) -> tuple[str, ...]:
+    try:
+        return tuple(validate_metrics(_metric_list(value, where, path), where))
+    except UsageError as err:
+        raise _fail(path, str(err)) from None
+
+
+def _distinct_systems(systems: tuple[SystemConfig, ...], where: str, path: Path) -> None:
+    """Two specs for one system (`lead` and `lead-3`) or two systems under one name would give
+    rows that a comparison cannot tell apart."""
+    seen: dict[str, str] = {}
+    for index, config in enumerate(systems):
+        name = config.build().name
+        if name in seen:
+            raise _fail(
+                path,
+                f"{where}[{index}]: '{config.spec}' is the same system as '{seen[name]}' "
+                f"(both are named '{name}'); list each system once, or give one a 'name'",
+            )
+        seen[name] = config.spec
 
 
 def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> DatasetConfig:
@@ -199,10 +226,10 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
         raise _fail(
             path, f"{where}: no systems to run (set 'systems', 'round_trip' or outputs = \"given\")"
         )
-    metrics = _metric_list(
-        raw.get("metrics", suite.get("metrics", list(DEFAULT_METRICS[task]))),
-        f"{where}.metrics",
-        path,
+    _distinct_systems(systems, f"{where}.systems", path)
+    metric_key = f"{where}.metrics" if "metrics" in raw else "metrics"
+    metrics = _metrics(
+        raw.get("metrics", suite.get("metrics", list(DEFAULT_METRICS[task]))), metric_key, path
     )
     group_by = raw.get("group_by")
     if group_by is not None and not isinstance(group_by, str):
@@ -226,7 +253,11 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
         document_role=role,
         lang=lang,
         metrics=metrics,
-        checks=_checks(raw.get("checks", suite.get("checks", "all")), f"{where}.checks", path),
+        checks=_checks(
+            raw.get("checks", suite.get("checks", "all")),
+            f"{where}.checks" if "checks" in raw else "checks",
+            path,
+        ),
         hub=hub,
         split=split,
         fields=fields,
@@ -257,6 +288,8 @@ def _source(
     if not isinstance(raw["path"], str) or not raw["path"]:
         raise _fail(path, f"{where}: 'path' must be a non-empty string")
     data_path = (path.parent / raw["path"]).resolve()
+    if data_path.is_dir():
+        raise _fail(path, f"{where}.path: is a directory, not a file: {data_path}")
     if not data_path.is_file():
         raise _fail(path, f"{where}.path: no such file: {data_path}")
     fmt = raw.get("format") or (
@@ -285,10 +318,12 @@ def _fields(value: Any, where: str, path: Path) -> tuple[tuple[str, str], ...]:
 def load_suite(path: str | Path | None = None) -> Suite:
     """Read and validate a suite file; every error names the file and the key."""
     suite_path = Path(path) if path is not None else default_suite_path()
+    if suite_path.is_dir():
+        raise UsageError(f"{suite_path}: is a directory, not a suite file")
     if not suite_path.is_file():
         raise UsageError(f"{suite_path}: no such suite file")
     try:
-        raw = tomllib.loads(suite_path.read_text(encoding="utf-8"))
+        raw = tomllib.loads(read_text(suite_path))
     except tomllib.TOMLDecodeError as err:
         raise _fail(suite_path, f"invalid TOML ({err})") from None
     unknown = sorted(set(raw) - _SUITE_KEYS)

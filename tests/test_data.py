@@ -39,7 +39,7 @@ def test_loads_fields_and_reference_forms(tmp_path: Path) -> None:
         ('{"hypothesis": "h", "meta": []}', "meta", "expected an object"),
         ('{"id": true, "hypothesis": "h"}', "id", "id"),
         ('{"source": "s"}', "hypothesis", "required"),
-        ('{"hypothesis": ""}', "hypothesis", "required"),
+        ('{"source": "s", "hypothesis": 1}', "hypothesis", "expected a string"),
         ('{"hypothesis": "h", "tgt_lang": "pwnpkg.x"}', "tgt_lang", "not a language code"),
         ('{"hypothesis": "h", "src_lang": "--evil-flag"}', "src_lang", "not a language code"),
     ],
@@ -93,3 +93,51 @@ def test_language_codes_are_kept_and_blank_means_none(tmp_path: Path) -> None:
     path = _write(tmp_path, ['{"hypothesis": "h", "src_lang": " pt_BR ", "tgt_lang": ""}'])
     (example,) = load_jsonl(path)
     assert example.src_lang == "pt_BR" and example.tgt_lang is None
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "message"),
+    [
+        (b'{"hypothesis": "caf\xe9"}', None, r"not UTF-8 text \(byte 0xe9 at column 20\)"),
+        (b'{"hypothesis": "h", "meta": {"n": ' + b"9" * 5000 + b"}}", None, "invalid JSON"),
+        (b'{"hypothesis": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", None, "nested too deeply"),
+        (b'{"hypothesis": "h", "meta": {"score": NaN}}', "meta.score", "NaN is not a JSON number"),
+        (b'{"hypothesis": "h", "meta": {"x": [-Infinity]}}', "meta.x[0]", "-Infinity"),
+        (b'{"hypothesis": "a \\ud800 b"}', "hypothesis", "lone surrogate"),
+        (b'{"id": "\\udfff", "hypothesis": "h"}', "id", "lone surrogate"),
+        (b'{"hypothesis": "a\x01b"}', None, r"invalid JSON at column 18 \(Invalid control"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", None, "not UTF-8 text"),
+    ],
+)
+def test_undecodable_records_name_file_line_and_field(
+    tmp_path: Path, raw: bytes, field: str | None, message: str
+) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"hypothesis": "fine"}\n' + raw + b"\n")
+    with pytest.raises(InputError, match=message) as info:
+        load_jsonl(path)
+    assert info.value.path == str(path) and info.value.line == 2 and info.value.field == field
+
+
+def test_a_directory_or_an_unreadable_file_is_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(InputError, match="is a directory"):
+        load_jsonl(tmp_path)
+    path = _write(tmp_path, ['{"hypothesis": "h"}'])
+
+    def refuse(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(InputError, match=r"in.jsonl: cannot read \(Permission denied\)"):
+        load_jsonl(path)
+
+
+def test_empty_and_null_outputs_are_outputs(tmp_path: Path) -> None:
+    path = _write(tmp_path, ['{"hypothesis": ""}', '{"hypothesis": null}', '{"source": "s"}'])
+    with pytest.raises(InputError, match="is required") as info:
+        load_jsonl(path, require=("hypothesis",))
+    assert info.value.line == 3
+    first, second, third = load_jsonl(path)
+    assert (first.hypothesis, second.hypothesis, third.hypothesis) == ("", "", None)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from evalsuite.io import atomic_write_text
+from evalsuite.errors import UsageError
+from evalsuite.io import atomic_write_text, check_output_directory, check_output_file
 
 
 def test_atomic_write_replaces(tmp_path: Path) -> None:
@@ -36,3 +37,17 @@ def test_written_files_get_the_usual_mode_not_the_temporary_files(tmp_path: Path
     finally:
         os.umask(old)
     assert stat.S_IMODE((tmp_path / "r.json").stat().st_mode) == 0o644
+
+
+def test_outputs_are_checked_before_any_work(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(UsageError, match="is a directory; give a file name"):
+        check_output_file(tmp_path)
+    with pytest.raises(UsageError, match="is a file, not a directory"):
+        check_output_file(tmp_path / "file" / "out.json")
+    with pytest.raises(UsageError, match="is a file; give a directory"):
+        check_output_directory(tmp_path / "file")
+    with pytest.raises(UsageError, match=r"cannot write in /sys \(Permission denied\)"):
+        check_output_directory("/sys/evalsuite-results")  # read-only, even for root
+    assert check_output_file(tmp_path / "new" / "deeper" / "r.json").name == "r.json"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # the probe left nothing

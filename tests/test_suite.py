@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from evalsuite.errors import UsageError
+from evalsuite.errors import InputError, UsageError
 from evalsuite.suite import default_suite_path, load_suite
 
 
@@ -42,6 +42,16 @@ def _suite(tmp_path: Path, body: str) -> Path:
         ('[[datasets]]\nname="a"\npath="d.jsonl\ntask="summary"\n', "invalid TOML"),
         ('[[datasets]]\nname="a"\npath="d.jsonl"\ntask="summary"\noutputs="given"\n'
          'lang="this.x"\n', r"datasets\[0\]\.lang: 'this.x' is not a language code"),
+        ('[[datasets]]\nname="a"\npath="d.jsonl"\ntask="summary"\noutputs="given"\n'
+         'metrics=["rouge", "bluee"]\n', r"datasets\[0\]\.metrics: unknown metric 'bluee'"),
+        ('metrics=["meteor"]\n[[datasets]]\nname="a"\npath="d.jsonl"\ntask="summary"\n'
+         'outputs="given"\n', r"s\.toml: metrics: unknown metric 'meteor' \(valid: rouge,"),
+        ('[[datasets]]\nname="a"\npath="d.jsonl"\ntask="summary"\noutputs="given"\n'
+         'checks=["entity_mising"]\n', r"datasets\[0\]\.checks: unknown check 'entity_mising'"),
+        ('[[datasets]]\nname="a"\npath="d.jsonl"\ntask="summary"\nsystems=["lead", "lead-3"]\n',
+         r"datasets\[0\]\.systems\[1\]: 'lead-3' is the same system as 'lead'"),
+        ('[[datasets]]\nname="a"\npath="."\ntask="summary"\noutputs="given"\n',
+         r"datasets\[0\]\.path: is a directory"),
     ],
 )
 def test_bad_suites_name_file_and_key(tmp_path: Path, body: str, message: str) -> None:
@@ -58,3 +68,12 @@ def test_config_hash_changes_with_data(tmp_path: Path) -> None:
     before = load_suite(path).config_hash
     (tmp_path / "d.jsonl").write_text('{"hypothesis": "x", "reference": "z"}\n')
     assert load_suite(path).config_hash != before
+
+
+def test_a_directory_or_non_utf8_suite_is_named(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="is a directory, not a suite file"):
+        load_suite(tmp_path)
+    path = tmp_path / "s.toml"
+    path.write_bytes(b'name = "caf\xe9"\n')
+    with pytest.raises(InputError, match=r"s.toml:1: not UTF-8 text \(byte 0xe9"):
+        load_suite(path)

@@ -19,7 +19,6 @@ from evalsuite.checks.injected import injected_content
 from evalsuite.checks.negation import negation_flip
 from evalsuite.checks.numbers import number_mismatch
 from evalsuite.checks.roles import role_reversal
-from evalsuite.errors import UsageError
 from evalsuite.text.nlp import ParsedSegment, normalize_lang, parse_texts
 
 __all__ = ["CHECKS", "Check", "available_checks", "parse_segments", "run_checks"]
@@ -86,13 +85,10 @@ def available_checks() -> list[str]:
 
 
 def _selected(names: Sequence[str] | None) -> list[Check]:
-    if names is None:
-        return [CHECKS[name] for name in available_checks()]
-    unknown = [name for name in names if name not in CHECKS]
-    if unknown:
-        valid = ", ".join(available_checks())
-        raise UsageError(f"unknown check(s) {', '.join(unknown)}; valid checks: {valid}")
-    return [CHECKS[name] for name in dict.fromkeys(names)]
+    from evalsuite.names import validate_checks
+
+    chosen = validate_checks(names)
+    return [CHECKS[name] for name in (available_checks() if chosen is None else chosen)]
 
 
 def run_checks(
