@@ -212,9 +212,48 @@ def parse_texts(
             for text in group:
                 parsed[text, lang] = ParsedText(text, lang, None, fallback_entities(text, lang))
             continue
-        for text, doc in zip(group, nlp.pipe(group, batch_size=PIPE_BATCH_SIZE), strict=True):
+        short = [text for text in group if len(text) <= PIECE_CHARS]
+        for text, doc in zip(short, nlp.pipe(short, batch_size=PIPE_BATCH_SIZE), strict=True):
             parsed[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
+        for text in group:
+            if len(text) > PIECE_CHARS:
+                doc = _parse_long(nlp, text)
+                parsed[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
     return [parsed[key] for key in keys]
+
+
+PIECE_CHARS = 100_000
+"""Longer texts are parsed in pieces of at most this many characters: spaCy refuses texts over
+its `max_length` (1,000,000 by default, error E088) because its parser and NER need about 1 GB
+of working memory per 100,000 characters; pieces keep that bounded whatever the length."""
+
+
+def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` cut into consecutive pieces of at most `limit` characters that join back to it
+    exactly, each ending at a paragraph break, else a line break, else a space where it can."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for separator in ("\n\n", "\n", " "):
+            cut = text.rfind(separator, start + 1, end)
+            if cut > start:
+                end = cut + len(separator)
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    """One Doc for a text longer than PIECE_CHARS, its offsets those of the whole text."""
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(text_pieces(text, PIECE_CHARS), batch_size=1))
+    joined = Doc.from_docs(docs, ensure_whitespace=False)
+    assert joined.text == text
+    return joined
 
 
 def extract_entities(texts: Sequence[str], langs: Sequence[str | None]) -> list[list[Entity]]:

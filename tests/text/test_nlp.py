@@ -226,3 +226,28 @@ def test_pipelines_come_from_a_fixed_table(monkeypatch: pytest.MonkeyPatch) -> N
         for lang, names in nlp.SPACY_PIPELINES.items()
         for name in names
     )
+
+
+def test_text_pieces_join_back_and_end_at_breaks() -> None:
+    text = "First paragraph here.\n\nSecond one, longer than the others.\nA line.\n\nLast."
+    pieces = nlp.text_pieces(text, limit=30)
+    assert "".join(pieces) == text and all(len(p) <= 30 for p in pieces)
+    assert pieces[0] == "First paragraph here.\n\n"
+    assert "".join(nlp.text_pieces("x" * 95, limit=30)) == "x" * 95  # no break: cut anyway
+
+
+def test_a_text_longer_than_spacy_allows_is_parsed_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """spaCy refuses texts over nlp.max_length (E088); such a document is split, not fatal."""
+    en = load_pipeline("en")
+    assert en is not None
+    paragraph = "Angela Merkel met Emmanuel Macron in Paris on Monday.\n\n"
+    text = paragraph * 40
+    monkeypatch.setattr(en, "max_length", 1_000)
+    monkeypatch.setattr(nlp, "PIECE_CHARS", 500)
+    (parsed,) = parse_texts([text], ["en"])
+    assert parsed.doc is not None and parsed.doc.text == text
+    merkel = [e for e in parsed.entities if e.text == "Angela Merkel"]
+    assert len(merkel) == 40
+    assert all(text[e.start : e.end] == e.text for e in parsed.entities)
