@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
+import threading
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from evalsuite.errors import UsageError
 
@@ -39,6 +42,45 @@ def offline() -> bool:
     names = ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE")
     flags = (os.environ.get(name, "") for name in names)
     return any(flag.strip().lower() in ("1", "true", "yes", "on") for flag in flags)
+
+
+HUB_PROBE_TIMEOUT_S = 3.0
+
+
+def hub_endpoint() -> tuple[str, int]:
+    """(host, port) of the Hugging Face hub this process would use ($HF_ENDPOINT)."""
+    parsed = urlsplit(os.environ.get("HF_ENDPOINT", "https://huggingface.co"))
+    return parsed.hostname or "huggingface.co", parsed.port or (
+        443 if parsed.scheme != "http" else 80
+    )
+
+
+def hub_reachable(timeout: float = HUB_PROBE_TIMEOUT_S) -> bool:
+    """Whether a TCP connection to the hub opens within `timeout` seconds (name lookup too,
+    which a socket timeout does not bound: it runs in a thread that is not waited for).
+
+    Without it, the hub client retries for about a minute before it gives up."""
+    host, port = hub_endpoint()
+    outcome: list[bool] = []
+
+    def attempt() -> None:
+        try:
+            with socket.create_connection((host, port), timeout=timeout):
+                outcome.append(True)
+        except OSError:
+            outcome.append(False)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(timeout)
+    return bool(outcome and outcome[0])
+
+
+def cached_on_disk(model: str) -> bool:
+    """Whether the hub model's config is in the local Hugging Face cache."""
+    from huggingface_hub import try_to_load_from_cache
+
+    return isinstance(try_to_load_from_cache(model, "config.json"), str)
 
 
 def looks_like_path(model: str) -> bool:
@@ -114,6 +156,15 @@ def load_pretrained(
         )
     source = str(local_dir) if local_dir is not None else model
     local_only = local_dir is not None or offline()
+    if not local_only and cached_on_disk(model):
+        local_only = True  # in the cache: no network round trip, no retries
+    elif not local_only and not hub_reachable():
+        host, port = hub_endpoint()
+        raise UsageError(
+            f"hf system: model '{model}' is not a local directory and not in the Hugging Face "
+            f"cache, and the hub ({host}:{port}) cannot be reached from here. Download it "
+            "where the hub can be reached, or pass a local directory."
+        )
     try:
         tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=local_only)
         loaded = auto_class.from_pretrained(source, local_files_only=local_only, dtype=dtype)

@@ -139,3 +139,18 @@ def test_missing_directory_and_bad_options_are_usage_errors(tmp_path: Path) -> N
 def test_directory_without_a_model_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no config.json"):
         HFSeq2Seq(str(tmp_path), device="cpu").generate(["Text."], ["en"])
+
+
+def test_unreachable_hub_fails_fast_without_offline_mode(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Online mode, hub unreachable: an error within seconds, not a minute of retries (15)."""
+    from evalsuite.systems import hf_loading
+
+    for name in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_DATASETS_OFFLINE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(hf_loading, "hub_reachable", lambda: False)  # no probe leaves here
+    system = HFSeq2Seq("evalsuite-tests/no-such-model-anywhere", device="cpu")
+    start = time.monotonic()
+    with pytest.raises(UsageError, match=r"cannot be reached from here") as error:
+        system.generate(["Some text."], ["en"])
+    assert time.monotonic() - start < 5
+    assert "huggingface.co:443" in str(error.value)
