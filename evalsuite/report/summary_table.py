@@ -17,6 +17,10 @@ METRIC_COLUMNS = (
     ("chrf", "chrF", 1.0),
     ("chrf++", "chrF++", 1.0),
     ("ter", "TER", 1.0),
+    ("bertscore_f", "BERTScore", 100.0),
+    ("comet", "COMET", 100.0),
+    ("comet_qe", "COMET-QE", 100.0),
+    ("nli", "NLI", 100.0),
 )
 CHECK_HEADERS = {
     "entity_missing": "ent.missing",
@@ -27,6 +31,8 @@ CHECK_HEADERS = {
     "role_reversal": "roles",
     "injected_content": "injected",
     "inconsistent_entity": "inconsist.",
+    "comet_error_span": "comet.span",
+    "nli_unsupported": "nli.unsupp",
 }
 
 
