@@ -177,17 +177,51 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”'‘’(]\s*)$")
 
 
 def new_name_or_number(summary: str, others: tuple[str, ...]) -> bool:
-    """Whether `summary` has a word with a digit, or a capitalised word not opening a
-    sentence, that is no word of any of `others` once casefolded ("Neil Warnock" where the
-    others say "Warnock" has "Neil"; "£20m" where they have no "20m")."""
+    """Whether `summary` has a word with a digit, or a capitalised word (opening a sentence
+    only if a capitalised word follows it), that is no word of any of `others` once
+    casefolded ("Neil Warnock" where the others say "Warnock" has "Neil"; "£20m" where they
+    have no "20m")."""
     known = {t.casefold() for other in others for t in _TOKEN.findall(other)}
-    for match in _TOKEN.finditer(summary):
+    tokens = list(_TOKEN.finditer(summary))
+    for i, match in enumerate(tokens):
         token = match.group()
         numeric = any(ch.isdigit() for ch in token)
-        named = token[0].isupper() and not _SENTENCE_START.search(summary[: match.start()])
+        following = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        opening = bool(_SENTENCE_START.search(summary[: match.start()]))
+        named = token[0].isupper() and (not opening or following[:1].isupper())
         if (numeric or named) and token.casefold() not in known:
             return True
     return False
+
+
+def wmt21_cases(
+    root: Path, limit: int | None = None, half: Half | None = None
+) -> Iterator[Case]:
+    """Critical errors (ERR) vs none (NOT), reference-free against the English source."""
+    rows = read_jsonl(root / "wmt21_critical_errors" / "ced_dev.jsonl")
+    rows = _sample(keep_half("wmt21", rows, half), limit)
+    for row in rows:
+        tgt = row["lp"].split("-")[1]
+        inp = CheckInput(row["mt"], None, row["source"], tgt, "en")
+        yield Case("WMT21 critical errors", inp, row["label"] == "ERR", ANY_CRITICAL)
+
+
+def mt_fault_cases(path: Path) -> Iterator[Case]:
+    """The project's own faults: each fault label's expected checks, against every clean row."""
+    rows = read_jsonl(path)
+    clean = [r for r in rows if r["meta"]["fault"] == "none"]
+    by_fault: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["meta"]["fault"] != "none" and row["meta"]["expected_checks"]:
+            by_fault.setdefault(row["meta"]["fault"], []).append(row)
+    for fault, faulty_rows in sorted(by_fault.items()):
+        relevant = frozenset(c for r in faulty_rows for c in r["meta"]["expected_checks"])
+        for row, faulty in [(r, True) for r in faulty_rows] + [(r, False) for r in clean]:
+            inp = CheckInput(
+                row["hypothesis"], row.get("reference"), row.get("source"),
+                row.get("tgt_lang"), row.get("src_lang"),
+            )  # fmt: skip
+            yield Case(f"mt_faults {fault}", inp, faulty, relevant)
 
 
 HANS_FAULTS = ("ln_subject/object_swap", "ln_passive")

@@ -11,8 +11,10 @@ source confirms them (measured on DEMETR: recall up, false alarms not).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from evalsuite.checks.base import Finding, Span
@@ -177,7 +179,10 @@ def _extensions(
         if found is None or found[1].kind != "partial":
             continue  # invented outright (reported above), or there in full
         match = found[1]
-        added = [w for w in _added_words(ent.text, match.text) if not _anywhere(w, texts)]
+        surname = name_tokens(ent.text)[-1]
+        added = [
+            w for w in _added_words(ent.text, match.text) if not _used_alone(w, surname, texts)
+        ]
         if not added:
             continue
         words = "', '".join(added)
@@ -195,9 +200,26 @@ def _extensions(
     return findings
 
 
-def _anywhere(word: str, texts: list[ParsedText]) -> bool:
-    """Whether a folded word occurs anywhere in one of the texts ("Steve" said alone, later)."""
-    return any(fold_text(text.text).find(word, allow_suffix=2) is not None for text in texts)
+def _used_alone(word: str, surname: str, texts: list[ParsedText]) -> bool:
+    """Whether a text uses the word other than as the first name of someone else: "Steve
+    said" or "The Rosie Show" supports "Steve Smith" or "Rosie O'Donnell"; the person "David
+    Cameron" does not support "David Blunkett"."""
+    for text in texts:
+        others = [
+            e for e in text.entities
+            if e.kind == "person" and len(name_tokens(e.text)) > 1
+            and name_tokens(e.text)[-1] != surname
+        ]  # fmt: skip
+        for match in _word_pattern(word).finditer(fold_text(text.text).folded):
+            start, end = fold_text(text.text).span(match.start(), match.end())
+            if not any(e.start <= start and end <= e.end for e in others):
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
 
 
 def _added_words(name: str, shorter: str) -> list[str]:
