@@ -6,16 +6,23 @@ languages get the Unicode-aware tokenizer of :mod:`evalsuite.text.tokenize`; rou
 delete their letters and score 0.
 
 ROUGE-Lsum expects one sentence per line (blank lines are ignored), as rouge-score does.
+
+The scoring runs in C (`_rouge_native`, built at install) when it is there, and in Python
+otherwise; both give the same numbers (the parity tests run on both). English texts go to C
+whole (its tokenizer and Porter stemmer are rouge-score's); other languages are tokenized here
+and their tokens scored in C. `EVALSUITE_ROUGE_CORE=python` forces the Python path.
 """
 
 from __future__ import annotations
 
 import math
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import chain
+from types import ModuleType
 from typing import Any, NamedTuple
 
 from evalsuite import __version__
@@ -23,7 +30,9 @@ from evalsuite.metrics.base import CorpusScore, MetricOutput
 from evalsuite.metrics.lcs import SentencePacks, lcs_length
 from evalsuite.text.language_id import detect_language, letter_scripts
 from evalsuite.text.tokenize import (
+    RougeEnglishTokenizer,
     Tokenizer,
+    clear_stem_caches,
     get_tokenizer,
     primary_language,
     stemmer_name,
@@ -225,6 +234,98 @@ def _score_tokenized(
     return {rouge_type: scores[rouge_type] for rouge_type in rouge_types}
 
 
+# --- Native core -----------------------------------------------------------------------------
+
+
+def _load_native() -> ModuleType | None:
+    """The C core, or None when it was not built (no compiler at install) or is switched off."""
+    if os.environ.get("EVALSUITE_ROUGE_CORE", "").strip().lower() == "python":
+        return None
+    try:
+        from evalsuite.metrics import _rouge_native
+    except ImportError:
+        return None
+    return _rouge_native
+
+
+_NATIVE = _load_native()
+
+# Pairs in one call before the C core spreads English pairs over every core (a thread costs
+# about as much as scoring ten pairs).
+_THREADS_FROM_PAIRS = 256
+
+
+def rouge_core() -> str:
+    """Which core scores ROUGE here: "native" (C) or "python"."""
+    return "native" if _NATIVE is not None else "python"
+
+
+def clear_caches() -> None:
+    """Forget cached tokens and stems, in both cores (benchmarks start cold)."""
+    clear_stem_caches()
+    if _NATIVE is not None:
+        _NATIVE.clear_caches()
+
+
+def _type_code(rouge_type: str) -> int:
+    """The C core's name for a type: n for rougeN, 0 for rougeL, -1 for rougeLsum."""
+    if rouge_type == "rougeL":
+        return 0
+    if rouge_type == "rougeLsum":
+        return -1
+    return int(rouge_type[5:])
+
+
+def _thread_count(threads: int | None, n_pairs: int) -> int:
+    if threads is not None:
+        if threads < 1:
+            raise ValueError(f"threads must be at least 1, got {threads}")
+        return threads
+    if n_pairs < _THREADS_FROM_PAIRS:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _lines_for_native(text: str, tokenizer: Tokenizer, need_sentences: bool) -> list[list[str]]:
+    tokenized = _tokenize_text(text, tokenizer, need_sentences)
+    return tokenized.sentences if need_sentences else [tokenized.tokens]
+
+
+def _score_pairs(
+    predictions: Sequence[str],
+    references: Sequence[list[str]],
+    tokenizers: Sequence[Tokenizer],
+    rouge_types: tuple[str, ...],
+    threads: int | None,
+) -> list[dict[str, RougeTriple]]:
+    """Every pair's best-reference triples; English pairs in one batch of the C core."""
+    native = _NATIVE
+    if native is None:
+        return [
+            _score_pair(pred, refs, rouge_types, tok)
+            for pred, refs, tok in zip(predictions, references, tokenizers, strict=True)
+        ]
+    codes = tuple(_type_code(t) for t in rouge_types)
+    out: list[dict[str, RougeTriple]] = [{} for _ in predictions]
+    english: dict[bool, list[int]] = {}
+    need_sentences = "rougeLsum" in rouge_types
+    for i, tok in enumerate(tokenizers):
+        if isinstance(tok, RougeEnglishTokenizer):
+            english.setdefault(tok.use_stemmer, []).append(i)
+            continue
+        pred = _lines_for_native(predictions[i], tok, need_sentences)
+        refs = [_lines_for_native(ref, tok, need_sentences) for ref in references[i]]
+        out[i] = native.score_tokenized(pred, refs, codes, rouge_types, RougeTriple)
+    for use_stemmer, indices in english.items():
+        scored = native.score_english(
+            [predictions[i] for i in indices], [references[i] for i in indices], codes,
+            rouge_types, use_stemmer, RougeTriple, _thread_count(threads, len(indices)),
+        )
+        for i, scores in zip(indices, scored, strict=True):
+            out[i] = scores
+    return out
+
+
 def _as_reference_list(refs: str | Sequence[str], index: int) -> list[str]:
     if isinstance(refs, str):
         return [refs]
@@ -260,6 +361,7 @@ def rouge_scores(
     rouge_types: Sequence[str] = DEFAULT_ROUGE_TYPES,
     use_stemmer: bool = False,
     lang: str | None = "en",
+    threads: int | None = None,
 ) -> list[dict[str, RougeTriple]]:
     """Per pair, each ROUGE type's (precision, recall, fmeasure).
 
@@ -268,6 +370,8 @@ def rouge_scores(
     segmenter; any other language the Unicode tokenizer (stemming per `text.stemming`). None
     detects each pair's language (see `detected_language`); `pair_languages` says which, and
     `Rouge().signature(rouge_type, pair_languages(...))` is the signature of what was used.
+    `threads`: how many threads score English pairs in C (None: every core once there are a
+    few hundred pairs); the numbers never depend on it.
     """
     if isinstance(predictions, str):
         raise TypeError("predictions must be a sequence of strings, not one string")
@@ -278,14 +382,18 @@ def rouge_scores(
             "need one reference (or list of references) per prediction"
         )
     tokenizers: dict[str | None, Tokenizer] = {}
-    out = []
+    ref_lists: list[list[str]] = []
+    pair_tokenizers: list[Tokenizer] = []
     for i, (pred, refs) in enumerate(zip(predictions, references, strict=True)):
         ref_list = _as_reference_list(refs, i)
+        if not isinstance(pred, str):
+            raise TypeError(f"pair {i}: the prediction must be a string")
         pair_lang = lang if lang is not None else detected_language(pred, ref_list)
         if pair_lang not in tokenizers:
             tokenizers[pair_lang] = get_tokenizer(pair_lang, use_stemmer)
-        out.append(_score_pair(pred, ref_list, types, tokenizers[pair_lang]))
-    return out
+        ref_lists.append(ref_list)
+        pair_tokenizers.append(tokenizers[pair_lang])
+    return _score_pairs(predictions, ref_lists, pair_tokenizers, types, threads)
 
 
 def detected_language(prediction: str, references: Sequence[str]) -> str | None:
@@ -375,15 +483,17 @@ class Rouge:
         if not hypotheses:
             raise ValueError(f"{self.name}: no segments to score")
         tokenizers: dict[str, Tokenizer] = {}
-        segments: list[dict[str, float]] = []
-        segment_stats: list[dict[str, list[float]]] = []
-        for i, (hyp, refs, lang) in enumerate(zip(hypotheses, references, langs, strict=True)):
+        pair_tokenizers: list[Tokenizer] = []
+        for lang in langs:
             key = _lang_key(lang)
             if key not in tokenizers:
                 tokenizers[key] = get_tokenizer(lang, self.use_stemmer)
-            triples = _score_pair(
-                hyp, _as_reference_list(refs, i), self.rouge_types, tokenizers[key]
-            )
+            pair_tokenizers.append(tokenizers[key])
+        ref_lists = [_as_reference_list(refs, i) for i, refs in enumerate(references)]
+        scored = _score_pairs(hypotheses, ref_lists, pair_tokenizers, self.rouge_types, None)
+        segments: list[dict[str, float]] = []
+        segment_stats: list[dict[str, list[float]]] = []
+        for triples in scored:
             segments.append({t: float(triples[t].fmeasure) for t in self.rouge_types})
             segment_stats.append({t: [float(x) for x in triples[t]] for t in self.rouge_types})
         scores = [

@@ -1,6 +1,6 @@
 """What ROUGE's stemming means in each language other than English.
 
-English follows rouge-score (Porter on tokens longer than 3 characters; see `text.porter`).
+English follows rouge-score (Porter on tokens longer than 3 characters; see `text.tokenize`).
 Everywhere else, decided per language and compared with XL-Sum's multilingual ROUGE
 (Hasan et al., 2021), the reference for ROUGE beyond English:
 

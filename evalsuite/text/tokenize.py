@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from importlib import metadata
 
-from evalsuite.text import porter, stemming
+from evalsuite.text import stemming
 from evalsuite.text.language_codes import primary_language
 from evalsuite.text.language_id import detect_language  # noqa: F401  (re-exported)
 from evalsuite.text.stemming import (  # noqa: F401  (re-exported: their old home)
@@ -74,14 +74,23 @@ def _spaced(text: str, regex: re.Pattern[str], table: bytes) -> str:
 _ASCII_ALNUM_RE = re.compile(r"[a-z0-9]+")
 
 
+@lru_cache(maxsize=1)
+def _nltk_porter() -> Callable[[str], str]:
+    from nltk.stem import porter
+
+    stem: Callable[[str], str] = porter.PorterStemmer().stem
+    return stem
+
+
 @lru_cache(maxsize=1 << 18)
 def porter_stem(token: str) -> str:
     """rouge-score's Porter stem of `token` ("" if the stem is not [a-z0-9]+), cached.
 
-    Stemming is most of the cost of ROUGE and vocabularies are small, so the cache pays off.
-    :mod:`evalsuite.text.porter` equals NLTK's default (extended) mode, which rouge-score uses.
+    NLTK's PorterStemmer in its default (extended) mode, the one rouge-score calls. This is the
+    pure-Python path; the C core (`evalsuite.metrics._rouge_native`) has its own port, tested
+    against NLTK word for word.
     """
-    stem = porter.porter_stem(token)
+    stem = _nltk_porter()(token)
     return stem if _ASCII_ALNUM_RE.fullmatch(stem) else ""
 
 

@@ -12,6 +12,8 @@ from evalsuite.metrics import lcs
 from evalsuite.metrics.rouge import rouge_scores
 from tests.metrics.lcs_oracle import dp_lcs
 
+pytestmark = pytest.mark.usefixtures("python_core")
+
 LSUM = ["rougeL", "rougeLsum"]
 # A small vocabulary makes many sentences share tokens, so the backtracks have choices.
 WORDS = [

@@ -22,6 +22,8 @@ from evalsuite.metrics.rouge import (
 )
 from tests.metrics.lcs_oracle import dp_lcs
 
+pytestmark = pytest.mark.usefixtures("rouge_core")
+
 TYPES = DEFAULT_ROUGE_TYPES
 HAS_SNOWBALL = importlib.util.find_spec("snowballstemmer") is not None
 JIEBA = f"jieba-{importlib.metadata.version('jieba')}"

@@ -11,6 +11,8 @@ import pytest
 from evalsuite.metrics.rouge import DEFAULT_ROUGE_TYPES, Rouge, pair_languages, rouge_scores
 from evalsuite.text.tokenize import detect_language, get_tokenizer
 
+pytestmark = pytest.mark.usefixtures("rouge_core")
+
 TYPES = DEFAULT_ROUGE_TYPES
 
 # (lang, reference, partially overlapping prediction, reordered prediction, their tokens)
