@@ -1,6 +1,9 @@
 """Command line: `evalsuite run | score | check | compare | gate | report`.
 
 Exit codes: 0 ok, 1 a limit or the gate failed, 2 bad usage or input.
+
+Each command imports what it needs when it runs: `--help` and a mistyped option must not wait
+for numpy, sacrebleu, the checks or spaCy (tests/test_quick_start.py).
 """
 
 from __future__ import annotations
@@ -15,32 +18,30 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
-
-from rich.console import Console
+from typing import TYPE_CHECKING, cast
 
 import evalsuite
-from evalsuite.checks.api import Task
 from evalsuite.checks.base import SEVERITIES, Finding, Severity
-from evalsuite.checks.runner import run_checks
 from evalsuite.data import Example, iter_jsonl, load_jsonl
 from evalsuite.errors import EvalsuiteError, InputError
-from evalsuite.harness import SuiteRun, empty_output_notes, run_suite
 from evalsuite.io import (
     atomic_write_json,
     atomic_write_jsonl,
     check_output_directory,
     check_output_file,
 )
-from evalsuite.metrics.model_spec import metric_needs_reference
-from evalsuite.metrics.registry import METRIC_NAMES
 from evalsuite.names import parse_name_list, validate_checks, validate_metrics
-from evalsuite.report.markdown import render_markdown
-from evalsuite.report.terminal import print_summary
-from evalsuite.results import results_document, segments_path, write_results_dir
-from evalsuite.scoring import check_inputs, score_run
-from evalsuite.suite import load_suite
 from evalsuite.text.language_codes import LanguageCodeError, check_language_code
+
+if TYPE_CHECKING:
+    from evalsuite.checks.api import Task
+    from evalsuite.harness import SuiteRun
+
+# metrics.registry's and report.formats' names, spelled out so that building the parser imports
+# neither (tests/test_quick_start.py keeps them equal)
+METRIC_NAMES = ("rouge", "bleu", "chrf", "chrf++", "ter", "entity", "bertscore", "comet",
+                "comet-qe", "nli")  # fmt: skip
+REPORT_FORMATS = ("md", "csv", "json", "html", "junit")
 
 EXIT_OK, EXIT_LIMIT, EXIT_USAGE = 0, 1, 2
 DEFAULT_SCORE_METRICS = ("bleu", "chrf", "ter", "rouge")
@@ -79,6 +80,14 @@ def quiet_libraries() -> None:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from evalsuite.harness import run_suite
+    from evalsuite.report.markdown import render_markdown
+    from evalsuite.report.terminal import print_summary
+    from evalsuite.results import results_document, write_results_dir
+    from evalsuite.suite import load_suite
+
     suite = load_suite(args.suite)
     check_output_directory(args.output)
     if args.quiet:
@@ -108,6 +117,14 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_score(args: argparse.Namespace) -> int:
+    from rich.console import Console
+
+    from evalsuite.harness import empty_output_notes
+    from evalsuite.metrics.model_spec import metric_needs_reference
+    from evalsuite.report.terminal import print_summary
+    from evalsuite.results import results_document, segments_path
+    from evalsuite.scoring import score_run
+
     started = time.monotonic()
     metrics = validate_metrics(parse_name_list(args.metrics), "--metrics") if args.metrics else None
     checks = _check_names(args.checks)
@@ -137,7 +154,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         examples,
         hypotheses,
         dataset=Path(args.input).stem,
-        task=cast(Task, args.task),
+        task=cast("Task", args.task),
         system=args.system,
         system_signature="given-outputs",
         metrics=metrics,
@@ -236,6 +253,9 @@ def _line_of(path: str, example_id: str) -> int | None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from evalsuite.checks.runner import run_checks
+    from evalsuite.scoring import check_inputs
+
     checks = _check_names(args.checks)
     if args.output:
         check_output_file(args.output)
@@ -372,11 +392,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(func=cmd_check)
 
-    from evalsuite.report.formats import FORMATS
-
     report = sub.add_parser("report", help="render a results.json as md, csv, json, html, junit")
     report.add_argument("results", help="results.json (its segments file beside it)")
-    report.add_argument("--format", choices=FORMATS, default="md", help="default: md")
+    report.add_argument("--format", choices=REPORT_FORMATS, default="md", help="default: md")
     report.add_argument("--output", help="file to write (default: stdout)")
     report.set_defaults(func=cmd_report)
     return parser

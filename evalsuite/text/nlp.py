@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-import spacy
-
 from evalsuite.text.language_codes import primary_language
 
 if TYPE_CHECKING:
@@ -149,6 +147,8 @@ def load_pipeline(lang: str) -> Language | None:
 
 
 def _load_first(names: Sequence[str]) -> Language | None:
+    import spacy  # here, not at the top: importing spaCy costs seconds, and pulls in torch
+
     for name in names:
         if importlib.util.find_spec(name) is None:
             continue  # a failed spacy.load scans every installed package: seconds per name
@@ -292,12 +292,14 @@ def _conjuncts(ent: Span) -> list[Span]:
     cuts = [t.i for t in ent[1:-1] if t.pos_ == "CCONJ" and t.is_alpha]  # not "&"
     if not cuts:
         return [ent]
+    from spacy.tokens import Span
+
     bounds = [ent.start, *cuts, ent.end]
     parts = []
     for i in range(len(bounds) - 1):
         start = bounds[i] + (1 if i else 0)
         if start < bounds[i + 1]:
-            parts.append(spacy.tokens.Span(ent.doc, start, bounds[i + 1], label=ent.label))
+            parts.append(Span(ent.doc, start, bounds[i + 1], label=ent.label))
     return parts
 
 
