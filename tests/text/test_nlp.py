@@ -175,7 +175,9 @@ def test_a_missing_model_is_skipped_without_trying_to_load_it(
     def refuse(name: str) -> None:
         raise AssertionError(f"tried to load {name}")
 
-    monkeypatch.setattr(nlp.spacy, "load", refuse)
+    import spacy
+
+    monkeypatch.setattr(spacy, "load", refuse)
     assert nlp._load_first(["xx_no_such_model_here"]) is None
 
 
