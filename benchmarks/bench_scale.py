@@ -116,6 +116,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--one", nargs=2, metavar=("BACKEND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    needed = [args.evaldata / "demetr" / name
+              for name in ("demetr_base_dev.jsonl", "demetr_pairs_dev.jsonl")]
+    missing = [str(path) for path in needed if not path.is_file()]
+    if missing:
+        print(f"bench_scale needs the DEMETR dev set (../shared/evaldata/demetr, or --evaldata "
+              f"DIR holding demetr/); missing: {', '.join(missing)}", file=sys.stderr)
+        return 2
     if args.one:
         one = one_run(args.one[0], int(args.one[1]), args.evaldata, args.partition)
         print(json.dumps(one))
