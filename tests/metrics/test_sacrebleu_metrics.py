@@ -145,3 +145,25 @@ def test_short_segments_keep_sacrebleus_ter_signature() -> None:
     out = Ter().compute(HYPS, REFS, LANGS)
     assert out.notes == []
     assert "shiftcap" not in out.scores[0].signature
+
+
+def test_word_edits_of_very_long_sides_are_a_linear_upper_bound(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Over EXACT_WORDS words, blocks aligned at proportional positions: never below the exact
+    distance, equal for texts that only differ locally, and linear in time (item 18)."""
+    from evalsuite.metrics import ter_guard
+
+    rng = random.Random(1)
+    monkeypatch.setattr(ter_guard, "EXACT_WORDS", 50)
+    for _ in range(30):
+        a = [rng.choice("abcd") for _ in range(rng.randint(51, 300))]
+        b = [w if rng.random() > 0.1 else "x" for w in a]  # local substitutions only
+        assert word_levenshtein(a, b) == ter_guard._exact_levenshtein(a, b)
+        c = [rng.choice("abcd") for _ in range(rng.randint(0, 300))]
+        assert word_levenshtein(a, c) >= ter_guard._exact_levenshtein(a, c)
+    monkeypatch.undo()
+    words = [f"w{rng.randrange(5000)}" for _ in range(400_000)]
+    started = time.monotonic()
+    assert word_levenshtein(words, words[::-1][:399_000]) > 0
+    assert time.monotonic() - started < 20  # exact: over a minute and a half
