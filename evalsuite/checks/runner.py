@@ -11,13 +11,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from evalsuite.checks.addition import addition
 from evalsuite.checks.api import CheckInput
 from evalsuite.checks.base import Finding, Severity
 from evalsuite.checks.consistency import inconsistent_entity
+from evalsuite.checks.detached import detached_output
 from evalsuite.checks.entities import entity_missing, entity_unsupported, entity_variant
 from evalsuite.checks.injected import injected_content
 from evalsuite.checks.negation import negation_flip
 from evalsuite.checks.numbers import number_mismatch
+from evalsuite.checks.omission import omission
 from evalsuite.checks.roles import role_reversal
 from evalsuite.text.nlp import ParsedSegment, normalize_lang, parse_texts
 
@@ -74,6 +77,19 @@ CHECKS: dict[str, Check] = {
         Check(
             "role_reversal", "critical", role_reversal, needs="none",
             description="who did what to whom is reversed (reference, source, or own body)",
+        ),
+        # Cross-lingual alignment with the source (evalsuite.align); translations only.
+        Check(
+            "detached_output", "critical", detached_output, uses_parse=False,
+            description="the output does not translate its source at all (or is empty)",
+        ),
+        Check(
+            "omission", "major", omission, uses_parse=False,
+            description="a source clause has no counterpart in the output",
+        ),
+        Check(
+            "addition", "major", addition, uses_parse=False,
+            description="an output clause has no counterpart in the source",
         ),
     )
 }  # fmt: skip

@@ -1,0 +1,278 @@
+"""Word alignment of a translation with its source: which words of each side the other supports.
+
+Links, tried in this order for each source content word:
+- `lexicon`: a translation the bilingual lexicon gives has the key of an output word (German
+  compounds the lexicon lacks are split into two words it has: "Regierungssprecher");
+- `same`: both sides are in one language and the words share a key (stem);
+- `number`: the same digits ("3,5" and "3.5", "1 000" and "1,000");
+- `cognate`: spelled alike once both are transliterated to Latin and folded (names, loans:
+  "Biden"/"Байден", "Präsident"/"president"), matched on a shared first letter.
+
+Nothing here decides what is a fault; checks read `Alignment` (coverage of the source,
+support of the output, and the links as evidence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from evalsuite.align.keys import lexeme_key
+from evalsuite.align.lexicon import load_lexicon
+from evalsuite.align.words import Word, content_words
+from evalsuite.text.normalize import fold, jaro_winkler
+from evalsuite.text.numbers import extract_numbers
+
+__all__ = ["Alignment", "Link", "align", "clear_caches", "translations"]
+
+_COGNATE_MIN_LEN = 4
+_COGNATE_MIN_JW = 0.86
+_COMPOUND_LANGS = frozenset({"de", "nl", "sv", "da"})
+_COMPOUND_MIN_PART = 3
+_MAX_TRIM = 2
+_MIN_TRIMMED = 3
+_CHARACTER_LANGS = frozenset({"zh", "ja"})
+_LINKERS = ("s", "es", "n", "en", "")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A source word and an output word that translate each other, and how that is known."""
+
+    src: int
+    hyp: int
+    how: str
+
+
+@dataclass(frozen=True)
+class Alignment:
+    """Content words of both sides and the links between them."""
+
+    src_lang: str
+    hyp_lang: str
+    src_words: tuple[Word, ...]
+    hyp_words: tuple[Word, ...]
+    links: tuple[Link, ...]
+    lexicon: str | None
+    """The lexicon used ("de-en"), or None when none was available for the pair."""
+
+    def covered(self) -> list[bool]:
+        """For each source word: whether some output word translates it."""
+        flags = [False] * len(self.src_words)
+        for link in self.links:
+            flags[link.src] = True
+        return flags
+
+    def supported(self) -> list[bool]:
+        """For each output word: whether some source word supports it."""
+        flags = [False] * len(self.hyp_words)
+        for link in self.links:
+            flags[link.hyp] = True
+        return flags
+
+    @property
+    def coverage(self) -> float:
+        """Share of source content words the output translates (1.0 with none)."""
+        flags = self.covered()
+        return sum(flags) / len(flags) if flags else 1.0
+
+    @property
+    def support(self) -> float:
+        """Share of output content words the source supports (1.0 with none)."""
+        flags = self.supported()
+        return sum(flags) / len(flags) if flags else 1.0
+
+    def linked_pairs(self, limit: int = 12) -> list[list[str]]:
+        """Up to `limit` aligned (source word, output word, how) triples, for evidence."""
+        return [
+            [self.src_words[k.src].text, self.hyp_words[k.hyp].text, k.how]
+            for k in self.links[:limit]
+        ]
+
+
+def translations(key: str, src_lang: str, hyp_lang: str) -> frozenset[str]:
+    """Keys in `hyp_lang` that the `src_lang` key `key` may translate to (lexicon only)."""
+    return _translations(key, src_lang, hyp_lang)
+
+
+@lru_cache(maxsize=1 << 17)
+def _translations(key: str, src_lang: str, hyp_lang: str) -> frozenset[str]:
+    if src_lang == hyp_lang:
+        return frozenset({key})
+    if hyp_lang == "en":
+        lexicon = load_lexicon(src_lang)
+        if lexicon is None:
+            return frozenset()
+        found = lexicon.english_for(key)
+        for cut in range(1, _MAX_TRIM + 1):  # inflections the stemmer keeps ("jagte" -> "jagt")
+            if found or len(key) - cut < _MIN_TRIMMED or src_lang in _CHARACTER_LANGS:
+                break
+            found = lexicon.english_for(key[:-cut])
+        if not found and src_lang in _COMPOUND_LANGS:
+            return _compound(key, src_lang)
+        if not found and src_lang in _CHARACTER_LANGS:
+            return _pieces(key, src_lang)
+        return frozenset(found)
+    if src_lang == "en":
+        lexicon = load_lexicon(hyp_lang)
+        return frozenset(lexicon.foreign_for(key)) if lexicon is not None else frozenset()
+    return frozenset()
+
+
+def _trimmed(keys: tuple[str, ...]) -> list[str]:
+    """Keys and their shorter forms, for an output word in a language other than English."""
+    out = list(keys)
+    for key in keys:
+        out.extend(key[:-cut] for cut in range(1, _MAX_TRIM + 1) if len(key) - cut >= _MIN_TRIMMED)
+    return out
+
+
+def _pieces(word: str, lang: str) -> frozenset[str]:
+    """Translations of a Chinese or Japanese word the lexicon lacks ("新桥"), from its
+    longest known pieces, when they make up most of it."""
+    lexicon = load_lexicon(lang)
+    assert lexicon is not None
+    found: set[str] = set()
+    known, i = 0, 0
+    while i < len(word):
+        for j in range(min(len(word), i + 4), i, -1):
+            targets = lexicon.english_for(word[i:j])
+            if targets:
+                found.update(targets)
+                known += j - i
+                i = j
+                break
+        else:
+            i += 1
+    return frozenset(found) if known * 2 >= len(word) else frozenset()
+
+
+def _compound(key: str, lang: str) -> frozenset[str]:
+    """Translations of a compound the lexicon lacks, from its last known part and the rest."""
+    lexicon = load_lexicon(lang)
+    assert lexicon is not None
+    for cut in range(_COMPOUND_MIN_PART, len(key) - _COMPOUND_MIN_PART + 1):
+        head, tail = key[:cut], key[cut:]
+        tail_targets = lexicon.english_for(lexeme_key(tail, lang)) or lexicon.english_for(tail)
+        if not tail_targets:
+            continue
+        for linker in _LINKERS:
+            if linker and not head.endswith(linker):
+                continue
+            stem = head[: len(head) - len(linker)] if linker else head
+            head_targets = lexicon.english_for(stem) or lexicon.english_for(lexeme_key(stem, lang))
+            if head_targets and len(stem) >= _COMPOUND_MIN_PART:
+                return frozenset(head_targets) | frozenset(tail_targets)
+    return frozenset()
+
+
+# Scale characters and words that extract_numbers does not read ("4000万", "40 करोड़").
+_SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "兆": 1e12, "करोड़": 1e7, "लाख": 1e5}
+_SCALE_AFTER = re.compile(r"\s?(" + "|".join(_SCALES) + ")")
+
+
+@lru_cache(maxsize=8192)
+def _numbers(text: str, lang: str) -> tuple[tuple[float, int, int], ...]:
+    """(value, start, end) of each number of `text`, with CJK and Indic scales applied."""
+    found = []
+    for mention in extract_numbers(text, lang):
+        value, end = mention.value, mention.end
+        scale = _SCALE_AFTER.match(text, end)
+        if scale is not None:
+            value, end = value * _SCALES[scale.group(1)], scale.end()
+        found.append((value, mention.start, end))
+    return tuple(found)
+
+
+def _number_links(
+    src_text: str,
+    src_lang: str,
+    src: tuple[Word, ...],
+    hyp_text: str,
+    hyp_lang: str,
+    hyp: tuple[Word, ...],
+) -> tuple[list[Link], set[int]]:
+    """Links between words inside numbers of equal value; and the source words in numbers."""
+
+    def words_in(words: tuple[Word, ...], start: int, end: int) -> list[int]:
+        return [i for i, w in enumerate(words) if start <= w.start < end]
+
+    hyp_numbers = _numbers(hyp_text, hyp_lang)
+    links: list[Link] = []
+    in_numbers: set[int] = set()
+    for value, start, end in _numbers(src_text, src_lang):
+        members = words_in(src, start, end)
+        in_numbers.update(i for i in members if src[i].is_number)
+        for other, hyp_start, hyp_end in hyp_numbers:
+            if abs(other - value) <= 1e-9 * max(1.0, abs(value)):
+                targets = [j for j in words_in(hyp, hyp_start, hyp_end) if hyp[j].is_number]
+                links.extend(
+                    Link(i, j, "number") for i in members if src[i].is_number for j in targets
+                )
+    return links, in_numbers
+
+
+@lru_cache(maxsize=1 << 16)
+def _folded(text: str) -> str:
+    return fold(text).replace(" ", "")
+
+
+def _cognates(a: str, b: str) -> bool:
+    fa, fb = _folded(a), _folded(b)
+    if fa == fb:
+        return len(fa) >= 2
+    if min(len(fa), len(fb)) < _COGNATE_MIN_LEN or fa[:1] != fb[:1]:
+        return False
+    if fa == fb or (min(len(fa), len(fb)) >= 5 and (fa.startswith(fb) or fb.startswith(fa))):
+        return True
+    return jaro_winkler(fa, fb) >= _COGNATE_MIN_JW
+
+
+@lru_cache(maxsize=4096)
+def align(src_text: str, src_lang: str, hyp_text: str, hyp_lang: str) -> Alignment:
+    """Align the content words of a source and of its translation (cached per text pair)."""
+    src = content_words(src_text, src_lang)
+    hyp = content_words(hyp_text, hyp_lang)
+    by_key: dict[str, list[int]] = {}
+    by_letter: dict[str, list[int]] = {}
+    for j, word in enumerate(hyp):
+        if word.is_number:
+            continue
+        trim = hyp_lang not in ("en", src_lang) and hyp_lang not in _CHARACTER_LANGS
+        for key in _trimmed(word.keys) if trim else word.keys:
+            by_key.setdefault(key, []).append(j)
+        by_letter.setdefault(_folded(word.text)[:1], []).append(j)
+    links, in_numbers = _number_links(src_text, src_lang, src, hyp_text, hyp_lang, hyp)
+    how_same = "same" if src_lang == hyp_lang else "lexicon"
+    for i, word in enumerate(src):
+        if word.is_number or i in in_numbers:
+            continue
+        found: set[int] = set()
+        for key in word.keys:
+            for target in _translations(key, src_lang, hyp_lang):
+                found.update(by_key.get(target, ()))
+        if not found:
+            found = {
+                j
+                for part in word.parts
+                for j in by_letter.get(_folded(part)[:1], ())
+                if _cognates(part, hyp[j].text)
+            }
+            how = "cognate"
+        else:
+            how = how_same
+        links.extend(Link(i, j, how) for j in sorted(found))
+    lexicon = None
+    if src_lang != hyp_lang:
+        other = src_lang if hyp_lang == "en" else hyp_lang if src_lang == "en" else None
+        lexicon = f"{other}-en" if other and load_lexicon(other) is not None else None
+    links.sort(key=lambda link: (link.src, link.hyp))
+    return Alignment(src_lang, hyp_lang, src, hyp, tuple(links), lexicon)
+
+
+def clear_caches() -> None:
+    """Forget loaded lexicons and cached alignments (after the lexicon files changed)."""
+    align.cache_clear()
+    _translations.cache_clear()
+    load_lexicon.cache_clear()

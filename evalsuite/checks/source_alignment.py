@@ -1,0 +1,63 @@
+"""The alignment of a translation with its source, as the cross-lingual checks read it.
+
+`detached_output`, `omission` and `addition` run on translations with a source and compare the
+two through `evalsuite.align`; this module picks the source, aligns once per segment, and cuts
+both sides into clauses (text between sentence ends, commas, semicolons, colons and dashes),
+each with its aligned share.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evalsuite.align import Alignment, align
+from evalsuite.checks.base import Span
+from evalsuite.text.nlp import ParsedSegment
+
+__all__ = ["Clause", "clauses", "source_alignment"]
+
+_CLAUSE_BREAK = re.compile(r"[.!?;:。！？；：…]+(?=\s|$)|[,，、]\s*|\s[–—-]\s|\n+")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of one side with its content words and how many of them are aligned."""
+
+    span: Span
+    words: tuple[int, ...]
+    aligned: int
+
+    @property
+    def share(self) -> float:
+        return self.aligned / len(self.words) if self.words else 1.0
+
+
+def source_alignment(seg: ParsedSegment) -> Alignment | None:
+    """The alignment of a translation's output with its source (None: nothing to align)."""
+    if seg.task != "translation" or seg.src is None:
+        return None
+    return align(seg.src.text, seg.src.lang, seg.hyp.text, seg.hyp.lang)
+
+
+def clauses(text: str, alignment: Alignment, *, side: str) -> list[Clause]:
+    """Clauses of the source (`side="src"`) or output (`"hyp"`), with their aligned words."""
+    words = alignment.src_words if side == "src" else alignment.hyp_words
+    flags = alignment.covered() if side == "src" else alignment.supported()
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    out: list[Clause] = []
+    index = 0
+    for start, end in zip(bounds, bounds[1:], strict=False):
+        members = []
+        while index < len(words) and words[index].start < end:
+            if words[index].start >= start:
+                members.append(index)
+            index += 1
+        piece = text[start:end]
+        left = len(piece) - len(piece.lstrip())
+        piece = piece.strip()
+        if not piece:
+            continue
+        span = Span(start + left, start + left + len(piece), piece)
+        out.append(Clause(span, tuple(members), sum(flags[i] for i in members)))
+    return out
