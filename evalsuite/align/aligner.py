@@ -21,7 +21,7 @@ from functools import lru_cache
 from evalsuite.align.keys import lexeme_key
 from evalsuite.align.lexicon import load_lexicon
 from evalsuite.align.words import Word, content_words
-from evalsuite.text.normalize import fold, jaro_winkler
+from evalsuite.text.normalize import fold, jaro_winkler, match_names
 from evalsuite.text.numbers import extract_numbers
 
 __all__ = ["Alignment", "Link", "align", "clear_caches", "translations"]
@@ -56,6 +56,10 @@ class Alignment:
     links: tuple[Link, ...]
     lexicon: str | None
     """The lexicon used ("de-en"), or None when none was available for the pair."""
+    src_known: tuple[bool, ...] = ()
+    """For each source word: whether the lexicon has a translation of it (names mostly not)."""
+    hyp_known: tuple[bool, ...] = ()
+    """For each output word: whether the lexicon has it (as a translation of anything)."""
 
     def covered(self) -> list[bool]:
         """For each source word: whether some output word translates it."""
@@ -226,7 +230,10 @@ def _cognates(a: str, b: str) -> bool:
         return False
     if fa == fb or (min(len(fa), len(fb)) >= 5 and (fa.startswith(fb) or fb.startswith(fa))):
         return True
-    return jaro_winkler(fa, fb) >= _COGNATE_MIN_JW
+    if jaro_winkler(fa, fb) >= _COGNATE_MIN_JW:
+        return True
+    # Names: respellings and case endings ("Каролины"/"Carolina", "Вестминстера").
+    return a[:1].isupper() and b[:1].isupper() and match_names(a, b) is not None
 
 
 @lru_cache(maxsize=4096)
@@ -245,12 +252,15 @@ def align(src_text: str, src_lang: str, hyp_text: str, hyp_lang: str) -> Alignme
         by_letter.setdefault(_folded(word.text)[:1], []).append(j)
     links, in_numbers = _number_links(src_text, src_lang, src, hyp_text, hyp_lang, hyp)
     how_same = "same" if src_lang == hyp_lang else "lexicon"
+    src_known = [False] * len(src)
     for i, word in enumerate(src):
         if word.is_number or i in in_numbers:
             continue
         found: set[int] = set()
         for key in word.keys:
-            for target in _translations(key, src_lang, hyp_lang):
+            targets = _translations(key, src_lang, hyp_lang)
+            src_known[i] = src_known[i] or bool(targets)
+            for target in targets:
                 found.update(by_key.get(target, ()))
         if not found:
             found = {
@@ -268,7 +278,10 @@ def align(src_text: str, src_lang: str, hyp_text: str, hyp_lang: str) -> Alignme
         other = src_lang if hyp_lang == "en" else hyp_lang if src_lang == "en" else None
         lexicon = f"{other}-en" if other and load_lexicon(other) is not None else None
     links.sort(key=lambda link: (link.src, link.hyp))
-    return Alignment(src_lang, hyp_lang, src, hyp, tuple(links), lexicon)
+    hyp_known = tuple(any(_translations(k, hyp_lang, src_lang) for k in w.keys) for w in hyp)
+    return Alignment(
+        src_lang, hyp_lang, src, hyp, tuple(links), lexicon, tuple(src_known), hyp_known
+    )
 
 
 def clear_caches() -> None:

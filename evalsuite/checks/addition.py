@@ -14,9 +14,9 @@ from evalsuite.text.nlp import ParsedSegment
 
 __all__ = ["addition"]
 
-MIN_CLAUSE_WORDS = 3
+MIN_CLAUSE_WORDS = 4
 MAX_CLAUSE_SHARE = 0.0
-MIN_REST_SUPPORT = 0.5
+MIN_REST_SUPPORT = 0.6
 
 
 def addition(seg: ParsedSegment) -> list[Finding]:

@@ -13,9 +13,9 @@ from evalsuite.text.nlp import ParsedSegment
 
 __all__ = ["omission"]
 
-MIN_CLAUSE_WORDS = 3
+MIN_CLAUSE_WORDS = 4
 MAX_CLAUSE_SHARE = 0.0
-MIN_REST_COVERAGE = 0.5
+MIN_REST_COVERAGE = 0.6
 """The rest of the source must be this well covered: otherwise the lexicon is just thin."""
 
 
