@@ -14,7 +14,7 @@ def test_default_suite_loads_with_data_inside_the_package() -> None:
     suite = load_suite()
     assert suite.path == default_suite_path().resolve()
     names = [d.name for d in suite.datasets]
-    assert names == ["news-summaries", "seed-summary", "seed-as-mt", "mt-faults"]
+    assert names == ["news-summaries", "seed-summary", "seed-as-mt", "mt-faults", "source-only-mt"]
     assert all(d.path.is_file() for d in suite.datasets)
     assert suite.config_hash.startswith("sha256:")
     seed_mt = suite.datasets[2]
