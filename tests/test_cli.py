@@ -61,7 +61,9 @@ def test_run_default_suite_writes_results_dir(default_run: tuple[Path, str]) -> 
     assert document["suite"]["config_hash"].startswith("sha256:")
     assert {"evalsuite", "sacrebleu", "spacy"} <= set(document["versions"])
     datasets = {run["dataset"] for run in document["runs"]}
-    assert datasets == {"news-summaries", "seed-summary", "seed-as-mt", "mt-faults"}
+    assert datasets == {
+        "news-summaries", "seed-summary", "seed-as-mt", "mt-faults", "source-only-mt"
+    }
     news = [r for r in document["runs"] if r["dataset"] == "news-summaries"]
     assert {r["system"] for r in news} == {"lead-3", "textrank-3"}
     assert set(news[0]["scores"]) == {"rouge1", "rouge2", "rougeL", "rougeLsum"}

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evalsuite.align.keys import lexeme_key
-from evalsuite.align.lexicon import load_lexicon
+from evalsuite.align.lexicon import forget_notices, load_lexicon
 from evalsuite.align.words import Word, content_words
 from evalsuite.text.normalize import fold, jaro_winkler, match_names
 from evalsuite.text.numbers import extract_numbers
@@ -289,3 +289,4 @@ def clear_caches() -> None:
     align.cache_clear()
     _translations.cache_clear()
     load_lexicon.cache_clear()
+    forget_notices()

@@ -21,6 +21,7 @@ from evalsuite.align.keys import KEY_VERSION
 __all__ = [
     "INSTALL_HINT",
     "Lexicon",
+    "forget_notices",
     "lexicon_dir",
     "lexicon_path",
     "load_lexicon",
@@ -115,6 +116,11 @@ def read_lexicon(path: Path, lang: str) -> Lexicon | None:
 
 
 _warned: set[str] = set()
+
+
+def forget_notices() -> None:
+    """Say again which lexicons are missing (after the lexicon directory changed)."""
+    _warned.clear()
 
 
 @cache

@@ -21,6 +21,7 @@ from evalsuite.checks.injected import injected_content
 from evalsuite.checks.negation import negation_flip
 from evalsuite.checks.numbers import number_mismatch
 from evalsuite.checks.omission import omission
+from evalsuite.checks.page_artifacts import page_artifact
 from evalsuite.checks.roles import role_reversal
 from evalsuite.text.nlp import ParsedSegment, normalize_lang, parse_texts
 
@@ -90,6 +91,10 @@ CHECKS: dict[str, Check] = {
         Check(
             "addition", "major", addition, uses_parse=False,
             description="an output clause has no counterpart in the source",
+        ),
+        Check(
+            "page_artifact", "major", page_artifact, needs="none", uses_parse=False,
+            description="page labels copied into the text ('image caption,'), fused words",
         ),
     )
 }  # fmt: skip
