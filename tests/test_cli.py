@@ -178,3 +178,22 @@ def test_module_entry_point_version() -> None:
         [sys.executable, "-m", "evalsuite", "--version"], capture_output=True, text=True
     )
     assert proc.returncode == 0 and proc.stdout.startswith("evalsuite ")
+
+
+def test_quiet_silences_library_progress_bars(monkeypatch: pytest.MonkeyPatch) -> None:
+    from evalsuite import cli
+
+    for name in cli._QUIET_ENV:
+        monkeypatch.delenv(name, raising=False)
+    cli.quiet_libraries()
+    assert all(os.environ[name] == "1" for name in cli._QUIET_ENV)
+
+
+def test_interrupt_message_says_what_is_cached_only_for_run() -> None:
+    from evalsuite import cli
+
+    score = cli.build_parser().parse_args(["score", "--input", "x.jsonl"])
+    run = cli.build_parser().parse_args(["run"])
+    uncached = cli.build_parser().parse_args(["run", "--no-cache"])
+    assert cli._interrupted(score) == "interrupted; no results were written"
+    assert "cached" in cli._interrupted(run) and "cached" not in cli._interrupted(uncached)
