@@ -67,6 +67,7 @@ _GENERIC_NAME_WORDS = _words(
     "stadium park university college school hospital museum company group party church "
     "cathedral council government court police club fc afc"
 )
+_REGION_WORDS = _words("region area district province county land")
 _FUNCTION_WORDS = _words("of the and at in on for de des du la le el y und der die das von")
 # Languages that add a genitive -s to names ("Kyjiws"), and languages that decline names, so
 # that their ending changes with the case ("Киев", "Киеве").
@@ -244,8 +245,6 @@ def _worded_there(ent: Entity, texts: list[ParsedText]) -> bool:
     for text in texts:
         words = {word for word, _, _ in fold_text(text.text).tokens()}
         found = [t for t in distinctive if t in words or _form_of(t, sorted(words)) is not None]
-        if ent.kind == "person" and distinctive[-1] not in found:
-            continue  # a first name alone is another person
         if 2 * len(found) >= len(distinctive):
             return True
     return False
@@ -391,8 +390,9 @@ def _proper_name(text: ParsedText, ent: Entity) -> bool:
     assert text.doc is not None
     span = text.doc.char_span(ent.start, ent.end, alignment_mode="expand")
     tokens = [t for t in span or () if t.is_alpha]
-    short = len(ent.text) < (3 if ent.label == "ACRONYM" else _MIN_SUPPORT_TOKEN)
-    if len(tokens) == 1 and (short or not name_tokens(ent.text)):
+    if ent.label == "ACRONYM":
+        return len(ent.text) >= 3  # the tagger reads a sentence-initial one as anything
+    if len(tokens) == 1 and (len(ent.text) < _MIN_SUPPORT_TOKEN or not name_tokens(ent.text)):
         return False
     return bool(tokens) and all(t.pos_ == "PROPN" for t in tokens) and ent.text.lower() != "mr"
 
@@ -460,9 +460,13 @@ def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
     folded = fold_text(target.text)
     keys = _search_keys(ent)
     surname = _has_surname_key(ent)
+    in_text = _find_text(ent, keys[:-1] if surname else keys, folded, target.lang, "exact")
+    respelled = by_kind.get("variant")
+    if in_text is not None and respelled is not None and _overlap(in_text, respelled):
+        return respelled  # "Petersburg" (an alias) inside "Saint Petersburg" for "St Petersburg"
     found = (
-        _find_text(ent, keys[:-1] if surname else keys, folded, target.lang, "exact")
-        or by_kind.get("variant")
+        in_text
+        or respelled
         or by_kind.get("partial")
         or (_find_text(ent, keys[-1:], folded, target.lang, "partial") if surname else None)
         or _find_related_word(ent, folded)
@@ -472,6 +476,10 @@ def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
     if found is None and lenient:
         found = _shared_token(ent, folded)
     return found
+
+
+def _overlap(a: _Match, b: _Match) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _Match]:
@@ -561,10 +569,22 @@ def _find_related_word(ent: Entity, folded: FoldedText) -> _Match | None:
     tokens = name_tokens(ent.text)
     if len(tokens) != 1 or not (ent.kind == "place" or ent.label == "NORP"):
         return None
-    for word, start, end in folded.tokens():
+    words = folded.tokens()
+    for i, (word, start, end) in enumerate(words):
         if same_stem(tokens[0], word):
             return _match_words(folded, start, end, "partial", 1.0)
+        following = words[i + 1][0] if i + 1 < len(words) else ""
+        if _region_of(tokens[0], word) and following in _REGION_WORDS:
+            return _match_words(folded, start, words[i + 1][2], "partial", 1.0)
     return None
+
+
+def _region_of(name: str, word: str) -> bool:
+    """Whether a one-word region name derives from a place by a short ending, as in the
+    "Kolínsko" that a translation renders "the Kolín region"."""
+    return len(word) >= _MIN_SUPPORT_TOKEN + 1 and name.startswith(word) and (
+        0 < len(name) - len(word) <= 3
+    )
 
 
 def _find_most_words(ent: Entity, folded: FoldedText) -> _Match | None:

@@ -223,6 +223,17 @@ def _is_acronym_of(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return letters == initials
 
 
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether a word of three or four consonants opens the consonant skeleton of a longer
+    name ("msk" for Moscow, as in "13:25 MSK"), the way such abbreviations are made."""
+    return (
+        3 <= len(short) <= 4 < len(long)
+        and not re.search(r"[aeiouy]", short)
+        and short[0] == long[0]
+        and _skeleton(long).startswith(short)
+    )
+
+
 @lru_cache(maxsize=65536)
 def match_names(a: str, b: str) -> tuple[MatchKind, float] | None:
     """How two names match: "exact" (same key, or an acronym of the other), "partial" (the
@@ -243,6 +254,8 @@ def match_names(a: str, b: str) -> tuple[MatchKind, float] | None:
         return ("exact", 1.0) if aligned is None else ("variant", aligned)
     if _is_acronym_of(short, long) or _is_acronym_of(long, short):
         return ("exact", 1.0)
+    if len(ta) == len(tb) == 1 and (_abbreviates(ta[0], tb[0]) or _abbreviates(tb[0], ta[0])):
+        return ("variant", round(min(len(ta[0]), len(tb[0])) / max(len(ta[0]), len(tb[0])), 3))
     if set(short) <= set(long):
         # "Blinken" names Antony Blinken; "Antony" or "Prime Minister Bart" says too little,
         # and "Illinois" is not "the Federal Aviation Administration of Illinois".

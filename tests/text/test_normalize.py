@@ -167,6 +167,8 @@ def test_close_forms(a: str, b: str, close: bool) -> None:
         ("Illinois", "the Federal Aviation Administration of Illinois", None),  # not its head
         ("Leyen", "Ursula von der Leyen", "partial"),
         ("de Gaulle", "Charles de Gaulle", "partial"),
+        ("MSK", "Moscow", "variant"),  # consonants that open the name: an abbreviation
+        ("BBC", "Bobcat", None),
     ],
 )
 def test_transliterations_and_heads(a: str, b: str, kind: str | None) -> None:
