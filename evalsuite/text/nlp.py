@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 import unicodedata
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
 from evalsuite.text.language_codes import primary_language
@@ -27,10 +30,12 @@ __all__ = [
     "EntityKind",
     "ParsedSegment",
     "ParsedText",
+    "clear_parse_cache",
     "dominant_script",
     "doc_entities",
     "extract_entities",
     "fallback_entities",
+    "import_spacy",
     "load_pipeline",
     "model_versions",
     "normalize_lang",
@@ -146,9 +151,33 @@ def load_pipeline(lang: str) -> Language | None:
     return _PIPELINES[lang]
 
 
-def _load_first(names: Sequence[str]) -> Language | None:
-    import spacy  # here, not at the top: importing spaCy costs seconds, and pulls in torch
+def import_spacy() -> ModuleType:
+    """spaCy, imported on first use (it costs seconds) and without torch when no installed
+    pipeline needs it.
 
+    thinc, under spaCy, imports torch whenever it can, for its torch interop, which only
+    transformer pipelines (`*_trf`) use; that import alone costs more than loading spaCy. So
+    unless one of our pipelines is a transformer one, torch is hidden while spaCy imports and
+    stays importable afterwards (the learned metrics use it directly, not through thinc)."""
+    if "spacy" in sys.modules:
+        return sys.modules["spacy"]
+    hide = "torch" not in sys.modules and not any(
+        name.endswith("_trf") and importlib.util.find_spec(name) is not None
+        for names in SPACY_PIPELINES.values()
+        for name in names
+    )
+    if hide:
+        sys.modules["torch"] = None  # type: ignore[assignment]  # `import torch` fails
+    try:
+        import spacy
+    finally:
+        if hide:
+            del sys.modules["torch"]
+    return spacy
+
+
+def _load_first(names: Sequence[str]) -> Language | None:
+    spacy = import_spacy()
     for name in names:
         if importlib.util.find_spec(name) is None:
             continue  # a failed spacy.load scans every installed package: seconds per name
@@ -202,10 +231,15 @@ def parse_texts(
     if len(texts) != len(langs):
         raise ValueError("texts and langs must have the same length")
     keys = [(text, normalize_lang(lang, text)) for text, lang in zip(texts, langs, strict=True)]
+    parsed: dict[tuple[str, str], ParsedText] = {}
     by_lang: dict[str, list[str]] = {}
     for text, lang in dict.fromkeys(keys):
-        by_lang.setdefault(lang, []).append(text)
-    parsed: dict[tuple[str, str], ParsedText] = {}
+        known = _PARSED.get((text, lang)) if with_nlp else None
+        if known is not None:
+            parsed[text, lang] = known
+            _PARSED.move_to_end((text, lang))
+        else:
+            by_lang.setdefault(lang, []).append(text)
     for lang, group in by_lang.items():
         nlp = load_pipeline(lang) if with_nlp else None
         if nlp is None:
@@ -219,7 +253,37 @@ def parse_texts(
             if len(text) > PIECE_CHARS:
                 doc = _parse_long(nlp, text)
                 parsed[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
+    if with_nlp:
+        for lang, group in by_lang.items():
+            for text in group:
+                _remember(parsed[text, lang])
     return [parsed[key] for key in keys]
+
+
+PARSE_CACHE_CHARS = 500_000
+"""Characters of parsed text kept for later calls: a run parses the same references and sources
+once per system. A parse costs about 100 bytes a character, so this bounds the cache near 50 MB.
+Checks never modify a parse, so one can be shared."""
+_PARSED: OrderedDict[tuple[str, str], ParsedText] = OrderedDict()
+_parsed_chars = 0
+
+
+def _remember(parsed: ParsedText) -> None:
+    global _parsed_chars
+    if len(parsed.text) > PARSE_CACHE_CHARS // 4:
+        return  # a long document would push out everything else
+    _PARSED[parsed.text, parsed.lang] = parsed
+    _parsed_chars += len(parsed.text)
+    while _parsed_chars > PARSE_CACHE_CHARS:
+        (text, _), _ = _PARSED.popitem(last=False)
+        _parsed_chars -= len(text)
+
+
+def clear_parse_cache() -> None:
+    """Forget every remembered parse (benchmarks that compare runs start cold)."""
+    global _parsed_chars
+    _PARSED.clear()
+    _parsed_chars = 0
 
 
 PIECE_CHARS = 100_000
