@@ -163,6 +163,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         bootstrap=args.bootstrap,
         seed=args.seed,
         confidence=args.confidence,
+        on_disk=True,
     )
     run.notes[:0] = notes
     run.notes.extend(empty_output_notes([ex.id for ex in examples], hypotheses))

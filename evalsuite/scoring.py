@@ -86,11 +86,14 @@ def score_run(
     bootstrap: int = 1000,
     seed: int | None = 12345,
     confidence: float = 0.95,
+    on_disk: bool = False,
 ) -> RunRecord:
     """Everything evalsuite measures for one system's outputs on one dataset.
 
     Corpus scores get seeded bootstrap intervals (`bootstrap` resamples; 0 turns them off) from
-    the segment statistics, which the segments keep so later tests need no texts.
+    the segment statistics, which the segments keep so later tests need no texts. With
+    `on_disk`, the record's segments stay in their spool file (read back one at a time), so
+    memory does not grow with the segments' texts and findings; `evalsuite score` uses that.
     """
     if len(examples) != len(hypotheses):
         raise ValueError(f"{len(examples)} examples but {len(hypotheses)} outputs")
@@ -104,6 +107,8 @@ def score_run(
         for index, (start, end) in enumerate(partition_bounds(len(examples)))
     )
     streamed = RunAggregator(spec).add_all(parts)
+    if on_disk:
+        return streamed
     return RunRecord(
         dataset=streamed.dataset,
         task=streamed.task,

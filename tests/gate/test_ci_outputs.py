@@ -10,15 +10,13 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from evalsuite.checks.runner import available_checks
 from evalsuite.cli import main
 from evalsuite.gate import evaluate_gate, gate_markdown, junit_cases
 from tests.gate.conftest import Scored
 from tests.report.junit_schema import assert_valid_junit
 
-CHECKS = {
-    "entity_missing", "entity_unsupported", "entity_variant", "inconsistent_entity",
-    "injected_content", "negation_flip", "number_mismatch", "role_reversal",
-}
+CHECKS = set(available_checks())  # every registered check gets a findings rule and column
 METRICS = ["bleu", "chrf", "ter", "rouge1", "rouge2", "rougeL", "rougeLsum"]
 
 
