@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 from evalsuite.checks.addition import addition
@@ -22,8 +23,9 @@ from evalsuite.checks.negation import negation_flip
 from evalsuite.checks.numbers import number_mismatch
 from evalsuite.checks.omission import omission
 from evalsuite.checks.page_artifacts import page_artifact
+from evalsuite.checks.parallel import map_chunks, worker_count
 from evalsuite.checks.roles import role_reversal
-from evalsuite.text.nlp import ParsedSegment, normalize_lang, parse_texts
+from evalsuite.text.nlp import ParsedSegment, load_pipeline, normalize_lang, parse_texts
 
 __all__ = ["CHECKS", "Check", "available_checks", "parse_segments", "run_checks"]
 
@@ -113,10 +115,26 @@ def _selected(names: Sequence[str] | None) -> list[Check]:
 
 
 def run_checks(
-    inputs: Sequence[CheckInput], names: Sequence[str] | None = None
+    inputs: Sequence[CheckInput],
+    names: Sequence[str] | None = None,
+    *,
+    workers: int | None = None,
 ) -> list[list[Finding]]:
-    """Findings for each input, in input order, from the named checks (default: all)."""
+    """Findings for each input, in input order, from the named checks (default: all).
+
+    `workers`: processes to spread large inputs over (None: every core from a few hundred
+    inputs, see `checks.parallel`); the findings and their order never depend on it."""
     checks = _selected(names)
+    n_workers = worker_count(workers, len(inputs))
+    if n_workers == 1:
+        return _run_here(inputs, checks)
+    if any(c.uses_parse for c in checks):  # loaded once here, shared by the forked workers
+        for lang in dict.fromkeys(_segment_texts(inputs)[1]):
+            load_pipeline(lang)
+    return map_chunks(inputs, partial(_run_here, checks=checks), n_workers)
+
+
+def _run_here(inputs: Sequence[CheckInput], checks: Sequence[Check]) -> list[list[Finding]]:
     segments = parse_segments(inputs, with_nlp=any(c.uses_parse for c in checks))
     results: list[list[Finding]] = []
     for segment in segments:
@@ -131,6 +149,23 @@ def run_checks(
 
 def parse_segments(inputs: Sequence[CheckInput], *, with_nlp: bool = True) -> list[ParsedSegment]:
     """Parse hypotheses, references and sources of all inputs in one batch per language."""
+    texts, langs, slots = _segment_texts(inputs)
+    parsed = parse_texts(texts, langs, with_nlp=with_nlp)
+    return [
+        ParsedSegment(
+            parsed[h],
+            parsed[r] if r is not None else None,
+            parsed[s] if s is not None else None,
+            inp.task,
+        )
+        for inp, (h, r, s) in zip(inputs, slots, strict=True)
+    ]
+
+
+def _segment_texts(
+    inputs: Sequence[CheckInput],
+) -> tuple[list[str], list[str], list[tuple[int, int | None, int | None]]]:
+    """Every text to parse, its language, and each input's (hyp, ref, src) slots."""
     texts: list[str] = []
     langs: list[str] = []
     slots: list[tuple[int, int | None, int | None]] = []
@@ -143,16 +178,7 @@ def parse_segments(inputs: Sequence[CheckInput], *, with_nlp: bool = True) -> li
         slot_src = _add(texts, langs, source, normalize_lang(src_lang, source or ""))
         assert slot_hyp is not None
         slots.append((slot_hyp, slot_ref, slot_src))
-    parsed = parse_texts(texts, langs, with_nlp=with_nlp)
-    return [
-        ParsedSegment(
-            parsed[h],
-            parsed[r] if r is not None else None,
-            parsed[s] if s is not None else None,
-            inp.task,
-        )
-        for inp, (h, r, s) in zip(inputs, slots, strict=True)
-    ]
+    return texts, langs, slots
 
 
 def _present(text: str | None) -> str | None:

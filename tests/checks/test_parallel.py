@@ -1,0 +1,76 @@
+"""Checks on every core: forked workers give the one-process findings, in the same order."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+
+import pytest
+
+from evalsuite.checks import parallel
+from evalsuite.checks.api import CheckInput
+from evalsuite.checks.runner import run_checks
+
+needs_fork = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
+)
+
+PAIRS = [
+    ("Angela Merkel visited Paris on Monday.", "Angela Merkel visited Berlin on Monday."),
+    ("The company sold 300 cars in 2020.", "The company sold 30 cars in 2020."),
+    ("The police arrested the protester.", "The protester arrested the police."),
+    ("He did not sign the treaty.", "He signed the treaty."),
+    ("Kyiv is the capital of Ukraine.", "Kiev is the capital of Ukraine."),
+    ("Prices rose by 5 percent last year.", "Prices rose by 5 percent last year."),
+]
+
+
+def _inputs(n: int) -> list[CheckInput]:
+    return [
+        CheckInput(hypothesis=hyp, reference=ref, hyp_lang="en")
+        for ref, hyp in (PAIRS[i % len(PAIRS)] for i in range(n))
+    ]
+
+
+def _as_dicts(findings: list[list[object]]) -> list[list[dict[str, object]]]:
+    return [[f.to_dict() for f in found] for found in findings]  # type: ignore[attr-defined]
+
+
+@needs_fork
+@pytest.mark.parametrize("workers", [2, 3])
+def test_workers_give_the_findings_of_one_process(workers: int) -> None:
+    if threading.active_count() > 1:
+        pytest.skip("other threads are alive in this process: the runner does not fork then")
+    inputs = _inputs(23)  # not a multiple of the chunk count
+    assert parallel.worker_count(workers, len(inputs)) == workers
+    one = _as_dicts(run_checks(inputs, workers=1))
+    assert any(one), "the pairs must produce findings for the test to mean anything"
+    assert _as_dicts(run_checks(inputs, workers=workers)) == one
+
+
+def test_chunks_are_contiguous_and_cover_everything() -> None:
+    items = list(range(23))
+    for n in (1, 2, 5, 8, 23, 40):
+        chunks = parallel.chunked(items, n)
+        assert [x for chunk in chunks for x in chunk] == items
+        sizes = [len(chunk) for chunk in chunks]
+        assert max(sizes) - min(sizes) <= 1 and len(chunks) == min(n, len(items))
+
+
+@needs_fork
+def test_worker_count_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.delenv(parallel.WORKERS_ENV, raising=False)
+    monkeypatch.delenv("RAY_RAYLET_PID", raising=False)
+    assert parallel.worker_count(None, parallel.MIN_INPUTS - 1) == 1  # small: not worth a fork
+    assert parallel.worker_count(4, 2) == 2  # never more workers than inputs
+    monkeypatch.setenv(parallel.WORKERS_ENV, "1")
+    assert parallel.worker_count(None, 10_000) == 1
+    monkeypatch.setenv("RAY_RAYLET_PID", str(os.getpid()))  # inside a Ray worker: Ray spreads
+    assert parallel.worker_count(8, 10_000) == 1
+    monkeypatch.delenv("RAY_RAYLET_PID")
+    monkeypatch.setattr(threading, "active_count", lambda: 2)  # another thread: never fork
+    assert parallel.worker_count(8, 10_000) == 1
+    with pytest.raises(ValueError, match="at least 1"):
+        parallel.worker_count(0, 10)
