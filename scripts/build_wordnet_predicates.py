@@ -13,7 +13,13 @@ compact table that ships with the package (evalsuite/resources/wordnet_predicate
   GENERAL_TROPONYMS direct troponyms);
 - one `n` row per event noun: a noun whose most frequent sense is an act, event,
   communication, possession or process and whose word is derivationally related to verbs
-  ("invasion" -> invade), with those verbs' synsets.
+  ("invasion" -> invade), with those verbs' synsets;
+- one `s` row per verb synset with anything to say: its direct informative hypernyms, the
+  synsets it is broadly related to (`related_synsets`: sisters under a specific parent, a
+  specific grandparent, verb group, "see also", entailment, and the verbs of the hypernyms of
+  its derived nouns, antonyms never), its antonyms, and which of WordNet's sentence frames
+  15, 16 and 24 it has ("Somebody ----s something to somebody", "... from somebody",
+  "Somebody ----s somebody to INFINITIVE").
 
 Sources (either works, the first found is read): --wordnet DIR; /usr/share/wordnet (Debian:
 `apt-get install wordnet-base`); NLTK's corpus folder (nltk_data/corpora/wordnet, which a user
@@ -39,6 +45,19 @@ SEARCH = (Path("/usr/share/wordnet"), Path.home() / "nltk_data" / "corpora" / "w
 GENERAL_TROPONYMS = 60
 """A hypernym with more direct troponyms than this (change: 401, be: 137, move: 123, act: 73,
 put: 77) is too general to make two verbs one event; hit (45) and kill (36) are kept."""
+SPECIFIC_PARENT = 20
+"""Two kinds of one event count as one only under a parent this specific (beat "defeat
+soundly": 18 troponyms, so thrash / rout; call "send for": 9, so summon / call in) that is not
+the root of its hierarchy (touch, a root, keeps kiss and hit apart)."""
+SPECIFIC_GRANDPARENT = 30
+"""A hypernym two steps up counts when it has at most this many troponyms and is no root
+(condemn -> denounce -> criticise)."""
+SPECIFIC_NOUN_PARENT = 30
+"""The derived event nouns of two verbs relate them when the one's noun is a kind of the
+other's, under a noun hypernym with at most this many hyponyms. Nouns of persons are not
+used: "grantee" is a kind of "recipient", and so would grant be of receive."""
+FRAMES = ("15", "16", "24")
+"""Sentence frames kept: to somebody, from somebody, somebody to INFINITIVE (object control)."""
 # Lexicographer files of nouns that name events (WordNet's lexnames numbers).
 EVENT_NOUN_FILES = {"04": "act", "11": "event", "10": "communication", "21": "possession",
                     "22": "process"}  # fmt: skip
@@ -47,6 +66,7 @@ HEADER = """\
 # Derived from WordNet 3.0 by scripts/build_wordnet_predicates.py; do not edit by hand.
 # v <lemma> <synsets, most frequent sense first> <their direct hypernyms, general ones left out>
 # n <event noun> <verb synsets its word is derivationally related to> <their hypernyms>
+# s <verb synset> <direct hypernyms> <broadly related synsets> <antonyms> <frames 15/16/24>
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
 # THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO
 # REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION,
@@ -56,8 +76,8 @@ HEADER = """\
 # Full licence: evalsuite/resources/WORDNET_LICENSE.
 """
 
-Synset = tuple[str, list[str], list[tuple[str, str, str, str]]]
-"""(lexicographer file, words, pointers (symbol, offset, pos, source/target))."""
+Synset = tuple[str, list[str], list[tuple[str, str, str, str]], list[str]]
+"""(lexicographer file, words, pointers (symbol, offset, pos, source/target), verb frames)."""
 
 
 def find_wordnet(given: Path | None) -> Path:
@@ -81,9 +101,12 @@ def read_data(path: Path) -> dict[str, Synset]:
             offset, lexfile, count = fields[0], fields[1], int(fields[3], 16)
             words = [fields[4 + 2 * k].lower() for k in range(count)]
             at = 4 + 2 * count
+            pointer_count = int(fields[at])
             pointers = [tuple(fields[at + 1 + 4 * k : at + 5 + 4 * k])
-                        for k in range(int(fields[at]))]  # fmt: skip
-            synsets[offset] = (lexfile, [_plain(w) for w in words], pointers)  # type: ignore[misc]
+                        for k in range(pointer_count)]  # fmt: skip
+            at += 1 + 4 * pointer_count
+            frames = fields[at + 2 :: 3] if at < len(fields) else []  # "+ f_num w_num" each
+            synsets[offset] = (lexfile, [_plain(w) for w in words], pointers, frames)  # type: ignore[assignment]
     return synsets
 
 
@@ -109,14 +132,14 @@ def _plain(word: str) -> str:
 def informative_hypernyms(verbs: dict[str, Synset]) -> dict[str, list[str]]:
     """Each verb synset's direct hypernyms, less those with over GENERAL_TROPONYMS troponyms."""
     troponyms: dict[str, int] = defaultdict(int)
-    for _, _, pointers in verbs.values():
+    for _, _, pointers, _ in verbs.values():
         for symbol, target, pos, _ in pointers:
             if symbol == "@" and pos == "v":
                 troponyms[target] += 1
     return {
         offset: [t for symbol, t, pos, _ in pointers
                  if symbol == "@" and pos == "v" and troponyms[t] <= GENERAL_TROPONYMS]
-        for offset, (_, _, pointers) in verbs.items()
+        for offset, (_, _, pointers, _) in verbs.items()
     }  # fmt: skip
 
 
@@ -139,7 +162,7 @@ def noun_rows(
             continue
         related: dict[str, None] = {}
         for sense in senses:
-            lexfile, words, pointers = nouns[sense]
+            lexfile, words, pointers, _ = nouns[sense]
             if lexfile not in EVENT_NOUN_FILES:
                 continue
             for symbol, target, pos, source_target in pointers:
@@ -152,12 +175,70 @@ def noun_rows(
     return rows
 
 
+def _targets(synset: Synset, symbols: tuple[str, ...], pos: str = "v") -> list[str]:
+    return [target for symbol, target, p, _ in synset[2] if symbol in symbols and p == pos]
+
+
+def related_synsets(
+    verbs: dict[str, Synset], nouns: dict[str, Synset], hypernyms: dict[str, list[str]]
+) -> dict[str, set[str]]:
+    """Each verb synset's broad relatives (symmetric; antonyms removed): how far one event's
+    name may stray from the other's and still be compared as one event."""
+    troponyms: dict[str, list[str]] = defaultdict(list)
+    for offset, synset in verbs.items():
+        for parent in _targets(synset, ("@",)):
+            troponyms[parent].append(offset)
+    hyponym_count: dict[str, int] = defaultdict(int)
+    for synset in nouns.values():
+        for parent in _targets(synset, ("@", "@i"), "n"):
+            hyponym_count[parent] += 1
+    def specific(parent: str, most: int) -> bool:
+        """Not the root of a hierarchy (touch, get, give "gift": WordNet's most general verbs
+        of their kind) and with at most `most` troponyms."""
+        return bool(_targets(verbs[parent], ("@",))) and len(troponyms[parent]) <= most
+
+    related: dict[str, set[str]] = defaultdict(set)
+    for offset, synset in verbs.items():
+        found = related[offset]
+        for parent in hypernyms[offset]:
+            if specific(parent, SPECIFIC_PARENT):
+                found.update(troponyms[parent])
+            found.update(g for g in hypernyms[parent] if specific(g, SPECIFIC_GRANDPARENT))
+        found.update(_targets(synset, ("$", "^", "*")))
+        for noun in _targets(synset, ("+",), "n"):
+            if nouns[noun][0] not in EVENT_NOUN_FILES:
+                continue  # "grantee" is a kind of "recipient": persons cross roles
+            for parent in _targets(nouns[noun], ("@", "@i"), "n"):
+                if hyponym_count[parent] <= SPECIFIC_NOUN_PARENT:
+                    found.update(_targets(nouns[parent], ("+",)))
+    for offset, found in list(related.items()):
+        for other in found:
+            related[other].add(offset)
+    for offset, synset in verbs.items():
+        related[offset] -= {offset, *_targets(synset, ("!",)), *hypernyms[offset]}
+    return related
+
+
+def synset_rows(
+    verbs: dict[str, Synset], hypernyms: dict[str, list[str]], related: dict[str, set[str]]
+) -> list[str]:
+    rows = []
+    for offset, synset in sorted(verbs.items()):
+        antonyms = _targets(synset, ("!",))
+        frames = sorted({f for f in synset[3] if f in FRAMES}, key=FRAMES.index)
+        fields = (hypernyms[offset], sorted(related[offset]), antonyms, frames)
+        if any(fields):
+            rows.append("\t".join(["s", offset, *(",".join(f) for f in fields)]))
+    return rows
+
+
 def build(wordnet: Path) -> str:
     verbs = read_data(wordnet / "data.verb")
     nouns = read_data(wordnet / "data.noun")
     hypernyms = informative_hypernyms(verbs)
     rows = verb_rows(read_index(wordnet / "index.verb"), hypernyms)
     rows += noun_rows(nouns, read_index(wordnet / "index.noun"), hypernyms)
+    rows += synset_rows(verbs, hypernyms, related_synsets(verbs, nouns, hypernyms))
     return HEADER + "\n".join(rows) + "\n"
 
 

@@ -16,13 +16,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Literal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
 
 from evalsuite.checks.base import Finding, Span
 from evalsuite.text.converses import converse_readings
-from evalsuite.text.nlp import ParsedSegment, ParsedText
-from evalsuite.text.predicates import Key, index_keys, probe_keys
+from evalsuite.text.nlp import ParsedSegment, ParsedText, load_pipeline
+from evalsuite.text.predicates import Key, index_keys, opposed, probe_keys
 from evalsuite.text.roles import Arg, Triple, extract_triples
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 __all__ = ["SYMMETRIC_PREDICATES", "headline_split", "role_reversal"]
 
@@ -80,8 +84,32 @@ def role_reversal(seg: ParsedSegment) -> list[Finding]:
 def _triples(text: ParsedText) -> list[Triple]:
     """A text's triples, and its converse clauses read as their partners' (English only)."""
     assert text.doc is not None
-    triples = extract_triples(text.doc)
+    triples = extract_triples(_headline_reparsed(text.text, text.lang) or text.doc)
     return triples + converse_readings(triples) if text.lang == "en" else triples
+
+
+_SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")")
+
+
+@lru_cache(maxsize=1024)
+def _headline_reparsed(text: str, lang: str) -> Doc | None:
+    """A one-line headline in which the small parser found no verb ("Swiatek beats Ostapenko
+    in Doha": "beats" read as a plural noun) parsed again as a sentence, with a full stop,
+    which often gives the verb back; None when that changes nothing (offsets are unchanged:
+    the stop comes after the text)."""
+    stripped = text.strip()
+    if "\n" in stripped or stripped.endswith(_SENTENCE_END) or text != stripped:
+        return None
+    if not 2 < len(stripped.split()) <= _HEADLINE_MAX_WORDS:
+        return None
+    nlp = load_pipeline(lang)
+    if nlp is None:
+        return None
+    first = nlp(text)
+    if any(t.pos_ in ("VERB", "AUX") for t in first):
+        return None
+    again = nlp(f"{text}.")
+    return again if any(t.pos_ in ("VERB", "AUX") for t in again) else None
 
 
 def _comparisons(seg: ParsedSegment) -> list[tuple[Against, ParsedText]]:
@@ -183,10 +211,12 @@ class _EventIndex:
                 self._by_key.setdefault(key, []).append(i)
 
     def candidates(self, triple: Triple) -> list[Triple]:
+        """Triples of the same event; never one whose predicate is an antonym."""
         found: set[int] = set()
         for key in probe_keys(triple.event, triple.noun):
             found.update(self._by_key.get(key, ()))
-        return [self.triples[i] for i in sorted(found)]
+        picked = (self.triples[i] for i in sorted(found))
+        return [t for t in picked if not opposed(triple.event, t.event, triple.noun, t.noun)]
 
 
 def _symmetric(triple: Triple) -> bool:
@@ -328,8 +358,31 @@ def _exchanges(hyp_triples: Sequence[Triple], index: _EventIndex) -> list[_Excha
         partners: dict[Clause, set[Clause]] = {}
         for h_clause, r_clause in pairs:
             partners.setdefault(h_clause, set()).add(r_clause)
-        found += _sentence_exchanges(pairs, partners, hyp_fill, ref_fill)
+        exchanges = _sentence_exchanges(pairs, partners, hyp_fill, ref_fill)
+        hyp_sentence = [t for t in hyp_triples if t.sentence == h_sent]
+        ref_sentence = [t for t in index.triples if t.sentence == r_sent]
+        found += [_shown_roles(e, hyp_sentence, ref_sentence) for e in exchanges]
     return found
+
+
+def _shown_roles(
+    exchange: _Exchange, hyp_sentence: Sequence[Triple], ref_sentence: Sequence[Triple]
+) -> _Exchange:
+    """Within one clause ("from China to Vietnam" / "from Vietnam to China"), the triples of
+    the two exchanged roles rather than the clause's first triple twice."""
+    h, r = exchange.hyp, exchange.ref
+    if _clause_of(h) != _clause_of(exchange.hyp_other) or _clause_of(r) != _clause_of(
+        exchange.ref_other
+    ):
+        return exchange
+    hyp_roles = [t for t in hyp_sentence if _clause_of(t) == _clause_of(h) and t.role != "patient"]
+    ref_roles = [t for t in ref_sentence if _clause_of(t) == _clause_of(r) and t.role != "patient"]
+    if len(hyp_roles) < 2 or len(ref_roles) < 2:
+        return exchange
+    ref_by_role = {t.role: t for t in ref_roles}
+    hyp_pair = hyp_roles[:2]
+    ref_pair = [ref_by_role.get(t.role, ref_roles[0]) for t in hyp_pair]
+    return _Exchange(hyp_pair[0], ref_pair[0], hyp_pair[1], ref_pair[1])
 
 
 def _sentence_exchanges(

@@ -9,9 +9,15 @@ with the roles left as they were ("Germany borrowed money from Greece") is a rev
 A frame applies only when its cue role is present: "lose" is a converse of "beat" only with
 "to" ("Alcaraz lost to Sinner"); "Alcaraz lost the final" says nothing about who beat whom.
 A verb takes a frame when one of its WordNet senses is the frame verb's converse sense or a
-kind of it, so "purchase from" reads like "buy from" and "get from" like "receive from"; the
-sense is WordNet's (its sense number, most frequent first: "succeed" is a converse of
-"precede" in sense 2, "be the successor of", not in sense 1, "attain success").
+kind of it, so "purchase from" reads like "buy from"; the sense is WordNet's (its sense number,
+most frequent first: "succeed" is a converse of "precede" in sense 2, "be the successor of",
+not in sense 1, "attain success"). The most general frame is WordNet's own: every kind of "get,
+acquire" (sense 1 of "acquire", the root of WordNet's verbs of getting) with a "from" phrase is
+a transfer read as "give" from that phrase to the subject, so "obtain from", "secure from",
+"win from", "lease from" and "rent from" compare with "give", "grant", "lend", "lease to" on
+the other side without a list of verbs. A sense that itself names the reading does not count
+("lease" has a sense "let, grant use of", a kind of "give": its "to" phrase is read as it
+stands, its "from" phrase through its other sense, "take, engage under a contract").
 
 Provenance: the pairs are the textbook converses of lexical semantics (J. Lyons, *Semantics*,
 1977, section 9.1; D. A. Cruse, *Lexical Semantics*, 1986, chapter 10: buy/sell, lend/borrow,
@@ -26,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
-from evalsuite.text.predicates import predicate_sense, same_event
+from evalsuite.text.predicates import predicate_sense, synset_relations
 from evalsuite.text.roles import Arg, Role, Triple
 
 __all__ = ["CONVERSE_FRAMES", "ConverseFrame", "converse_readings"]
@@ -56,6 +62,7 @@ def _frame(
 # Transfers: the subject receives, the "from" phrase gives.
 _RECEIVER = {"agent": "recipient", "source": "agent", "patient": "patient"}
 CONVERSE_FRAMES: tuple[ConverseFrame, ...] = (
+    _frame("acquire", "source", "give", _RECEIVER),
     _frame("borrow", "source", "lend", _RECEIVER),
     _frame("buy", "source", "sell", _RECEIVER),
     _frame("receive", "source", "give", _RECEIVER),
@@ -74,19 +81,24 @@ CONVERSE_FRAMES: tuple[ConverseFrame, ...] = (
 
 @lru_cache(maxsize=65536)
 def _frames_for(pred: str) -> tuple[ConverseFrame, ...]:
-    """The frames a predicate takes: its own verb's, or those whose converse sense it names or
-    narrows, unless it names the reading itself ("give" never reads as a converse of "give")."""
+    """The frames a predicate takes: its own verb's, or those whose converse sense one of its
+    senses names or narrows, that sense not naming the reading itself ("give" never reads as
+    a converse of "give")."""
     found = []
-    sense = predicate_sense(pred)
     for frame in CONVERSE_FRAMES:
         if pred == frame.verb:
             found.append(frame)
             continue
         senses = predicate_sense(frame.verb).senses
-        if len(senses) < frame.sense or same_event(pred, frame.reading):
+        if len(senses) < frame.sense or pred == frame.reading:
             continue
-        if sense.names_or_narrows(senses[frame.sense - 1]):
-            found.append(frame)
+        converse = senses[frame.sense - 1]
+        reading = set(predicate_sense(frame.reading).senses)
+        for sense in predicate_sense(pred.split()[0] if " " in pred else pred).senses:
+            above = synset_relations(sense).hypernyms
+            if (sense == converse or converse in above) and not reading & {sense, *above}:
+                found.append(frame)
+                break
     return tuple(found)
 
 

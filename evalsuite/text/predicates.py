@@ -4,10 +4,19 @@ A reference says "Pakistan struck India", its hypothesis "India attacked Pakista
 only comparable once "strike" and "attack" are known to name one event. Two predicates are the
 same event when WordNet 3.0 puts a sense of each in one synset (allow / let, accuse / charge), or
 a sense of one is a direct hypernym of a sense of the other (strike "make an assault" is a kind
-of attack; beat is a kind of defeat). Hypernyms too general to say anything (change, be, move,
-act, make: over 60 direct troponyms) were left out of the table, and sisters (two kinds of one
-event) are not equated, so "kiss" and "hit" stay apart. Event nouns ("invasion", "capture",
-"criticism") read as the verbs WordNet relates them to.
+of attack; beat is a kind of defeat), or the two senses are broadly related (`related` of the
+`s` rows): two kinds of one specific event (thrash / rout under "defeat soundly"), a specific
+grandparent (condemn -> denounce -> criticise), WordNet's verb groups, "see also" and
+entailments, or derived event nouns one of which is a kind of the other.
+Hypernyms too general to say anything (change, be, move, act, make: over 60 direct troponyms)
+were left out of the table, and kinds of a root verb are no kin ("kiss" and "hit" are kinds
+of "touch", the root of its hierarchy, and stay apart). Antonyms
+are never one event (praise / criticise, hire / fire, buy / sell), whatever else links them.
+Event nouns ("invasion", "capture", "criticism") read as the verbs WordNet relates them to.
+
+Relatedness may be broad because a reversal is only reported when the same two arguments
+trade roles: the costly mistake is equating a predicate with its converse (lend / borrow,
+precede / follow), which antonymy and `evalsuite.text.converses` keep apart.
 
 The table is derived from WordNet by scripts/build_wordnet_predicates.py and ships in
 evalsuite/resources/wordnet_predicates.tsv (WordNet licence in WORDNET_LICENSE beside it). It is
@@ -22,7 +31,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["PredicateSense", "index_keys", "predicate_sense", "probe_keys", "same_event"]
+__all__ = [
+    "PredicateSense",
+    "SynsetRelations",
+    "index_keys",
+    "is_verb",
+    "object_control",
+    "opposed",
+    "predicate_sense",
+    "probe_keys",
+    "same_event",
+    "synset_relations",
+]
 
 TABLE = "wordnet_predicates.tsv"
 Key = tuple[str, int | str]
@@ -47,6 +67,21 @@ class PredicateSense:
 
 
 _NONE = PredicateSense((), frozenset())
+
+
+@dataclass(frozen=True)
+class SynsetRelations:
+    """One verb synset's relations: direct informative hypernyms, broad relatives, antonyms,
+    and the WordNet sentence frames among 15, 16, 24 (to somebody, from somebody, somebody
+    to INFINITIVE)."""
+
+    hypernyms: frozenset[int]
+    related: frozenset[int]
+    antonyms: frozenset[int]
+    frames: frozenset[int]
+
+
+_NO_RELATIONS = SynsetRelations(frozenset(), frozenset(), frozenset(), frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +115,31 @@ def predicate_sense(lemma: str, noun: bool = False) -> PredicateSense:
     return PredicateSense(_ids(synsets), frozenset(_ids(hypernyms)))
 
 
+def is_verb(lemma: str) -> bool:
+    """Whether WordNet lists the lemma itself as a verb ("call in", not only "call")."""
+    return ("v", lemma) in _rows()
+
+
+@lru_cache(maxsize=4096)
+def object_control(lemma: str) -> bool:
+    """Whether a sense of the verb, or of the verbs an event noun of that spelling names, has
+    WordNet's frame 24, "Somebody ----s somebody to INFINITIVE" (pressure, urge, call on):
+    the one it acts on does what the infinitive says."""
+    senses = predicate_sense(lemma).senses if is_verb(lemma) else ()
+    senses += predicate_sense(lemma, noun=True).senses
+    return any(24 in synset_relations(s).frames for s in senses)
+
+
+@lru_cache(maxsize=65536)
+def synset_relations(synset: int) -> SynsetRelations:
+    """The `s` row of a verb synset (no relations for an unknown one)."""
+    row = _rows().get(("s", f"{synset:08d}"))
+    if row is None:
+        return _NO_RELATIONS
+    fields = [frozenset(_ids(f)) for f in (row.split("\t") + ["", "", "", ""])[:4]]
+    return SynsetRelations(*fields)
+
+
 @lru_cache(maxsize=65536)
 def index_keys(lemma: str, noun: bool = False) -> frozenset[Key]:
     """Keys a predicate of the compared text is stored under."""
@@ -93,15 +153,36 @@ def index_keys(lemma: str, noun: bool = False) -> frozenset[Key]:
 @lru_cache(maxsize=65536)
 def probe_keys(lemma: str, noun: bool = False) -> frozenset[Key]:
     """Keys that find every stored predicate naming the same event: a shared synset, this
-    predicate's sense as the other's hypernym, or its hypernym as the other's sense."""
+    predicate's sense as the other's hypernym, its hypernym as the other's sense, or a broad
+    relative of its sense as the other's sense."""
     sense = predicate_sense(lemma, noun)
     keys: set[Key] = {("w", lemma)}
     keys.update(("s", s) for s in sense.senses)
     keys.update(("h", s) for s in sense.senses)
     keys.update(("s", h) for h in sense.hypernyms)
+    keys.update(("s", r) for s in sense.senses for r in synset_relations(s).related)
     return frozenset(keys)
 
 
+@lru_cache(maxsize=65536)
+def _antonyms(lemma: str, noun: bool) -> frozenset[int]:
+    return frozenset(a for s in predicate_sense(lemma, noun).senses
+                     for a in synset_relations(s).antonyms)  # fmt: skip
+
+
+def opposed(a: str, b: str, a_noun: bool = False, b_noun: bool = False) -> bool:
+    """Whether a sense of one is WordNet's antonym of a sense of the other (praise /
+    criticise, hire / fire, lend / borrow): never one event."""
+    if a == b and a_noun == b_noun:
+        return False
+    return not _antonyms(a, a_noun).isdisjoint(predicate_sense(b, b_noun).senses) or not (
+        _antonyms(b, b_noun).isdisjoint(predicate_sense(a, a_noun).senses)
+    )
+
+
 def same_event(a: str, b: str, a_noun: bool = False, b_noun: bool = False) -> bool:
-    """Whether two predicates name one event (the relation `probe_keys` finds)."""
+    """Whether two predicates name one event (the relation `probe_keys` finds), antonyms
+    excepted."""
+    if opposed(a, b, a_noun, b_noun):
+        return False
     return not probe_keys(a, a_noun).isdisjoint(index_keys(b, b_noun))

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from evalsuite.text.predicates import predicate_sense
+from evalsuite.text.predicates import is_verb, object_control, predicate_sense
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -214,12 +214,17 @@ def _child(token: Token, deps: frozenset[str]) -> Token | None:
 
 
 def _prep_objects(token: Token) -> Iterator[tuple[str, Token]]:
-    """(preposition, object) pairs attached to a token, in either labelling scheme."""
+    """(preposition, object) pairs attached to a token, in either labelling scheme. In "from
+    X to Y" the parser often hangs "to Y" on X or on "from": a range's end goes with its
+    start."""
     for child in token.children:
         if child.dep_ in ("prep", "agent"):
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     yield child.lower_, obj
+                    if child.lower_ == "from" and token.pos_ in ("VERB", "AUX"):
+                        ends = [*_prep_objects(obj), *_prep_objects(child)]
+                        yield from ((p, o) for p, o in ends if p == "to")
         elif child.dep_ in _PREP_UD or child.dep_ == "obl:agent":
             case = _child(child, frozenset({"case"}))
             if case is not None:
@@ -246,6 +251,8 @@ def _verb_triples(verb: Token) -> list[Triple]:
             triples += _product(agent_tok, pred, obj, "target", frame, verb)
         elif prep in _OBLIQUE_ROLES and obj.ent_type_ not in _NOT_PARTICIPANTS:
             triples += _product(agent_tok, pred, obj, _OBLIQUE_ROLES[prep], frame, verb)
+    if patient_tok is None and not passive:
+        triples += _phrasal_triples(verb, agent_tok, frame)
     dative = _child(verb, _DATIVE)
     if dative is not None and dative.pos_ == "ADP":
         # spaCy labels the "to" of "sold frigates to Italy" itself dative: its object counts.
@@ -257,6 +264,19 @@ def _verb_triples(verb: Token) -> list[Triple]:
     complement = _embedded_agent_of(verb)
     if complement is not None:
         triples += _product(agent_tok, pred, complement, "patient", "causative", verb)
+    return triples
+
+
+def _phrasal_triples(verb: Token, agent: Token | None, frame: Frame) -> list[Triple]:
+    """A particle the parser read as a preposition: "called in Russia" is "called Russia in",
+    when WordNet lists "call in" as a verb; both readings are kept."""
+    triples: list[Triple] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == verb.i + 1:
+            phrasal = f"{verb.lemma_.casefold()} {child.lower_}"
+            obj = _child(child, frozenset({"pobj"}))
+            if obj is not None and is_verb(phrasal):
+                triples += _product(agent, phrasal, obj, "patient", frame, verb)
     return triples
 
 
@@ -279,9 +299,16 @@ def _is_relative_clause(verb: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
+    """Passive voice; also a headline's participle with a by-agent and no auxiliary
+    ("Swiatek beaten by Ostapenko"), which the parser gives a plain subject."""
     if any(child.dep_ in _PASS_SUBJ or child.dep_ in _PASSIVE_AUX for child in verb.children):
         return True
-    return verb.tag_ == "VBN" and verb.dep_ == "acl"
+    if verb.tag_ != "VBN":
+        return False
+    if verb.dep_ == "acl":
+        return True
+    bare = not any(c.dep_ in _AUX_DEPS for c in verb.children)
+    return bare and any(c.dep_ == "agent" for c in verb.children)
 
 
 def _predicate(verb: Token) -> str:
@@ -339,6 +366,9 @@ def _inherited_agent(verb: Token) -> tuple[Token | None, Frame]:
     head = verb.head
     if head.i == verb.i:
         return None, "active"
+    pressured = _pressured(head) if _is_infinitive(verb) else None
+    if pressured is not None:
+        return pressured, "causative"
     if verb.dep_ == _CONJ and head.pos_ in ("VERB", "AUX"):
         agent, frame = _agent(head, _is_passive(head))
         return (agent, frame) if frame != "passive" else (None, "active")
@@ -360,6 +390,39 @@ def _inherited_agent(verb: Token) -> tuple[Token | None, Frame]:
     return None, "active"
 
 
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and not any(
+        c.dep_ in _SUBJ for c in verb.children
+    )
+
+
+def _pressured(head: Token) -> Token | None:
+    """Who is to act in "pressure on Biden to allow", "Biden under pressure to let", "pressure
+    grows on Netanyahu to let", "the EU called on Serbia to recognise": the one that a verb or
+    noun of WordNet's object-control frame ("Somebody ----s somebody to INFINITIVE") acts on
+    through "on", or the subject of "under" such a noun."""
+    if head.pos_ == "NOUN" and object_control(head.lemma_.casefold()):
+        upon = [o for p, o in _prep_objects(head) if p in ("on", "upon")]
+        if upon:
+            return upon[0]
+        if head.dep_ == "pobj" and head.head.lower_ == "under" and head.head.head.i != head.i:
+            holder = head.head.head
+            return holder if holder.pos_ in ("PROPN", "NOUN") else None
+        return None
+    if head.pos_ not in ("VERB", "AUX") or _child(head, _OBJ) is not None:
+        return None
+    upon = [o for p, o in _prep_objects(head) if p in ("on", "upon")]
+    if not upon:
+        return None
+    lemma = head.lemma_.casefold()
+    subject = _child(head, _SUBJ)
+    if object_control(f"{lemma} on") or (
+        subject is not None and subject.pos_ == "NOUN" and object_control(subject.lemma_.casefold())
+    ):
+        return upon[0]
+    return None
+
+
 def _is_complement(verb: Token) -> bool:
     """xcomp/ccomp, or the French "autoriser X à frapper" that the parser calls advcl."""
     if verb.dep_ in _COMPLEMENT:
@@ -373,7 +436,7 @@ def _is_complement(verb: Token) -> bool:
 
 def _patient(verb: Token, passive: bool) -> Token | None:
     if passive:
-        return _child(verb, _PASS_SUBJ)
+        return _child(verb, _PASS_SUBJ) or _child(verb, _SUBJ)
     return _child(verb, _OBJ)
 
 
