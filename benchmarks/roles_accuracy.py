@@ -9,7 +9,8 @@ Sets, each reported apart:
 - `role_pairs_news` (evalsuite/resources/role_pairs_news.jsonl): news-style pairs written for
   this measure, one row per phenomenon (synonymous and converse predicates, obliques, roles
   across clauses, symmetric frames, passives, nominalisations, headlines), with a fixed
-  tuning / validation half by item (the file's `half` field). `--half` picks the half.
+  tuning / validation half by item (the file's `half` field). `--half` picks the half. The
+  second batch (`batch` 2, written before the check was tuned on it) is also shown alone.
 - HANS (regenerated, dev), premise as reference, hypothesis as output: subject/object swaps and
   role-changing passives are faults, passives, relative clauses and phrases that keep the roles
   are controls (relative-clause and preposition non-entailments are reported for information).
@@ -97,6 +98,13 @@ def _news_pairs(path: Path, half: Half | None, misses: list[str]) -> Iterable[di
     for label, error in (("swap", True), ("preserve", False)):
         picked = [f for r, f in zip(rows, fired, strict=True) if r["label"] == label]
         yield rate_row(name, f"{label} (all phenomena)", picked, error=error)
+    for label, error in (("swap", True), ("preserve", False)):
+        picked = [
+            f for r, f in zip(rows, fired, strict=True)
+            if r["label"] == label and r.get("batch") == 2
+        ]  # fmt: skip
+        if picked:
+            yield rate_row(name, f"{label} (second batch only)", picked, error=error)
     for phenomenon in dict.fromkeys(r["phenomenon"] for r in rows):
         for label, error in (("swap", True), ("preserve", False)):
             picked = [

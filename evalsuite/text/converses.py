@@ -61,8 +61,10 @@ def _frame(
 
 # Transfers: the subject receives, the "from" phrase gives.
 _RECEIVER = {"agent": "recipient", "source": "agent", "patient": "patient"}
+_TRANSFER = _frame("acquire", "source", "give", _RECEIVER)
+"""The general frame, used only where no specific one applies ("borrow from" reads as "lend")."""
 CONVERSE_FRAMES: tuple[ConverseFrame, ...] = (
-    _frame("acquire", "source", "give", _RECEIVER),
+    _TRANSFER,
     _frame("borrow", "source", "lend", _RECEIVER),
     _frame("buy", "source", "sell", _RECEIVER),
     _frame("receive", "source", "give", _RECEIVER),
@@ -99,7 +101,8 @@ def _frames_for(pred: str) -> tuple[ConverseFrame, ...]:
             if (sense == converse or converse in above) and not reading & {sense, *above}:
                 found.append(frame)
                 break
-    return tuple(found)
+    specific = [f for f in found if f is not _TRANSFER]
+    return tuple(specific or found)
 
 
 def converse_readings(triples: list[Triple]) -> list[Triple]:

@@ -108,6 +108,22 @@ LEXICAL_SWAPS = [
      "The president passed the law that senators drafted."),
     ("nominal", "Iraq invaded Kuwait in 1990.",
      "Kuwait's invasion of Iraq began in 1990."),
+    # Broader WordNet relatedness: kinds of one specific event, a specific grandparent.
+    ("sister", "Napoli thrashed Lazio 4-0.", "Lazio routed Napoli 4-0."),
+    ("grandparent", "The bishop criticised the governor over the cuts.",
+     "The governor condemned the bishop over the cuts."),
+    # Transfers read through WordNet's verbs of getting: "obtain from X" is "X give".
+    ("transfer", "Kenya obtained a loan from Japan.", "Kenya gave Japan a loan."),
+    ("transfer", "Kenya won a contract from Japan.", "Kenya granted Japan a contract."),
+    ("transfer", "The navy leased the drones from Elbit.", "The navy leased the drones to Elbit."),
+    # Headlines: a participle with a by-agent is passive; a verbless parse is parsed again.
+    ("headline", "Ruud beaten by Fritz in Madrid", "Ruud beats Fritz in Madrid"),
+    ("headline", "Pressure on Rome to let Tunis inspect the ships",
+     "Pressure on Tunis to allow Rome to inspect the ships"),
+    ("headline", "Lagos under pressure to let Accra audit the pipeline",
+     "Accra under pressure to allow Lagos to audit the pipeline"),
+    ("oblique", "The insurer moved its offices from Leeds to York.",
+     "The insurer relocated its offices from York to Leeds."),
 ]  # fmt: skip
 
 LEXICAL_PRESERVES = [
@@ -146,6 +162,24 @@ LEXICAL_PRESERVES = [
     # Different senses are not one event: an intransitive "get" is not "receive".
     ("sense", "The mayor received the minister at the town hall.",
      "The minister got ready at the town hall."),
+    ("sister", "Napoli thrashed Lazio 4-0.", "Napoli routed Lazio 4-0."),
+    ("grandparent", "The bishop criticised the governor over the cuts.",
+     "The bishop condemned the governor over the cuts."),
+    ("transfer", "Kenya obtained a loan from Japan.", "Japan gave Kenya a loan."),
+    ("transfer", "The navy leased the drones from Elbit.", "Elbit leased the drones to the navy."),
+    ("transfer", "The navy leased the drones from Elbit.",
+     "The navy rented the drones from Elbit."),
+    ("headline", "Ruud beaten by Fritz in Madrid", "Fritz beats Ruud in Madrid"),
+    ("headline", "Pressure on Rome to let Tunis inspect the ships",
+     "Rome under pressure to allow Tunis to inspect the ships"),
+    ("oblique", "The insurer moved its offices from Leeds to York.",
+     "The insurer relocated its offices from Leeds to York."),
+    # Antonyms are never one event, so the opposite verb with the arguments turned is silent.
+    ("antonym", "The president praised the army.", "The army criticised the president."),
+    ("antonym", "The club hired the coach.", "The coach fired the club."),
+    # Kinds of a root verb are no kin: "kiss" and "hit" are both kinds of "touch".
+    ("root", "Maria kissed Pedro at the station.", "Pedro hit Maria at the station."),
+    ("reciprocal", "Pakistan exchanged fire with India.", "India exchanged fire with Pakistan."),
 ]  # fmt: skip
 
 SEED_REFERENCE = "Biden under pressure to let Ukraine hit Russia with US weapons"
@@ -202,6 +236,13 @@ def test_converse_evidence_shows_the_reading() -> None:
                        "Austria borrowed 3 billion euros from Slovenia.")  # fmt: skip
     assert finding.evidence["hyp_triple"] == ["Slovenia", "lend (borrow)", "Austria"]
     assert finding.evidence["ref_triple"][:2] == ["Austria", "lend"]
+
+
+def test_range_evidence_names_the_two_exchanged_roles() -> None:
+    [finding] = _check("The insurer moved its offices from Leeds to York.",
+                       "The insurer relocated its offices from York to Leeds.")  # fmt: skip
+    shown = {tuple(finding.evidence[k]) for k in ("hyp_triple", "hyp_other_triple")}
+    assert shown == {("insurer", "relocate", "York"), ("insurer", "relocate", "Leeds")}
 
 
 def test_cross_clause_evidence_names_both_clauses() -> None:

@@ -19,6 +19,9 @@ READINGS = [
     ("The consultant works for the ministry.", ("ministry", "employ", "consultant", "patient")),
     ("Alcaraz lost to Sinner.", ("sinner", "beat", "alcaraz", "patient")),
     ("Kenya purchased arms from China.", ("china", "sell", "kenya", "recipient")),
+    # The general transfer frame: every kind of WordNet's "get, acquire" with a "from" phrase.
+    ("Kenya obtained a loan from Japan.", ("japan", "give", "kenya", "recipient")),
+    ("The navy leased the drones from Elbit.", ("elbit", "give", "navy", "recipient")),
 ]  # fmt: skip
 
 
@@ -38,7 +41,9 @@ def test_converse_clause_reads_as_its_partner(text: str, reading: tuple[str, ...
 
 
 @pytest.mark.parametrize("text", ["Alcaraz lost the final.", "Greece borrowed money.",
-                                  "The minister got ready.", "Germany gave Greece money."])
+                                  "The minister got ready.", "Germany gave Greece money.",
+                                  "The navy leased the drones to Elbit.",
+                                  "Turkey withdrew its troops from Syria."])
 def test_no_reading_without_the_cue_or_for_the_partner_itself(text: str) -> None:
     assert _readings(text) == set()
 
@@ -48,3 +53,8 @@ def test_every_frame_names_a_wordnet_verb_and_sense() -> None:
         assert len(predicate_sense(frame.verb).senses) >= frame.sense, frame
         assert predicate_sense(frame.reading).senses, frame
         assert frame.cue in dict(frame.roles), frame
+
+
+def test_a_specific_frame_is_preferred_to_the_general_transfer() -> None:
+    readings = _readings("Greece borrowed money from Germany.")
+    assert {r[1] for r in readings} == {"lend"}

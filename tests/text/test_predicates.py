@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from evalsuite.text.predicates import predicate_sense, same_event
+from evalsuite.text.predicates import (
+    is_verb,
+    object_control,
+    opposed,
+    predicate_sense,
+    same_event,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -21,10 +27,13 @@ SAME = [
     ("allow", "let"), ("permit", "allow"), ("beat", "defeat"), ("praise", "commend"),
     ("sack", "dismiss"), ("fire", "dismiss"), ("buy", "purchase"), ("back", "support"),
     ("warn", "caution"), ("shoot down", "down"), ("question", "interrogate"),
+    # broader: sisters under a specific parent, a specific grandparent, verb groups
+    ("thrash", "rout"), ("summon", "call in"), ("condemn", "criticize"), ("move", "relocate"),
 ]  # fmt: skip
 DIFFERENT = [
     ("kiss", "hit"), ("praise", "criticise"), ("buy", "sell"), ("lend", "borrow"),
     ("hire", "fire"), ("move", "attack"), ("precede", "follow"), ("arrest", "release"),
+    ("give", "receive"), ("win", "lose"), ("attack", "defend"), ("import", "export"),
 ]  # fmt: skip
 
 
@@ -42,6 +51,23 @@ def test_sisters_antonyms_and_converses_are_not_one_event(a: str, b: str) -> Non
                                             ("capture", "seize"), ("acquisition", "acquire")])
 def test_event_nouns_read_as_their_verbs(noun: str, verb: str) -> None:
     assert same_event(noun, verb, a_noun=True)
+
+
+@pytest.mark.parametrize(("a", "b"), [("praise", "criticise"), ("hire", "fire"),
+                                    ("lend", "borrow"), ("attack", "defend")])
+def test_antonyms_are_opposed_in_both_directions(a: str, b: str) -> None:
+    assert opposed(a, b) and opposed(b, a) and not opposed(a, a)
+
+
+@pytest.mark.parametrize(("lemma", "controls"), [("urge", True), ("pressure", True),
+                                                 ("call on", True), ("attack", False),
+                                                 ("focus on", False)])
+def test_object_control_comes_from_wordnet_frame_24(lemma: str, controls: bool) -> None:
+    assert object_control(lemma) is controls
+
+
+def test_phrasal_verbs_are_verbs_of_their_own() -> None:
+    assert is_verb("call in") and is_verb("call") and not is_verb("call russia")
 
 
 def test_unknown_words_match_only_themselves() -> None:
@@ -63,9 +89,13 @@ def test_importing_the_checks_does_not_read_the_table() -> None:
 def _write_wordnet(folder: Path) -> None:
     """A three-synset WordNet in the database format (wndb(5WN))."""
     verbs = [
-        "00000001 33 v 02 attack 0 assail 0 001 ~ 00000002 v 0000 01 + 08 00 | begin hostilities",
-        "00000002 33 v 02 strike 0 hit 0 001 @ 00000001 v 0000 01 + 08 00 | make an assault",
+        "00000001 33 v 02 attack 0 assail 0 003 ~ 00000002 v 0000 ~ 00000004 v 0000 "
+        "@ 00000005 v 0000 01 + 08 00 | begin hostilities",
+        "00000002 33 v 02 strike 0 hit 0 002 @ 00000001 v 0000 ! 00000004 v 0000 02 + 08 00 "
+        "+ 24 00 | make an assault",
         "00000003 40 v 01 shoot_down 0 000 01 + 08 00 | fell",
+        "00000004 33 v 01 raid 0 002 @ 00000001 v 0000 ! 00000002 v 0000 01 + 16 00 | a raid",
+        "00000005 33 v 01 fight 0 001 ~ 00000001 v 0000 01 + 02 00 | fight",
     ]
     nouns = ["00000009 04 n 01 attack 0 001 + 00000001 v 0101 | an offensive"]
     (folder / "data.verb").write_text("  licence line\n" + "\n".join(verbs) + "\n")
@@ -82,8 +112,23 @@ def test_build_reads_the_wordnet_database_format(tmp_path: Path) -> None:
     rows = build.build(tmp_path).splitlines()
     assert "v\tstrike\t00000002\t00000001" in rows
     assert "v\tshoot down\t00000003\t" in rows
-    assert "n\tattack\t00000001\t" in rows
+    assert "n\tattack\t00000001\t00000005" in rows
     assert rows[0].startswith("# Derived from WordNet 3.0")
+    # strike and raid are sisters under attack, which is no root (a kind of fight), but
+    # antonyms here: never related. Frames 24 and 16 are kept, frame 8 is not.
+    assert "s\t00000002\t00000001\t\t00000004\t24" in rows
+    assert "s\t00000004\t00000001\t\t00000002\t16" in rows
+
+
+def test_build_relates_sisters_under_a_specific_parent(tmp_path: Path) -> None:
+    _write_wordnet(tmp_path)
+    text = (tmp_path / "data.verb").read_text().replace(" ! 00000004 v 0000", " $ 00000003 v 0000")
+    text = text.replace(" ! 00000002 v 0000", " @ 00000005 v 0000")
+    (tmp_path / "data.verb").write_text(text)
+    rows = build.build(tmp_path).splitlines()
+    strike = next(r for r in rows if r.startswith("s\t00000002\t")).split("\t")
+    assert "00000004" in strike[3].split(",")  # raid, a sister under attack
+    assert "00000003" in strike[3].split(",")  # shoot down, in its verb group
 
 
 def test_build_says_what_it_needs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
