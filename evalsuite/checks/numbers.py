@@ -12,12 +12,21 @@ match but are never reported on their own.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 
 from evalsuite.checks.base import Finding
 from evalsuite.checks.summary_numbers import summary_findings
 from evalsuite.text.nlp import ParsedSegment, ParsedText
-from evalsuite.text.numbers import NumberMention, extract_numbers, has_number_words, satisfies
+from evalsuite.text.numbers import (
+    NumberMention,
+    extract_numbers,
+    has_number_words,
+    number_key,
+    ordinal_word,
+    read_digits,
+    satisfies,
+)
 
 __all__ = ["NumberMention", "extract_numbers", "number_mismatch"]
 
@@ -76,6 +85,49 @@ def _numbers(parsed: ParsedText, other: ParsedText | None) -> list[NumberMention
     return [_weakened(m) if m.value <= limit and not m.marker else m for m in mentions]
 
 
+def _ordinals_for(
+    unmatched: Sequence[NumberMention],
+    lang: str,
+    missing: Sequence[NumberMention],
+    extra: Sequence[NumberMention],
+) -> list[NumberMention]:
+    """Ordinal words of the source left unmatched ("jeder Sechste": one in six) when the
+    output has small numbers in words that pair with nothing else: there an ordinal that a
+    translation turned into a cardinal was changed."""
+    spare = sum(1 for m in extra if m.soft) - len(missing)
+    if spare <= 0:
+        return []
+    ordinals = [m for m in unmatched if m.weak and m.spelled and ordinal_word(m.text, lang)]
+    return ordinals[:spare]
+
+
+_TOKENIZED_GAP = re.compile(r" [.,] | ")
+
+
+def _rejoined(
+    mentions: list[NumberMention], parsed: ParsedText, other: Sequence[NumberMention]
+) -> list[NumberMention]:
+    """Undo a tokenizer's split of one number ("40 , 6" for 40,6; "144 5" for 1445): two
+    digit numbers side by side become one where that one is a number of the other text and
+    neither half is."""
+    wanted = {m.key for m in other}
+    result: list[NumberMention] = []
+    for m in mentions:
+        prev = result[-1] if result else None
+        gap = parsed.text[prev.end : m.start] if prev else ""
+        if prev and not prev.spelled and not m.spelled and _TOKENIZED_GAP.fullmatch(gap):
+            value = read_digits(parsed.text[prev.start : m.end].replace(" ", ""), parsed.lang)
+            key = "" if value is None else number_key(value)
+            if key in wanted and prev.key not in wanted and m.key not in wanted:
+                text = parsed.text[prev.start : m.end]
+                result[-1] = dataclasses.replace(
+                    m, key=key, value=value or 0.0, start=prev.start, text=text, digits=key
+                )
+                continue
+        result.append(m)
+    return result
+
+
 def _weakened(m: NumberMention) -> NumberMention:
     return dataclasses.replace(m, weak=True)
 
@@ -87,13 +139,16 @@ def number_mismatch(seg: ParsedSegment) -> list[Finding]:
     if base is None:
         return []
     against = "reference" if seg.ref is not None else "source"
-    hyp = _numbers(seg.hyp, base)
-    expected = _numbers(base, seg.hyp)
     if seg.task == "summary":
         return summary_findings(seg)
+    hyp = _numbers(seg.hyp, base)
+    expected = _numbers(base, seg.hyp)
+    hyp, expected = _rejoined(hyp, seg.hyp, expected), _rejoined(expected, base, hyp)
     unmatched_ref, unmatched_hyp = _unmatched(expected, hyp), _unmatched(hyp, expected)
     missing = _reportable(unmatched_ref, expected, unmatched_hyp)
     extra = _reportable(unmatched_hyp, hyp, unmatched_ref)
+    if base.lang != seg.hyp.lang:
+        missing += _ordinals_for(unmatched_ref, base.lang, missing, extra)
     if seg.src is not None and seg.ref is not None:
         source = _numbers(seg.src, seg.hyp)
         extra = [m for m in extra if not any(satisfies(s, m) for s in source)]

@@ -56,8 +56,13 @@ def _article(text: ParsedText, summary_lang: str) -> Article:
 
 
 def _soft_across_languages(q: Quantity, hyp: ParsedText, texts: list[ParsedText]) -> bool:
+    """Across languages a small number in words ("the two sets" for "oběma soubory") is
+    left unreported, as in translations, and so is every number up to ten where one side's
+    number words are not read."""
     if all(t.lang == hyp.lang for t in texts):
         return False
+    if q.mention.soft and q.kind not in ("month", "day"):
+        return True
     words = has_number_words(hyp.lang) and all(has_number_words(t.lang) for t in texts)
     return q.value <= (1.0 if words else _CROSS_LINGUAL_SOFT)
 

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evalsuite.checks.base import Span
+from evalsuite.text.cjk_numbers import cjk_numbers
+from evalsuite.text.number_words import COMPOUNDING, NumberWord, fold, month_names, number_words
 
 __all__ = [
     "NumberMention", "extract_numbers", "has_number_words", "month_number", "ordinal_word",
-    "satisfies",
+    "number_key", "read_digits", "satisfies",
 ]  # fmt: skip
 
 
@@ -27,14 +29,16 @@ _COMMA_DECIMAL = _words(
     "de fr es it pt ru uk pl cs sk nl tr ro bg hr sr sl da sv nb no fi hu el lt lv et id"
 )
 _SPACE_GROUPING = _COMMA_DECIMAL | {"xx"}
-_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,'’\u00a0\u202f\u2009 ]\d+)*")
+_DIGITS = re.compile(r"(?<![\d.,])\d+(?:[.,'’\u00a0\u202f\u2009 \u066b\u066c]\d+)*")
 # A number glued to a Latin word, directly or by a hyphen, is part of a name (COVID-19, F-16,
 # A16, Xman52): it may match but is never reported. "10th-11th" is not such a name.
 _NAME_PREFIX = re.compile(r"(?:(?<!\w)[^\W\d_]+[-‐]|[A-Za-z\u00c0-\u024f])$")
+# Digits that begin an identifier ("2C_images") are not a number.
+_NAME_SUFFIX = re.compile(r"[A-Za-z]+_")
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _CLOCK = re.compile(r"\s*(?:h\b|uhr\b)", re.IGNORECASE)
 _TWELVE_HOUR = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-_PERCENT = re.compile(r"\s?%")
+_PERCENT = re.compile(r"\s?[%％٪]")
 
 _SCALES: dict[str, float] = {
     "thousand": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "billion": 1e9,
@@ -43,102 +47,32 @@ _SCALES: dict[str, float] = {
     "mrd": 1e9, "mille": 1e3, "milliard": 1e9, "milliards": 1e9, "millón": 1e6,
     "millones": 1e6, "тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6,
     "миллион": 1e6, "миллиона": 1e6, "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9,
-    "миллиарда": 1e9, "миллиардов": 1e9,
+    "миллиарда": 1e9, "миллиардов": 1e9, "mln": 1e6, "mld": 1e9,
 }  # fmt: skip
 _SCALE_OVERRIDES: dict[str, dict[str, float]] = {
     "de": {"billion": 1e12, "billionen": 1e12},
     "fr": {"billion": 1e12, "billions": 1e12},
     "es": {"mil": 1e3, "billón": 1e12, "billones": 1e12},
     "pt": {"mil": 1e3},
-}
-_SCALE_AFTER = re.compile(r"\s*([^\W\d_]+)\.?", re.UNICODE)
-
-
-def _table(entries: str) -> dict[str, tuple[float, str]]:
-    """Parse "word=value:kind ..." into {word: (value, kind)}."""
-    table: dict[str, tuple[float, str]] = {}
-    for entry in entries.split():
-        word, spec = entry.split("=")
-        value, kind = spec.split(":")
-        table[word] = (float(value), kind)
-    return table
-
-
-# kinds: add (units, tens), weak (also an article or pronoun), mul (hundred), scale, marker,
-# ord (an ordinal, also a fraction: "a third"; it may match "3rd" but is never reported).
-_WORDS: dict[str, dict[str, tuple[float, str]]] = {
-    "en": _table(
-        "zero=0:add one=1:weak two=2:add three=3:add four=4:add five=5:add six=6:add "
-        "seven=7:add eight=8:add nine=9:add ten=10:add eleven=11:add twelve=12:add "
-        "thirteen=13:add fourteen=14:add fifteen=15:add sixteen=16:add seventeen=17:add "
-        "eighteen=18:add nineteen=19:add twenty=20:add thirty=30:add forty=40:add fifty=50:add "
-        "sixty=60:add seventy=70:add eighty=80:add ninety=90:add dozen=12:add hundred=100:mul "
-        "thousand=1000:scale million=1000000:scale billion=1000000000:scale "
-        "trillion=1000000000000:scale dozens=12:marker hundreds=100:marker "
-        "thousands=1000:marker millions=1000000:marker billions=1000000000:marker "
-        "twenties=20:add thirties=30:add forties=40:add fifties=50:add sixties=60:add "
-        "seventies=70:add eighties=80:add nineties=90:add first=1:ord second=2:ord "
-        "third=3:ord fourth=4:ord fifth=5:ord sixth=6:ord seventh=7:ord eighth=8:ord "
-        "ninth=9:ord tenth=10:ord eleventh=11:ord twelfth=12:ord"
-    ),
-    "fr": _table(
-        "un=1:weak une=1:weak deux=2:add trois=3:add quatre=4:add cinq=5:add six=6:add "
-        "sept=7:add huit=8:add neuf=9:weak dix=10:add onze=11:add douze=12:add treize=13:add "
-        "quatorze=14:add quinze=15:add seize=16:add vingt=20:add vingts=20:add trente=30:add "
-        "quarante=40:add cinquante=50:add soixante=60:add cent=100:mul cents=100:mul "
-        "mille=1000:scale million=1000000:scale millions=1000000:scale "
-        "milliard=1000000000:scale milliards=1000000000:scale dizaines=10:marker "
-        "centaines=100:marker milliers=1000:marker"
-    ),
-    "es": _table(
-        "un=1:weak uno=1:weak una=1:weak dos=2:add tres=3:add cuatro=4:add cinco=5:add "
-        "seis=6:add siete=7:add ocho=8:add nueve=9:add diez=10:add once=11:add doce=12:add "
-        "trece=13:add catorce=14:add quince=15:add veinte=20:add treinta=30:add "
-        "cuarenta=40:add cincuenta=50:add sesenta=60:add setenta=70:add ochenta=80:add "
-        "noventa=90:add cien=100:add ciento=100:add doscientos=200:add trescientos=300:add "
-        "quinientos=500:add mil=1000:scale millón=1000000:scale millones=1000000:scale "
-        "decenas=10:marker cientos=100:marker miles=1000:marker"
-    ),
-    "de": _table(
-        "ein=1:weak eine=1:weak einen=1:weak einem=1:weak einer=1:weak eins=1:weak zwei=2:add "
-        "drei=3:add vier=4:add fünf=5:add sechs=6:add sieben=7:add acht=8:add neun=9:add "
-        "zehn=10:add elf=11:add zwölf=12:add zwanzig=20:add dreißig=30:add vierzig=40:add "
-        "fünfzig=50:add hundert=100:mul tausend=1000:scale million=1000000:scale "
-        "millionen=1000000:scale milliarde=1000000000:scale milliarden=1000000000:scale "
-        "dutzende=12:marker hunderte=100:marker tausende=1000:marker"
-    ),
-    "ru": _table(
-        "один=1:weak одна=1:weak одно=1:weak одного=1:weak одной=1:weak два=2:add две=2:add "
-        "двух=2:add три=3:add трёх=3:add трех=3:add четыре=4:add четырёх=4:add четырех=4:add "
-        "пять=5:add пяти=5:add шесть=6:add шести=6:add семь=7:add семи=7:add восемь=8:add "
-        "восьми=8:add девять=9:add девяти=9:add десять=10:add десяти=10:add двадцать=20:add "
-        "тридцать=30:add сорок=40:add пятьдесят=50:add сто=100:add тысяча=1000:scale "
-        "тысячи=1000:scale тысяч=1000:scale миллион=1000000:scale миллиона=1000000:scale "
-        "миллионов=1000000:scale миллиард=1000000000:scale"
-    ),
-}
-_MONTHS = {
-    "en": "january february march april may june july august september october november december",
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "de": "januar februar märz april mai juni juli august september oktober november dezember",
-    "es": "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre "
-    "diciembre",
-    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "cs": {"tis": 1e3, "mil": 1e6},
+    "pl": {"tys": 1e3},
+    "it": {"mila": 1e3},
 }
 
 
-def _add_months(words: dict[str, dict[str, tuple[float, str]]]) -> None:
-    """Month names match a month written in digits ("December 6" / "12月6日", "6.12.") but,
-    like ordinals, are never reported themselves."""
-    for lang, names in _MONTHS.items():
-        for number, name in enumerate(names.split(), start=1):
-            words[lang].setdefault(name, (float(number), "ord"))
-
-
-_add_months(_WORDS)
-_WORD_JOINERS = _words("and et y und и")
+_CJK = frozenset({"zh", "ja"})
+"""Languages whose numerals are characters (evalsuite.text.cjk_numbers)."""
+_MARKS = "\u0300-\u036f\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{_MARKS}])*")
+_APOSTROPHE_WORD = re.compile(rf"{_WORD.pattern}(?:['’]{_WORD.pattern})*")
+"""Ukrainian writes an apostrophe inside words ("п'ять")."""
+"""A word, with the combining marks that Devanagari vowel signs and the nukta are."""
+_WORD_JOINERS = _words("and et y und и e")
+_HALF_JOINERS = _words("a an un une")
+_MARKER_JOINERS = _words("of de des di d' of")
 _SOFT_MAX = 12
 _MARKER_SPAN = 1000.0  # "thousands" covers [1000, 1000 * 1000)
+_SCALE_AFTER = re.compile(rf"\s*({_WORD.pattern})\.?")
 
 
 @dataclass(frozen=True)
@@ -178,7 +112,9 @@ def _format(value: float) -> str:
 @lru_cache(maxsize=8192)
 def extract_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     """Every number in `text`, read with `lang`'s separators and number words."""
-    digits = _digit_mentions(text, lang)
+    cjk = _cjk_mentions(text) if lang in _CJK else []
+    digits = [d for d in _digit_mentions(text, lang) if not any(_overlap(d, c) for c in cjk)]
+    digits += cjk
     words = [w for w in _word_mentions(text, lang) if not any(_overlap(w, d) for d in digits)]
     mentions = digits + words
     mentions.sort(key=lambda m: m.start)
@@ -187,6 +123,21 @@ def extract_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
 
 def _overlap(a: NumberMention, b: NumberMention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _cjk_mentions(text: str) -> list[NumberMention]:
+    mentions = []
+    for n in cjk_numbers(text):
+        end = n.end + (1 if n.kind == "percent" and text[n.end : n.end + 1] in "%％" else 0)
+        about = n.kind == "about"
+        key = f"~{_format(n.value)}" if about else _format(n.value)
+        weak = n.weak or n.kind == "ordinal"
+        mentions.append(
+            NumberMention(key, n.value, n.start, end, text[n.start : end], weak=weak,
+                          marker=about, spelled=not n.digits,
+                          digits=_format(n.value) if n.digits else "")
+        )  # fmt: skip
+    return mentions
 
 
 def _clock_mentions(text: str) -> list[NumberMention]:
@@ -208,7 +159,9 @@ def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
         for chunk, offset in _chunks(raw.group(), lang):
             start = raw.start() + offset
             end = start + len(chunk)
-            if _NAME_PREFIX.search(text, max(0, start - 20), start):
+            if _NAME_PREFIX.search(text, max(0, start - 20), start) or _NAME_SUFFIX.match(
+                text, end
+            ):
                 value = _parse_digits(chunk, lang)
                 if value is not None:
                     mentions.append(NumberMention(_format(value), value, start, end, chunk, True))
@@ -222,7 +175,8 @@ def _chunks(raw: str, lang: str) -> list[tuple[str, int]]:
     parts = [(m.group(), m.start()) for m in re.finditer(r"[^ ]+", raw)]
     chunks: list[tuple[str, int]] = []
     for part, offset in parts:
-        if chunks and lang in _SPACE_GROUPING and _continues_group(chunks[-1][0], part):
+        spaced = lang in _SPACE_GROUPING or _comma_decimal(lang)
+        if chunks and spaced and _continues_group(chunks[-1][0], part):
             prev, prev_offset = chunks[-1]
             chunks[-1] = (raw[prev_offset : offset + len(part)], prev_offset)
         else:
@@ -262,13 +216,39 @@ def _read_chunk(text: str, chunk: str, start: int, end: int, lang: str) -> list[
 
 def _scale_factor(word: str, lang: str) -> float | None:
     low = word.lower()
-    return _SCALE_OVERRIDES.get(lang, {}).get(low) or _SCALES.get(low)
+    found = _SCALE_OVERRIDES.get(lang, {}).get(low) or _SCALES.get(low)
+    if found is None and lang not in ("en", "es", "pt"):  # "mil" is a thousand there
+        value, kind = number_words(lang).get(fold(word), (0.0, ""))
+        found = value if kind in ("scale", "scales") else None
+    return found
+
+
+def _float(digits: str) -> float | None:
+    try:
+        return float(digits)
+    except ValueError:
+        return None
+
+
+@lru_cache(maxsize=64)
+def _comma_decimal(lang: str) -> bool:
+    """Whether `lang` writes a decimal comma ("1,5"): CLDR's number symbols for it."""
+    if lang in _COMMA_DECIMAL:
+        return True
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return bool(Locale.parse(lang).number_symbols["latn"]["decimal"] == ",")
+    except (UnknownLocaleError, ValueError, KeyError):
+        return False
 
 
 def _parse_digits(chunk: str, lang: str) -> float | None:
     """Value of a digit string under `lang`'s decimal and grouping conventions."""
-    digits = re.sub(r"['’ " + _GROUP_SPACES + "]", "", chunk)
-    decimal = "," if lang in _COMMA_DECIMAL else "."
+    digits = re.sub(r"['’ \u066c" + _GROUP_SPACES + "]", "", chunk)
+    if "\u066b" in digits:  # the Arabic decimal separator
+        return _float(digits.replace("\u066b", ".").replace(",", ""))
+    decimal = "," if _comma_decimal(lang) else "."
     group = "." if decimal == "," else ","
     seps = [ch for ch in digits if ch in ".,"]
     if not seps:
@@ -281,49 +261,95 @@ def _parse_digits(chunk: str, lang: str) -> float | None:
     parts = digits.split(sep)
     grouped = 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
     if len(parts) > 2:
-        return float("".join(parts)) if grouped else None
+        indian = sep == "," and len(parts[-1]) == 3 and all(len(p) == 2 for p in parts[1:-1])
+        return float("".join(parts)) if grouped or indian and len(parts[0]) <= 2 else None
     if grouped and sep == group:
         return float("".join(parts))
     return float(f"{parts[0]}.{parts[1]}")
 
 
 def _word_mentions(text: str, lang: str) -> list[NumberMention]:
-    table = _WORDS.get(lang)
+    table = number_words(lang)
     if not table:
         return []
-    words = [m for m in re.finditer(r"[^\W\d_]+", text) if m.group().lower() in table]
+    pattern = _APOSTROPHE_WORD if lang == "uk" else _WORD
+    words = [m for m in pattern.finditer(text) if _kind(table, m) not in (None, "piece")]
     mentions: list[NumberMention] = []
     run: list[re.Match[str]] = []
     for word in words:
-        if run and not _joined(text, run[-1], word, table):
-            mentions.extend(_word_number(text, run, table))
+        if run and not _joined(text, run[-1], word, table, lang):
+            mentions.extend(_word_number(text, run, table, lang))
             run = []
         run.append(word)
     if run:
-        mentions.extend(_word_number(text, run, table))
-    if lang == "de":
-        mentions.extend(_german_compounds(text, table))
+        mentions.extend(_word_number(text, run, table, lang))
+    if lang in COMPOUNDING:
+        mentions.extend(_compounds(text, lang, table))
         mentions.sort(key=lambda m: m.start)
+        mentions = _after_millions(text, mentions)
     return mentions
 
 
-# German writes numbers below a million as one word ("zweiundzwanzig", "dreitausendfünfhundert").
-_DE_PIECES: dict[str, float] = {
-    "eins": 1, "ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7,
-    "acht": 8, "neun": 9, "zehn": 10, "elf": 11, "zwölf": 12, "sech": 6, "sieb": 7,
-    "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70,
-    "achtzig": 80, "neunzig": 90, "hundert": 100, "tausend": 1000, "und": 0,
-}  # fmt: skip
-_DE_PIECE = re.compile("|".join(sorted(_DE_PIECES, key=len, reverse=True)))
+def _after_millions(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """"eine Million siebzehntausend", "un milione e diciassettemila": one number."""
+    merged: list[NumberMention] = []
+    for m in mentions:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None and prev.spelled and m.spelled and not prev.marker and not m.marker
+            and prev.value >= 1e6 and prev.value % 1e6 == 0 and m.value < 1e6
+            and text[prev.end : m.start] in (" ", " e ", " und ")
+        ):  # fmt: skip
+            value = prev.value + m.value
+            merged[-1] = dataclasses.replace(
+                prev, key=_format(value), value=value, end=m.end, text=text[prev.start : m.end]
+            )
+            continue
+        merged.append(m)
+    return merged
 
 
-def _german_compounds(text: str, table: dict[str, tuple[float, str]]) -> list[NumberMention]:
+def _kind(table: dict[str, NumberWord], word: re.Match[str]) -> str | None:
+    entry = table.get(fold(word.group()))
+    return entry[1] if entry else None
+
+
+def _entry(table: dict[str, NumberWord], word: re.Match[str]) -> NumberWord:
+    return table[fold(word.group())]
+
+
+@lru_cache(maxsize=16)
+def _pieces(lang: str) -> tuple[tuple[int, ...], dict[str, NumberWord]]:
+    """The words a one-word compound is made of, and their lengths, longest first."""
+    table = number_words(lang)
+    kinds = ("add", "weak", "mul", "scale", "scales", "piece")
+    pieces = {w: e for w, e in table.items() if e[1] in kinds and " " not in w}
+    return tuple(sorted({len(p) for p in pieces}, reverse=True)), pieces
+
+
+def _split(word: str, start: int, lengths: tuple[int, ...], pieces: dict[str, NumberWord],
+           ) -> list[NumberWord] | None:  # fmt: skip
+    """`word[start:]` as number pieces, longest first, backing off where the rest fails
+    ("cent-ottanta" after "cento-" fails)."""
+    if start == len(word):
+        return []
+    for length in lengths:
+        piece = word[start : start + length]
+        if len(piece) == length and piece in pieces:
+            rest = _split(word, start + length, lengths, pieces)
+            if rest is not None:
+                return [pieces[piece], *rest]
+    return None
+
+
+def _compounds(text: str, lang: str, table: dict[str, NumberWord]) -> list[NumberMention]:
+    """German and Italian numbers written as one word ("dreitausendfünfhundert", "ventitré")."""
     mentions = []
-    for word in re.finditer(r"[^\W\d_]+", text):
-        low = word.group().lower()
+    for word in _WORD.finditer(text):
+        low = fold(word.group())
         if low in table or len(low) < 7:
             continue
-        value = _german_compound_value(low)
+        value = _compound_value(low, lang)
         if value is not None:
             mentions.append(
                 NumberMention(_format(value), value, word.start(), word.end(), word.group(),
@@ -332,65 +358,95 @@ def _german_compounds(text: str, table: dict[str, tuple[float, str]]) -> list[Nu
     return mentions
 
 
-def _german_compound_value(word: str) -> float | None:
-    """Value of a German number word made of several pieces, or None when it is not one."""
-    pieces: list[str] = []
-    i = 0
-    while i < len(word):
-        piece = _DE_PIECE.match(word, i)
-        if piece is None:
-            return None
-        pieces.append(piece.group())
-        i = piece.end()
-    if len(pieces) < 2 or pieces[0] == "und" or pieces[-1] == "und":
+def _compound_value(word: str, lang: str) -> float | None:
+    """Value of a number word made of several pieces, or None when it is not one."""
+    lengths, pieces = _pieces(lang)
+    entries = _split(word, 0, lengths, pieces)
+    if entries is None:
         return None
-    total, current = 0.0, 0.0
-    for name in pieces:
-        if name == "hundert":
-            current = max(current, 1.0) * 100
-        elif name == "tausend":
-            total += max(current, 1.0) * 1000
+    values = [e for e in entries if e[0] != 0 or e[1] != "piece"]  # "und"
+    if len(entries) < 2 or entries[0][1] == "piece" and entries[0][0] == 0:
+        return None
+    if entries[-1][1] == "piece" and entries[-1][0] == 0:
+        return None
+    return _accumulate(values, lang)
+
+
+def _accumulate(entries: list[NumberWord], lang: str) -> float:
+    """The value of number words in a row: units and tens add, "hundred" multiplies what is
+    pending, a scale closes a group ("two million three hundred thousand"), a larger scale
+    after a smaller one multiplies everything before it ("mil millones")."""
+    total, current, last_scale, previous = 0.0, 0.0, 0.0, 0.0
+    for value, kind in entries:
+        if value == 20 and previous == 4 and current >= 4 and lang == "fr":
+            current += 4 * 20 - 4  # "quatre-vingts"
+        elif kind == "mul":
+            current = max(current, 1.0) * value
+        elif kind in ("scale", "scales"):
+            if last_scale and value > last_scale:
+                total = (total + max(current, 0.0)) * value
+            else:
+                total += max(current, 1.0) * value
+            last_scale = value
             current = 0.0
-        elif name == "zehn" and 0 < current % 100 < 10:
-            current += 10  # "dreizehn", "siebzehn"
         else:
-            current += _DE_PIECES[name]
+            current += value
+        previous = value if kind in ("add", "weak") else 0.0
     return total + current
 
 
 def _joined(
-    text: str, left: re.Match[str], right: re.Match[str], table: dict[str, tuple[float, str]]
+    text: str,
+    left: re.Match[str],
+    right: re.Match[str],
+    table: dict[str, NumberWord],
+    lang: str,
 ) -> bool:
-    kinds = {table[left.group().lower()][1], table[right.group().lower()][1]}
-    if kinds & {"marker", "ord"}:
-        return False
+    """Whether two number words belong to one number: side by side ("twenty five"), or with
+    "and" after a hundred or a thousand ("hundred and fifty"), between tens and units
+    ("vingt et un", "treinta y cinco"), and always in German ("zwei und zwanzig"); "half a"
+    before a scale or dozen, and "tens of" before "thousands"."""
+    (lvalue, lkind), (rvalue, rkind) = _entry(table, left), _entry(table, right)
     between = text[left.end() : right.start()].strip(" -").lower()
-    return between == "" or between in _WORD_JOINERS
+    if between == "," and lkind in ("scale", "scales") and rkind in ("add", "weak"):
+        return True  # "thirty-two thousand, one hundred"
+    if lkind == "half":
+        return rkind in ("scale", "scales", "mul") and rvalue >= 12 and (
+            between == "" or between in _HALF_JOINERS
+        )  # fmt: skip
+    if lkind == "marker":
+        return rkind in ("marker", "scales") and (between == "" or between in _MARKER_JOINERS)
+    if {lkind, rkind} & {"marker", "ord", "half"}:
+        return False
+    if between == "":
+        return True
+    if between not in _WORD_JOINERS:
+        return False
+    if lang == "de" or lkind in ("mul", "scale", "scales"):
+        return True
+    # "trinta e dois", "duzentos e trinta", "soixante et onze"; not "two and three"
+    places = 10 ** len(str(int(rvalue)))
+    return lvalue > rvalue and (lvalue % places == 0 or lvalue % 10 == 0 and rvalue < 20)
 
 
 def _word_number(
-    text: str, run: list[re.Match[str]], table: dict[str, tuple[float, str]]
+    text: str, run: list[re.Match[str]], table: dict[str, NumberWord], lang: str
 ) -> list[NumberMention]:
-    entries = [table[w.group().lower()] for w in run]
+    entries = [_entry(table, w) for w in run]
     start, end = run[0].start(), run[-1].end()
-    if entries[0][1] == "marker":
-        value = entries[0][0]
+    span = text[start:end]
+    if entries[0][1] == "marker" or len(entries) == 1 and entries[0][1] == "scales":
+        value = 1.0
+        for v, _ in entries:
+            value *= v
         key = f"~{_format(value)}"
-        return [NumberMention(key, value, start, end, text[start:end], marker=True, spelled=True)]
-    total, current = 0.0, 0.0
-    for value, kind in entries:
-        if kind == "mul":
-            current = max(current, 1.0) * value
-        elif kind == "scale":
-            total += max(current, 1.0) * value
-            current = 0.0
-        elif current and value == 20 and current in (4.0,):
-            current *= value  # "quatre-vingts"
-        else:
-            current += value
-    value = total + current
-    weak = len(entries) == 1 and entries[0][1] in ("weak", "ord")
-    mention = NumberMention(_format(value), value, start, end, text[start:end], weak, spelled=True)
+        return [NumberMention(key, value, start, end, span, marker=True, spelled=True)]
+    if entries[0][1] == "half" and len(entries) > 1:
+        value = 0.5 * _accumulate(entries[1:], lang)
+        return [NumberMention(_format(value), value, start, end, span, spelled=True)]
+    value = _accumulate(entries, lang)
+    weak = len(entries) == 1 and entries[0][1] in ("weak", "ord", "half")
+    mention = NumberMention(_format(value), value, start, end, span, weak, spelled=True)
     return [mention]
 
 
@@ -414,37 +470,54 @@ def _regroup(mention: NumberMention, group: int) -> NumberMention:
     return dataclasses.replace(mention, group=group)
 
 
-@lru_cache(maxsize=32)
-def _month_numbers(lang: str) -> dict[str, int]:
-    names = _MONTHS.get(lang, "").split()
-    return {name: number for number, name in enumerate(names, start=1)}
-
-
 def month_number(word: str, lang: str) -> int | None:
-    """1-12 for a month name of `lang` ("April" -> 4), else None."""
-    return _month_numbers(lang).get(word.lower())
+    """1-12 for a month name of `lang` ("April" -> 4, "ledna" -> 1), else None."""
+    return month_names(lang).get(fold(word))
 
 
 def ordinal_word(word: str, lang: str) -> bool:
     """Whether `word` is an ordinal number word of `lang` ("third"), not a month name."""
-    entry = _WORDS.get(lang, {}).get(word.lower())
+    entry = number_words(lang).get(fold(word))
     return entry is not None and entry[1] == "ord" and month_number(word, lang) is None
 
 
+@lru_cache(maxsize=64)
 def has_number_words(lang: str) -> bool:
-    """Whether numbers written in words are read for `lang`."""
-    return lang in _WORDS
+    """Whether numbers written in words (or, in Chinese and Japanese, numerals) are read."""
+    return lang in _CJK or any(kind != "ord" for _, kind in number_words(lang).values())
 
 
 def satisfies(available: NumberMention, wanted: NumberMention) -> bool:
-    """Same value; a bare number equal to the other's digits before its scale word; or a
-    magnitude word and a number of that magnitude."""
-    if available.key == wanted.key:
+    """Same value; a bare number equal to the other's digits before its scale word; a year
+    and its two digits written with a leading zero ("1/1/08" for 2008); or a magnitude word
+    and a number of that magnitude (or two magnitudes that overlap)."""
+    if available.key == wanted.key or _short_year(available, wanted):
         return True
     scaled = {available.digits != available.key, wanted.digits != wanted.key}
     if available.digits and available.digits == wanted.digits and scaled == {True, False}:
         return True
     marker, number = (available, wanted) if available.marker else (wanted, available)
-    if not marker.marker or number.marker:
+    if not marker.marker:
         return False
+    if number.marker:
+        low, high = sorted((marker.value, number.value))
+        return high < low * _MARKER_SPAN
     return marker.value <= number.value < marker.value * _MARKER_SPAN
+
+
+def _short_year(a: NumberMention, b: NumberMention) -> bool:
+    short, year = (a, b) if len(a.text) == 2 else (b, a)
+    return (
+        re.fullmatch(r"0\d", short.text) is not None and 2000 <= year.value <= 2009
+        and year.value % 100 == short.value and re.fullmatch(r"\d{4}", year.text) is not None
+    )  # fmt: skip
+
+
+def number_key(value: float) -> str:
+    """The comparable key of a value ("1500", "1.5")."""
+    return _format(value)
+
+
+def read_digits(chunk: str, lang: str) -> float | None:
+    """The value of a string of digits and separators, as `lang` writes them ("1.000,5")."""
+    return _parse_digits(chunk, lang)

@@ -251,7 +251,7 @@ def _unit_readings(
     if lex.age_before and lex.age_before.search(before):
         return [Reading("age", value, Unit("duration-year", "duration", None))], end
     word = m.text.lower()
-    if month_number(word, lang):
+    if month_number(word, lang) or lang in _CJK and after.startswith("月") and value <= 12:
         return [Reading("month", value)], end
     if ordinal_word(word, lang) or _ORDINAL_AFTER.match(after) and not m.spelled:
         suffix = _ORDINAL_AFTER.match(after) if not m.spelled else None
@@ -310,6 +310,11 @@ def _precision(m: NumberMention, value: float) -> tuple[float, int]:
     return 10.0**zeros * scale, max(len(stripped.lstrip("0")), 1)
 
 
+_DATE_GAP = r"\s*(?:(?:st|nd|rd|th)\s*)?(?:of\s+)?(?:the\s+)?"
+_CJK = frozenset({"zh", "ja"})
+"""Languages that write a month as a number before 月 ("7月26日")."""
+
+
 def _dates(text: str, quantities: list[Quantity], lang: str) -> list[Quantity]:
     """A day next to a month name ("April 8", "8 April", "8th of April") is a day of that
     month, not a count."""
@@ -325,7 +330,9 @@ def _dates(text: str, quantities: list[Quantity], lang: str) -> list[Quantity]:
             left, right = (q, other) if j > i else (other, q)
             gap = text[left.mention.end : right.mention.start].lower()
             small = other.value.is_integer() and 1 <= other.value <= 31 and other.kind != "year"
-            if small and re.fullmatch(r"\s*(?:(?:st|nd|rd|th)\s*)?(?:of\s+)?(?:the\s+)?", gap):
+            day_mark = text[right.mention.end : right.mention.end + 1]
+            cjk_day = lang in _CJK and j > i and gap == "月" and day_mark in ("日", "号")
+            if small and (cjk_day or re.fullmatch(_DATE_GAP, gap)):
                 reading = Reading("day", other.value, month=month)
                 result[j] = dataclasses.replace(other, readings=(reading,))
                 break

@@ -197,3 +197,105 @@ def test_summary_reports_only_unsupported_numbers() -> None:
 def test_dates_conversions_and_compound_words(hyp: str, ref: str, lang: str, fires: bool) -> None:
     [findings] = run_checks([CheckInput(hyp, ref, hyp_lang=lang)], ["number_mismatch"])
     assert bool(findings) is fires
+
+
+# Source-only translations (no reference): (hypothesis, source, source language, target
+# language, fires). Into English from each DEMETR source language, and out of English into
+# each WMT21 target language; faithful free translations must stay silent.
+SOURCE_ONLY = [
+    # zh
+    ("91,000 lives were lost.", "有9.1万人的生命被夺走。", "zh", "en", False),
+    ("81,000 lives were lost.", "有9.1万人的生命被夺走。", "zh", "en", True),
+    ("At 9:30 a.m. on July 26.", "7月26日上午9点半。", "zh", "en", False),
+    ("At 10:30 a.m. on July 26.", "7月26日上午9点半。", "zh", "en", True),
+    ("Someone thousands of miles away.", "远在千里之外的人。", "zh", "en", False),
+    ("It is very important.", "这十分重要。", "zh", "en", False),
+    ("Seven or eight people came.", "来了七八个人。", "zh", "en", False),
+    ("Thirty percent agreed.", "百分之三十的人同意。", "zh", "en", False),
+    ("Forty percent agreed.", "百分之三十的人同意。", "zh", "en", True),
+    ("Twenty million yuan.", "两千万元。", "zh", "en", False),
+    ("In the third quarter.", "在第三季度。", "zh", "en", False),
+    # ja
+    ("Only 11,000 stores, out of more than 120,000 restaurants.",
+     "１２万軒以上のうち１万１０００店舗にとどまっている。", "ja", "en", False),
+    ("Only 12,000 stores, out of more than 120,000 restaurants.",
+     "１２万軒以上のうち１万１０００店舗にとどまっている。", "ja", "en", True),
+    ("A history of more than 1,000 years, from the 25th for three days.",
+     "一千年以上の歴史をもつ祭りは、２５日から３日間開催される。", "ja", "en", False),
+    ("Fireworks were launched at nine sites.", "９カ所で打ち上げられた。", "ja", "en", False),
+    ("Fireworks were launched at eight sites.", "９カ所で打ち上げられた。", "ja", "en", True),
+    ("Thousands of people gathered.", "数千人が集まった。", "ja", "en", False),
+    # cs
+    ("He missed four months.", "Čtyři měsíce chyběl.", "cs", "en", False),
+    ("He missed five months.", "Čtyři měsíce chyběl.", "cs", "en", True),
+    ("It cost 2.5 billion crowns.", "Stálo to 2,5 miliardy korun.", "cs", "en", False),
+    ("Tens of thousands protested.", "Protestovaly desítky tisíc lidí.", "cs", "en", False),
+    ("Both sets differ.", "Oba soubory se liší.", "cs", "en", False),
+    # pl
+    ("About 3 minutes after take-off.", "Mniej więcej 3 minuty po starcie.", "pl", "en", False),
+    ("About 5 minutes after take-off.", "Mniej więcej 3 minuty po starcie.", "pl", "en", True),
+    ("Five thousand people.", "Pięć tysięcy osób.", "pl", "en", False),
+    # hi
+    ("Six-point harness belts.", "छह-बिंदु वाली हार्नेस बेल्ट।", "hi", "en", False),
+    ("Five-point harness belts.", "छह-बिंदु वाली हार्नेस बेल्ट।", "hi", "en", True),
+    ("2.5 million rupees.", "२५ लाख रुपये।", "hi", "en", False),
+    ("Three thousand people.", "तीन हज़ार लोग।", "hi", "en", False),
+    # it
+    ("Twenty-three people died.", "Sono morte ventitré persone.", "it", "en", False),
+    ("Thirty-two people died.", "Sono morte ventitré persone.", "it", "en", True),
+    ("You are the best.", "Sei il migliore.", "it", "en", False),
+    # de
+    ("One in six or eight has one.", "Jeder Sechste oder Achte hat ein Boot.", "de", "en", False),
+    ("One in seven or eight has one.", "Jeder Sechste oder Achte hat ein Boot.", "de", "en", True),
+    ("Twenty-two people came.", "Zweiundzwanzig Leute kamen.", "de", "en", False),
+    ("A dozen eggs.", "Zwölf Eier.", "de", "en", False),
+    # ru, es, fr
+    ("Six new ships at three yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", False),
+    ("Six new ships at four yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", True),
+    ("Half a dozen examples.", "Media docena de ejemplos.", "es", "en", False),
+    ("A dozen examples.", "Media docena de ejemplos.", "es", "en", True),  # 6 became 12
+    ("12 eggs.", "Una docena de huevos.", "es", "en", False),
+    ("Half of the voters.", "La mitad de los votantes.", "es", "en", False),
+    ("It fell 0.5 points.", "Cayó medio punto.", "es", "en", False),
+    ("It rose by 1.4 million.", "Subió 1,4 millones.", "es", "en", False),
+    ("Ninety-seven years.", "Quatre-vingt-dix-sept ans.", "fr", "en", False),
+    # reordering and year formats
+    ("In 2019, 300 came; 1.5% in May.", "1,5 % im Mai; 2019 kamen 300.", "de", "en", False),
+    ("On 1 January 2008.", "On 1/1/08.", "en", "de", False),
+    # out of English (WMT21 directions)
+    ("Zemřelo 25 lidí.", "25 people died.", "en", "cs", False),
+    ("Zemřelo 35 lidí.", "25 people died.", "en", "cs", True),
+    ("Gibraltar registrierte 40 , 6 C .", "Gibraltar recorded 40.6 C.", "en", "de", False),
+    ("Gibraltar registrierte 41,6 C.", "Gibraltar recorded 40.6 C.", "en", "de", True),
+    ("12 月 27 日", "december 27", "en", "ja", False),
+    ("６００万人", "6 million people", "en", "ja", False),
+    ("土耳其 已经 有 6 百万 库尔德人", "There are 6 million Kurds in Turkey", "en", "zh", False),
+    ("他 在 1990 年代 中期 加入", "He joined in the mid 1990's.", "en", "zh", False),
+    ("三千五百人", "3,500 people", "en", "zh", False),
+    ("三千六百人", "3,500 people", "en", "zh", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("hyp", "src", "src_lang", "tgt_lang", "fires"),
+    SOURCE_ONLY,
+    ids=[f"{c[2]}-{c[3]}-{i}-{'fires' if c[4] else 'silent'}" for i, c in enumerate(SOURCE_ONLY)],
+)
+def test_source_only_across_languages(
+    hyp: str, src: str, src_lang: str, tgt_lang: str, fires: bool
+) -> None:
+    findings = _run(hypothesis=hyp, source=src, hyp_lang=tgt_lang, src_lang=src_lang)
+    assert bool(findings) is fires, [f.message for f in findings]
+    assert all(f.evidence["against"] == "source" for f in findings)
+
+
+def test_a_changed_number_across_languages_shows_both_spans() -> None:
+    [finding] = _run(
+        hypothesis="Only 12,000 stores remain.",
+        source="１万１０００店舗にとどまっている。",
+        hyp_lang="en",
+        src_lang="ja",
+    )
+    assert finding.ref_span is not None and finding.ref_span.text == "１万１０００"
+    assert finding.hyp_span is not None and finding.hyp_span.text == "12,000"
+    assert finding.evidence["missing"] == ["11000"] and finding.evidence["extra"] == ["12000"]

@@ -44,4 +44,65 @@ def test_magnitude_word_satisfies_a_number_of_its_magnitude() -> None:
 
 
 def test_number_word_tables() -> None:
-    assert has_number_words("en") and has_number_words("de") and not has_number_words("ja")
+    assert all(has_number_words(lang) for lang in ("en", "de", "cs", "pl", "hi", "ja", "zh"))
+    assert not has_number_words("th")
+
+
+# (text, language, keys): each language's separators, digits, words, scales and dates.
+PER_LANGUAGE = [
+    ("1.000 Euro, 1,5 Millionen", "de", ["1000", "1500000"]),
+    ("zweiundzwanzig Leute, jeder Sechste", "de", ["22", "6"]),
+    ("eine Million siebzehntausend", "de", ["1017000"]),
+    ("1 000 000 habitants, 12,5 %", "fr", ["1000000", "12.5"]),
+    ("quatre-vingt-dix-sept ans", "fr", ["97"]),
+    ("1.234,5 euros", "es", ["1234.5"]),
+    ("media docena de ejemplos", "es", ["6"]),
+    ("trescientos cuarenta y dos", "es", ["342"]),
+    ("ventitré persone, duemilaventi", "it", ["23", "2020"]),
+    ("3,5 milioni di euro", "it", ["3500000"]),
+    ("centinaia di persone", "it", ["~100"]),
+    ("2,5 miliardy korun, 15 milionů", "cs", ["2500000000", "15000000"]),
+    ("čtyři měsíce, pěti lidí, dvě stě", "cs", ["4", "5", "200"]),
+    ("desítky tisíc lidí", "cs", ["~10000"]),
+    ("14 000 obyvatel", "cs", ["14000"]),
+    ("pięciu tysięcy osób, 3 minuty", "pl", ["5000", "3"]),
+    ("dwadzieścia jeden, 10 tys. zł", "pl", ["21", "10000"]),
+    ("около двадцати пяти тысяч", "ru", ["25000"]),
+    ("тысячи людей", "ru", ["~1000"]),
+    ("२५ लाख रुपये", "hi", ["2500000"]),
+    ("तीन हज़ार पाँच सौ इक्कीस", "hi", ["3521"]),
+    ("छह-बिंदु वाली", "hi", ["6"]),
+    ("1,00,000 रुपये", "hi", ["100000"]),
+    ("٣٫٥ مليون", "ar", ["3.5"]),
+    ("９カ所で", "ja", ["9"]),
+    ("1.5 million, half a dozen, tens of thousands", "en", ["1500000", "6", "~10000"]),
+    ("thirty-two thousand, one hundred", "en", ["32100"]),
+    ("two and three", "en", ["2", "3"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "keys"), PER_LANGUAGE, ids=[f"{c[1]}-{i}" for i, c in enumerate(PER_LANGUAGE)]
+)
+def test_per_language(text: str, lang: str, keys: list[str]) -> None:
+    mentions = extract_numbers(text, lang)
+    assert [m.key for m in mentions] == keys
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_two_magnitudes_that_overlap_satisfy_each_other() -> None:
+    [tens_of_thousands] = extract_numbers("tens of thousands", "en")
+    [thousands] = extract_numbers("тысячи", "ru")
+    assert satisfies(thousands, tens_of_thousands)
+
+
+def test_a_year_in_two_digits_with_a_leading_zero() -> None:
+    short = [m for m in extract_numbers("on 1/1/08", "en") if m.text == "08"][0]
+    [year] = extract_numbers("im Jahr 2008", "de")
+    assert satisfies(year, short) and satisfies(short, year)
+
+
+def test_digits_that_begin_an_identifier_are_weak() -> None:
+    [m] = extract_numbers("see 2C_images", "en")
+    assert m.weak
