@@ -385,6 +385,8 @@ class FoldedText:
         last = len(key.split()[-1])
         cut = stem if stem and last >= 6 else 0
         suffix = allow_suffix + cut if last >= 4 else 0
+        if key[: len(key) - cut] not in self.folded:
+            return None  # most keys are absent: skip compiling their pattern
         hit = _key_pattern(key[: len(key) - cut], suffix).search(self.folded)
         return self.span(hit.start(), hit.start() + len(key) - cut) if hit else None
 

@@ -55,7 +55,10 @@ def places_of(key: str) -> tuple[Place, ...]:
 def same_place(a: str, b: str) -> bool:
     """Whether two folded keys name one place ("munchen", "munich")."""
     _, index = _table()
-    return bool(set(index.get(a, ())) & set(index.get(b, ())))
+    in_a, in_b = index.get(a), index.get(b)
+    if not in_a or not in_b:
+        return False
+    return in_a == in_b or not set(in_a).isdisjoint(in_b)
 
 
 @lru_cache(maxsize=8192)
