@@ -2,6 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/checks_accuracy.py [--evaldata DIR] [--half tune|validation|all]
                                                       [--limit N] [--markdown]
+                                                      [--skip-source-only]
 
 For every phenomenon: n faulty inputs, recall (a relevant check fires on the faulty output),
 false-alarm rate (it fires on the paired control), and, for comparison, how well ROUGE-L and
@@ -11,7 +12,8 @@ All checks run together, batched, exactly as `evalsuite check` runs them.
 
 Tables, in order: the targets of issue 11 (each with the held-out figure it started from and
 its goal), the other labelled sets, and, apart, the development rows (the project's own
-corpora, written while building the checks: nothing held out about them). Every set under
+corpora, written while building the checks: nothing held out about them), then issue 12's
+source-only rows (benchmarks/source_only_accuracy.py: the reference withheld). Every set under
 ../shared/evaldata and the news role pairs are cut to `--half` (benchmarks/splits.py); develop
 on `tune`, report `validation` (the default).
 """
@@ -214,6 +216,17 @@ def extra_rows(half: str | None) -> list[dict[str, Any]]:
     return rows
 
 
+SOURCE_ONLY_COLUMNS = ("set", "lang", "phenomenon", "checks", "n", "recall", "false_alarm")
+
+
+def source_only_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[str, Any]]:
+    """Issue 12's rows: DEMETR and WMT21 with the reference withheld, per language pair
+    (benchmarks/source_only_accuracy.py, same half and limit)."""
+    from benchmarks.source_only_accuracy import evaluate_source_only
+
+    return evaluate_source_only(root, half, limit)
+
+
 def with_targets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The target rows, in TARGETS order, each with its held-out figure, goal and verdict."""
     by_name = {row["phenomenon"]: row for row in rows}
@@ -230,7 +243,10 @@ def _cell(value: Any) -> str:
     return f"{value:.3f}" if isinstance(value, float) else str(value)
 
 
-def render(rows: list[dict[str, Any]], markdown: bool, columns: Sequence[str] = COLUMNS) -> str:
+def render(
+    rows: list[dict[str, Any]], markdown: bool, columns: Sequence[str] = COLUMNS, left: int = 2
+) -> str:
+    """A table of `columns`; the first `left` (text) are left-aligned, the rest right."""
     header = list(columns)
     if not rows:
         return "(no rows)"
@@ -241,7 +257,7 @@ def render(rows: list[dict[str, Any]], markdown: bool, columns: Sequence[str] = 
         lines += ["| " + " | ".join(r) + " |" for r in table]
         return "\n".join(lines)
     widths = [max(len(h), *(len(r[i]) for r in table)) for i, h in enumerate(header)]
-    fmt = "  ".join(f"{{:{'<' if i < 2 else '>'}{w}}}" for i, w in enumerate(widths))
+    fmt = "  ".join(f"{{:{'<' if i < left else '>'}{w}}}" for i, w in enumerate(widths))
     return "\n".join([fmt.format(*header)] + [fmt.format(*r) for r in table])
 
 
@@ -253,6 +269,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--half", choices=(*HALVES, "all"), default="validation",
         help="which half of each dev set to measure (default: validation; tune on 'tune')",
+    )  # fmt: skip
+    parser.add_argument(
+        "--skip-source-only", action="store_true",
+        help="leave out the source-only rows (benchmarks/source_only_accuracy.py)",
     )  # fmt: skip
     args = parser.parse_args(argv)
     root: Path = args.evaldata
@@ -281,6 +301,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     dev_rows = [r for r in rows if r["phenomenon"] in dev_names]
     detail = extra_rows(half)
     entity_rows = entity_score_rows(held_out)
+    source_only = [] if args.skip_source_only else source_only_rows(root, half, args.limit)
     elapsed = time.perf_counter() - started
     print(f"Targets of issue 11, {args.half} half:")
     print(render(targets, args.markdown, TARGET_COLUMNS))
@@ -292,6 +313,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if detail:
         print(f"\nDetail from the per-check scripts, {args.half} half:")
         print(render(detail, args.markdown))
+    if source_only:
+        print(f"\nSource-only translation QA (issue 12: reference withheld), {args.half} half:")
+        print(render(source_only, args.markdown, SOURCE_ONLY_COLUMNS, left=4))
     print(
         "\nEntity scores (Nan et al. 2021), pooled over entities; precision against the source"
         " (against the reference where the source's script cannot be transliterated):"

@@ -142,6 +142,14 @@ def wmt21_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[st
     return out
 
 
+def evaluate_source_only(
+    root: Path, half: Half | None, limit: int | None = None, *, wmt21: bool = True
+) -> list[dict[str, Any]]:
+    """Every row of this benchmark: DEMETR per source language, then WMT21 per pair."""
+    rows = demetr_rows(root, half, limit)
+    return rows + wmt21_rows(root, half, limit) if wmt21 else rows
+
+
 def _cell(value: Any) -> str:
     return "-" if value is None else f"{value:.3f}" if isinstance(value, float) else str(value)
 
@@ -156,9 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     half: Half | None = None if args.half == "all" else args.half
     started = time.perf_counter()
-    rows = demetr_rows(args.evaldata, half, args.limit)
-    if not args.skip_wmt21:
-        rows += wmt21_rows(args.evaldata, half, args.limit)
+    rows = evaluate_source_only(args.evaldata, half, args.limit, wmt21=not args.skip_wmt21)
     columns = ("set", "lang", "phenomenon", "checks", "n", "recall", "false_alarm")
     if args.markdown:
         print("| " + " | ".join(columns) + " |")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from benchmarks import checks_accuracy, evaldata
@@ -31,3 +34,30 @@ def test_every_target_has_a_goal() -> None:
     for target in checks_accuracy.TARGETS.values():
         assert 0.0 <= target.false_alarm <= target.recall <= 1.0
         assert "recall >=" in target.goal
+
+
+def _write_jsonl(path: Path, rows: list[dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+
+
+def test_source_only_rows_join_the_accuracy_tables(tmp_path: Path) -> None:
+    """checks_accuracy prints issue 12's rows through the source-only evaluator."""
+    item = {"item_id": 7, "src_lang": "german", "source": "Die Regierung hat am Montag neue "
+            "Maßnahmen gegen die Inflation angekündigt.", "reference": "unused",
+            "mt": "The government announced new measures against inflation on Monday."}
+    unrelated = {"item_id": 7, "src_lang": "german", "perturbation": "base_id33_shuffle_trans",
+                 "mt_perturbed": "Heavy rain caused floods in the north of the country."}
+    _write_jsonl(tmp_path / "demetr" / "demetr_base_dev.jsonl", [item])
+    _write_jsonl(tmp_path / "demetr" / "demetr_pairs_dev.jsonl", [unrelated])
+    _write_jsonl(tmp_path / "wmt21_critical_errors" / "ced_dev.jsonl", [
+        {"lp": "en-de", "source": "The vote was held on Monday.", "label": "NOT",
+         "mt": "Die Abstimmung fand am Montag statt."},
+    ])  # fmt: skip
+    rows = checks_accuracy.source_only_rows(tmp_path, None, None)
+    by_key = {(row["set"], row["lang"], row["phenomenon"]): row for row in rows}
+    detached = by_key[("DEMETR", "de->en", "unrelated translation")]
+    assert (detached["n"], detached["recall"], detached["false_alarm"]) == (1, 1.0, 0.0)
+    assert by_key[("WMT21", "en->de", "critical error")]["false_alarm"] is not None
+    table = checks_accuracy.render(rows, False, checks_accuracy.SOURCE_ONLY_COLUMNS, left=4)
+    assert "unrelated translation" in table and "en->de" in table
