@@ -203,6 +203,21 @@ def _form(token: str) -> str:
     return token if any(ch.isdigit() for ch in token) else token[:_PREFIX]
 
 
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def wmt21_number_error(row: dict[str, Any]) -> bool:
+    """Whether a WMT21 critical error (ERR) is one that involves a number, as far as the data
+    shows: the digit strings of the source and of the MT differ (full-width digits taken as
+    ASCII, tokenizer spaces ignored). WMT21 labels no error category, so this rule, blind
+    to number_mismatch's readings, picks the ERR rows where a number can be at stake."""
+    def digits(text: str) -> list[str]:
+        joined = re.sub(r"(?<=\d) (?=[\d.,:/])|(?<=[\d.,:/]) (?=\d)", "", text)
+        return sorted(re.findall(r"\d+", joined.translate(_ASCII_DIGITS)))
+
+    return row["label"] == "ERR" and digits(row["source"]) != digits(row["mt"])
+
+
 def wmt21_cases(
     root: Path, limit: int | None = None, half: Half | None = None
 ) -> Iterator[Case]:

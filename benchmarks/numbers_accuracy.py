@@ -7,7 +7,10 @@ Usage: .venv/bin/python benchmarks/numbers_accuracy.py [--evaldata DIR] [--half 
 Rows: FIB real model errors (group fib, XSum and CNN/DM): all pairs, the pairs whose summary
 carries a number, and the pairs whose inconsistent summary states a number the consistent one
 does not (FIB marks no spans; this is the closest to "a human-marked invented number");
-FactCC number and date swaps; DEMETR's number perturbation against the good MT.
+FactCC number and date swaps; DEMETR's number perturbation against the good MT; the same with
+the reference withheld (source only, per source language; the good MT and the human reference
+as clean outputs) and WMT21's critical errors whose digits differ from the source's, against
+its rows without a critical error (en -> cs, de, ja, zh).
 `--with-entities` adds the summary rows for "entity_unsupported or number_mismatch" (it parses
 every text, so it takes minutes). `--show` prints the summaries the check fired on
 (faulty) or falsely fired on (control), with the finding, for the tuning half only.
@@ -25,9 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.evaldata import (  # noqa: E402
     DEFAULT_EVALDATA,
+    DEMETR_LANGS,
     demetr_input,
     keep_half,
     read_jsonl,
+    wmt21_number_error,
 )
 from benchmarks.splits import HALVES, Half  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
@@ -109,6 +114,45 @@ def demetr_rows(root: Path, half: Half | None) -> list[dict[str, Any]]:
     return [_row("DEMETR number changed (vs good MT)", faulty, control)]
 
 
+def source_only_rows(root: Path, half: Half | None) -> list[dict[str, Any]]:
+    """DEMETR with the reference withheld, per source language: the number perturbation
+    against the checked good MT, and against the human reference checked as an output (a
+    second translation that changes no number); WMT21 (en -> cs, de, ja, zh): the critical
+    errors whose digits differ from the source's against the rows without a critical error."""
+    base = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_base_dev.jsonl"), half)
+    by_id = {row["item_id"]: row for row in base}
+    pairs = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl"), half)
+    changed = [p for p in pairs if p["perturbation"] == "critical_id10_numbers_replaced"]
+
+    def source_only(item: dict[str, Any], hypothesis: str) -> CheckInput:
+        lang = DEMETR_LANGS.get(item["src_lang"], item["src_lang"])
+        return CheckInput(hypothesis, None, item["source"], "en", lang)
+
+    faulty = run_checks([source_only(by_id[p["item_id"]], p["mt_perturbed"]) for p in changed],
+                        list(NUMBER))  # fmt: skip
+    good = run_checks([source_only(item, item["mt"]) for item in base], list(NUMBER))
+    human = run_checks([source_only(item, item["reference"]) for item in base], list(NUMBER))
+    rows = []
+    for code, lang in sorted(DEMETR_LANGS.items(), key=lambda kv: kv[1]):
+        f = [x for p, x in zip(changed, faulty, strict=True) if p["src_lang"] == code]
+        g = [x for item, x in zip(base, good, strict=True) if item["src_lang"] == code]
+        h = [x for item, x in zip(base, human, strict=True) if item["src_lang"] == code]
+        rows.append(_row(f"DEMETR {lang}->en, source only (vs good MT)", f, g))
+        rows.append(_row(f"DEMETR {lang}->en, source only (vs human reference)", f, h))
+    rows.append(_row("DEMETR all, source only (vs good MT)", faulty, good))
+    rows.append(_row("DEMETR all, source only (vs human reference)", faulty, human))
+    wmt = keep_half("wmt21", read_jsonl(root / "wmt21_critical_errors" / "ced_dev.jsonl"), half)
+    for lp in sorted({r["lp"] for r in wmt}):
+        chosen = [r for r in wmt if r["lp"] == lp]
+        found = run_checks([CheckInput(r["mt"], None, r["source"], lp.split("-")[1], "en")
+                            for r in chosen], list(NUMBER))  # fmt: skip
+        err = [x for r, x in zip(chosen, found, strict=True) if wmt21_number_error(r)]
+        ok = [x for r, x in zip(chosen, found, strict=True) if r["label"] != "ERR"]
+        rows.append(_row(f"WMT21 {lp.replace('-', '->')}: ERR with digits changed (vs NOT)",
+                         err, ok))  # fmt: skip
+    return rows
+
+
 def render(rows: list[dict[str, Any]]) -> str:
     header = ("phenomenon", "n_faulty", "recall", "n_control", "false_alarm")
     cells = [[_cell(row[h]) for h in header] for row in rows]
@@ -148,6 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.with_entities:
         rows += pair_rows("FIB real errors: entity_unsupported or number", real, SUMMARY_FAULT)[0]
     rows += demetr_rows(root, half)
+    rows += source_only_rows(root, half)
     print(render(rows))
     print(
         f"\nHalf: {args.half} (benchmarks/splits.py); FIB group fib = real model outputs "

@@ -7,9 +7,10 @@ DEMETR dev items with the reference withheld (sources in 10 languages, English M
 perturbation family, recall of its relevant checks on the perturbed MT, and their false-alarm
 rate on the checked good MT of the same language's items. "serious" rows count any critical
 or major finding. WMT21 critical-error dev (en -> cs, de, ja, zh): any critical or major
-finding on ERR rows (recall) and on NOT rows (false alarm). All checks run together, batched,
-as `evalsuite check --task translation` runs them. Tune on `--half tune`; README reports the
-validation half (the default).
+finding on ERR rows (recall) and on NOT rows (false alarm), and number_mismatch on the ERR
+rows whose digits differ from the source's (evaldata.wmt21_number_error). All checks run
+together, batched, as `evalsuite check --task translation` runs them. Tune on `--half tune`;
+README reports the validation half (the default).
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.evaldata import DEFAULT_EVALDATA, DEMETR_LANGS, keep_half, read_jsonl  # noqa: E402
+from benchmarks.evaldata import (  # noqa: E402
+    DEFAULT_EVALDATA,
+    DEMETR_LANGS,
+    keep_half,
+    read_jsonl,
+    wmt21_number_error,
+)
 from benchmarks.splits import HALVES, Half  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
 from evalsuite.checks.base import Finding  # noqa: E402
@@ -31,6 +38,7 @@ from evalsuite.checks.runner import available_checks, run_checks  # noqa: E402
 
 SERIOUS = frozenset({"*critical", "*major"})
 ENTITY = frozenset({"entity_missing", "entity_unsupported"})
+NUMBER = frozenset({"number_mismatch"})
 # DEMETR perturbation -> (family name, checks relevant to it).
 FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
     "critical_id9_ne_replaced": ("entity replaced", ENTITY),
@@ -137,6 +145,21 @@ def wmt21_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[st
                 "n": len(err),
                 "recall": _rate(err),
                 "false_alarm": _rate(ok),
+            }
+        )
+        number = [fires(f, NUMBER) for r, f in zip(chosen, found, strict=True)
+                  if wmt21_number_error(r)]  # fmt: skip
+        number_ok = [fires(f, NUMBER) for r, f in zip(chosen, found, strict=True)
+                     if r["label"] != "ERR"]  # fmt: skip
+        out.append(
+            {
+                "set": "WMT21",
+                "lang": lp.replace("-", "->"),
+                "phenomenon": "critical error, digits differ",
+                "checks": "number_mismatch",
+                "n": len(number),
+                "recall": _rate(number),
+                "false_alarm": _rate(number_ok),
             }
         )
     return out

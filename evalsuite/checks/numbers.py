@@ -102,6 +102,7 @@ def _ordinals_for(
 
 
 _TOKENIZED_GAP = re.compile(r" [.,] | ")
+_DIGITS_ONLY = re.compile(r"\d+")
 
 
 def _rejoined(
@@ -115,7 +116,8 @@ def _rejoined(
     for m in mentions:
         prev = result[-1] if result else None
         gap = parsed.text[prev.end : m.start] if prev else ""
-        if prev and not prev.spelled and not m.spelled and _TOKENIZED_GAP.fullmatch(gap):
+        plain = prev is not None and all(_DIGITS_ONLY.fullmatch(x.text) for x in (prev, m))
+        if prev and plain and _TOKENIZED_GAP.fullmatch(gap):
             value = read_digits(parsed.text[prev.start : m.end].replace(" ", ""), parsed.lang)
             key = "" if value is None else number_key(value)
             if key in wanted and prev.key not in wanted and m.key not in wanted:

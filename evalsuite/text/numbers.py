@@ -519,5 +519,9 @@ def number_key(value: float) -> str:
 
 
 def read_digits(chunk: str, lang: str) -> float | None:
-    """The value of a string of digits and separators, as `lang` writes them ("1.000,5")."""
-    return _parse_digits(chunk, lang)
+    """The value of a string of digits and separators, as `lang` writes them ("1.000,5"), or
+    None when it is not one number."""
+    try:
+        return _parse_digits(chunk, lang)
+    except ValueError:
+        return None

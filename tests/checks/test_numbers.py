@@ -299,3 +299,12 @@ def test_a_changed_number_across_languages_shows_both_spans() -> None:
     assert finding.ref_span is not None and finding.ref_span.text == "１万１０００"
     assert finding.hyp_span is not None and finding.hyp_span.text == "12,000"
     assert finding.evidence["missing"] == ["11000"] and finding.evidence["extra"] == ["12000"]
+
+
+@pytest.mark.parametrize(
+    ("hyp", "src"),
+    [("成功率 99 . 9% 。", "a success rate of 99.9%"), ("Es sind 3 , 5% und 7 .", "It is 3.5% and 7.")],
+)
+def test_tokenized_numbers_with_signs_never_crash(hyp: str, src: str) -> None:
+    lang = "zh" if "成" in hyp else "de"
+    _run(hypothesis=hyp, source=src, hyp_lang=lang, src_lang="en")
