@@ -490,18 +490,15 @@ def has_number_words(lang: str) -> bool:
 def satisfies(available: NumberMention, wanted: NumberMention) -> bool:
     """Same value; a bare number equal to the other's digits before its scale word; a year
     and its two digits written with a leading zero ("1/1/08" for 2008); or a magnitude word
-    and a number of that magnitude (or two magnitudes that overlap)."""
+    and a number of that magnitude."""
     if available.key == wanted.key or _short_year(available, wanted):
         return True
     scaled = {available.digits != available.key, wanted.digits != wanted.key}
     if available.digits and available.digits == wanted.digits and scaled == {True, False}:
         return True
     marker, number = (available, wanted) if available.marker else (wanted, available)
-    if not marker.marker:
-        return False
-    if number.marker:
-        low, high = sorted((marker.value, number.value))
-        return high < low * _MARKER_SPAN
+    if not marker.marker or number.marker:
+        return False  # "hundreds" is not "thousands"
     return marker.value <= number.value < marker.value * _MARKER_SPAN
 
 

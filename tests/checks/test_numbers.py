@@ -303,7 +303,10 @@ def test_a_changed_number_across_languages_shows_both_spans() -> None:
 
 @pytest.mark.parametrize(
     ("hyp", "src"),
-    [("成功率 99 . 9% 。", "a success rate of 99.9%"), ("Es sind 3 , 5% und 7 .", "It is 3.5% and 7.")],
+    [
+        ("成功率 99 . 9% 。", "a success rate of 99.9%"),
+        ("Es sind 3 , 5% und 7 .", "It is 3.5% and 7."),
+    ],
 )
 def test_tokenized_numbers_with_signs_never_crash(hyp: str, src: str) -> None:
     lang = "zh" if "成" in hyp else "de"

@@ -91,10 +91,11 @@ def test_per_language(text: str, lang: str, keys: list[str]) -> None:
         assert text[m.start : m.end] == m.text
 
 
-def test_two_magnitudes_that_overlap_satisfy_each_other() -> None:
+def test_magnitudes_match_only_their_own_magnitude() -> None:
     [tens_of_thousands] = extract_numbers("tens of thousands", "en")
     [thousands] = extract_numbers("тысячи", "ru")
-    assert satisfies(thousands, tens_of_thousands)
+    [desitky] = extract_numbers("desítky tisíc", "cs")
+    assert satisfies(desitky, tens_of_thousands) and not satisfies(thousands, tens_of_thousands)
 
 
 def test_a_year_in_two_digits_with_a_leading_zero() -> None:
