@@ -29,9 +29,11 @@ def inconsistent_entity(seg: ParsedSegment) -> list[Finding]:
     """One finding per group of mentions that spell one entity more than one way."""
     by_form: dict[str, list[Entity]] = {}
     owners: dict[str, list[Entity | None]] = {}
+    seen: set[tuple[str, int, int]] = set()  # a set, not a scan: a name may recur 4,000 times
     for ent, owner in _mentions(seg.hyp):
         key = name_key(ent.text)
-        if key and all(e.start != ent.start or e.end != ent.end for e in by_form.get(key, [])):
+        if key and (key, ent.start, ent.end) not in seen:
+            seen.add((key, ent.start, ent.end))
             by_form.setdefault(key, []).append(ent)
             owners.setdefault(key, []).append(owner)
     forms = list(by_form)
@@ -75,7 +77,8 @@ def _mentions(text: ParsedText) -> list[tuple[Entity, Entity | None]]:
             capitalised = len(tok.text) >= 3 and tok.text[0].isupper()
             if tok.pos_ == "PROPN" and capitalised and tok.idx not in covered:
                 found.append((Entity(tok.text, "MISC", tok.idx, tok.idx + len(tok.text)), None))
-    return [(m, o) for m, o in found if not any(s <= m.start < e for s, e in norp)]
+    in_norp = {i for s, e in norp for i in range(s, e)}
+    return [(m, o) for m, o in found if m.start not in in_norp]
 
 
 def _namesakes(a: list[Entity | None], b: list[Entity | None]) -> bool:
