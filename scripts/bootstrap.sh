@@ -15,7 +15,8 @@ STAMP=$VENV/.evalsuite-installed
 TORCH_SPEC="torch==2.13.0"
 TORCH_INDEX_URL=${TORCH_INDEX_URL-https://download.pytorch.org/whl/cpu}
 DRY=${EVALSUITE_BOOTSTRAP_DRY_RUN:-}
-want=$(cat pyproject.toml requirements/*.txt | sha256sum | cut -d' ' -f1)
+# The C ROUGE core is compiled by the editable install: its sources are part of the stamp too.
+want=$(cat pyproject.toml requirements/*.txt setup.py evalsuite/metrics/_rouge_native.c | sha256sum | cut -d' ' -f1)
 if [[ -z $DRY && -f $STAMP && "$(cat "$STAMP")" == "$want" ]]; then
   exit 0
 fi
