@@ -8,7 +8,9 @@ a stretch between commas, semicolons and the like. A clause is negative when it 
 all simply negative. Sentences are aligned by content words, and a sentence pair is only
 looked at when its counts of negative clauses differ, which keeps clause-alignment noise from
 raising alarms. Lexical negatives ("refused" for "did not agree") are out of scope: where the
-two sides differ in them, the check stays silent rather than guess.
+two sides differ in them, the check stays silent rather than guess. Against a source in
+another language (or in Chinese or Japanese), `checks.negation_crosslingual` compares aligned
+sentences, each read with its own language's cues.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from evalsuite.checks.base import Finding, Span
+from evalsuite.checks.negation_crosslingual import cross_lingual_flips
 from evalsuite.text.content_words import content_keys, overlap, token_keys, word_keys
 from evalsuite.text.negation_cues import (
     CUES,
+    NEGATION_LANGS,
     cue_positions,
     lexical_negatives,
     split_words,
@@ -79,14 +83,14 @@ class _Sentence:
 def negation_flip(seg: ParsedSegment) -> list[Finding]:
     """Clauses whose polarity differs from the aligned clause of the reference (or source)."""
     other, against = _counterpart(seg)
-    if other is None or seg.hyp.lang not in CUES or other.lang not in CUES:
+    if other is None or seg.hyp.lang not in NEGATION_LANGS or other.lang not in NEGATION_LANGS:
         return []
-    if other.lang == seg.hyp.lang:
+    if other.lang == seg.hyp.lang and other.lang in CUES:
         # A summary leaves out most of what it is compared with: only a close paraphrase of a
         # clause counts.
         strict = seg.task == "summary"
         return _same_language(seg.hyp, other, against, strict=strict)
-    return _cross_lingual(seg.hyp, other)
+    return cross_lingual_flips(seg.hyp, other)
 
 
 def _counterpart(seg: ParsedSegment) -> tuple[ParsedText | None, str]:
@@ -163,27 +167,6 @@ def _prefixed(words: frozenset[str], others: frozenset[str]) -> bool:
         if bare != word and (bare in others or any(o.startswith(bare) for o in others)):
             return True
     return False
-
-
-# --- across languages ------------------------------------------------------------------------
-
-
-def _cross_lingual(hyp: ParsedText, src: ParsedText) -> list[Finding]:
-    """Sentences aligned one to one only; a sentence negative on one side and free of any cue
-    on the other is a flip, unless either side has a lexical negative."""
-    hyp_sents, src_sents = _sentences(hyp), _sentences(src)
-    if len(hyp_sents) != len(src_sents):
-        return []
-    findings = []
-    for h, s in zip(hyp_sents, src_sents, strict=True):
-        if (h.negatives == 0) == (s.negatives == 0):
-            continue
-        if lexical_negatives(sorted(h.words), hyp.lang) or lexical_negatives(
-            sorted(s.words), src.lang
-        ):
-            continue
-        findings.append(_finding(_whole(h), _whole(s), "source"))
-    return findings
 
 
 def _whole(sentence: _Sentence) -> _Clause:

@@ -107,14 +107,17 @@ def test_cross_lingual(hyp: str, src: str, src_lang: str, fires: bool) -> None:
     assert bool(findings) is fires, [f.evidence for f in findings]
 
 
-def test_cross_lingual_needs_one_to_one_sentences() -> None:
+def test_cross_lingual_aligns_sentences_by_length_and_numbers() -> None:
+    """One source sentence translated as two: the flip is in the pair that answers to it."""
     findings = _run(
-        hypothesis="The government will not raise taxes. It said so on Monday.",
-        source="Die Regierung wird die Steuern erhöhen.",
+        hypothesis="The government will not raise taxes in 2025. It said so on Monday.",
+        source="Die Regierung wird die Steuern 2025 erhöhen, sagte sie am Montag. "
+        "Die Opposition protestierte sofort gegen den Plan.",
         hyp_lang="en",
         src_lang="de",
     )
-    assert findings == []
+    assert len(findings) == 1
+    assert "2025" in findings[0].evidence["ref_clause"]
 
 
 def test_summary_against_its_article() -> None:
