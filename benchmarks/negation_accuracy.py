@@ -160,11 +160,13 @@ def evaluate_negation(
     evaldata: Path = EVALDATA,
     half: Half | None = None,
     *,
-    source_only: bool = True,
+    source_only: bool = False,
     show: bool = False,
 ) -> list[dict[str, Any]]:
     """Rows {dataset, phenomenon, n, recall | false_alarm} for every set that is present, on
-    `half` of the split sets (the whole set for None; mt_faults is always whole)."""
+    `half` of the split sets (the whole set for None; mt_faults is always whole); the
+    source-only rows when `source_only` (checks_accuracy.py leaves them to
+    source_only_accuracy.py)."""
     rows: list[dict[str, Any]] = []
     if (evaldata / "demetr").is_dir():
         rows.extend(_demetr(evaldata, half))

@@ -8,7 +8,8 @@ perturbation family, recall of its relevant checks on the perturbed MT, and thei
 rate on the checked good MT of the same language's items. "serious" rows count any critical
 or major finding. WMT21 critical-error dev (en -> cs, de, ja, zh): any critical or major
 finding on ERR rows (recall) and on NOT rows (false alarm), and number_mismatch on the ERR
-rows whose digits differ from the source's (evaldata.wmt21_number_error). All checks run
+rows whose digits differ from the source's (evaldata.wmt21_number_error), and any
+`negation_flip` on NOT rows (which ERR rows involve a negation is not labelled). All checks run
 together, batched, as `evalsuite check --task translation` runs them. Tune on `--half tune`;
 README reports the validation half (the default).
 """
@@ -39,6 +40,7 @@ from evalsuite.checks.runner import available_checks, run_checks  # noqa: E402
 SERIOUS = frozenset({"*critical", "*major"})
 ENTITY = frozenset({"entity_missing", "entity_unsupported"})
 NUMBER = frozenset({"number_mismatch"})
+NEGATION = frozenset({"negation_flip"})
 # DEMETR perturbation -> (family name, checks relevant to it).
 FAMILIES: dict[str, tuple[str, frozenset[str]]] = {
     "critical_id9_ne_replaced": ("entity replaced", ENTITY),
@@ -160,6 +162,20 @@ def wmt21_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[st
                 "n": len(number),
                 "recall": _rate(number),
                 "false_alarm": _rate(number_ok),
+            }
+        )
+        # Which ERR rows involve a negation is not labelled: no recall, false alarms only.
+        negation = [fires(f, NEGATION) for r, f in zip(chosen, found, strict=True)
+                    if r["label"] != "ERR"]  # fmt: skip
+        out.append(
+            {
+                "set": "WMT21",
+                "lang": lp.replace("-", "->"),
+                "phenomenon": "negation finding on a correct translation",
+                "checks": "negation_flip",
+                "n": len(negation),
+                "recall": None,
+                "false_alarm": _rate(negation),
             }
         )
     return out

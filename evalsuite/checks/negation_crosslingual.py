@@ -1,7 +1,8 @@
 """`negation_flip` against a source in another language: polarity of aligned sentences.
 
-The sentences of the two sides are aligned (`text.sentence_align`: order, length, numbers;
-one sentence may answer to two). Each side of an aligned pair is read with its own language's
+The sentences of the two sides are aligned (`text.sentence_align`: order, length, numbers,
+and the word links of `evalsuite.align`'s bilingual lexicons; one sentence may answer to up
+to three). Each side of an aligned pair is read with its own language's
 cues (`text.negation_cues.negation_marks`): negative if a cue is in it (negative concord, as in
 "nikdo nepřišel", is one negation, since only presence counts), else positive. A pair whose
 polarities differ is a flip, except where the difference may be how the other language says
@@ -12,7 +13,9 @@ it:
 - the negative side has one and the positive side none: a litotes ("not impossible", "nicht
   ohne"), or a rhetorical question (难道 ... 吗, ではないか);
 - the positive side is in a language whose cues cannot all be read here (Czech without its
-  dictionary).
+  dictionary);
+- no content word of the negative clause is linked to the other side: the clause was left out
+  or added (`omission` / `addition` say so), its polarity has nothing to flip against.
 
 With lexical negatives on both sides, a cue is a flip when the negative side has more marks
 than the other ("did not refuse" for 拒绝), not when the cue stands for one of the other's
@@ -22,7 +25,9 @@ lexical negatives ("无法 ... 禁止" for "unable ... prohibits").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
+from evalsuite.align import Alignment, align
 from evalsuite.checks.base import Finding, Span
 from evalsuite.text.negation_cues import Mark, negation_marks, polarity_known
 from evalsuite.text.nlp import ParsedText
@@ -33,6 +38,11 @@ __all__ = ["cross_lingual_flips"]
 
 _CLAUSE_STOP = re.compile(r"[,;:，、；：()（）\u2013\u2014]")
 _SCOPE_WORDS = 3
+_CONCORD_WORDS = 4
+# Languages with negative concord (a negative pronoun and the verb's negator are one negation).
+_CONCORD_LANGS = frozenset({"cs", "pl", "ru", "uk", "es", "it", "pt", "fr", "hi"})
+_CORRELATIVES = frozenset({"nor", "ni", "ani", "né", "nem", "न", "ні", "ни"})
+_CONCORD_CHARS = 2
 
 
 class _Side:
@@ -45,6 +55,7 @@ class _Side:
         self.text = text[self.start : self.end]
         self.full = text
         self.marks: list[Mark] = []
+        self.sentence_starts = [start for start, _, _ in spans]
         for start, _, sentence in spans:
             self.marks.extend(
                 Mark(start + m.start, start + m.end, m.text, m.kind)
@@ -64,12 +75,29 @@ class _Side:
         return bool(self.cues)
 
     def negations(self) -> int:
-        """Negative clauses: cues, where cues of one clause count once (negative concord:
-        "nikdo nepřišel", "no vino nadie", "neither ... nor")."""
-        clauses = set()
+        """Negated clauses: cues, where cues close together in one clause count once
+        (negative concord: "nikdo nepřišel", "no vino nadie", "neither ... nor")."""
+        count = 0
+        previous: Mark | None = None
         for cue in self.cues:
-            clauses.add(len(_CLAUSE_STOP.findall(self.full, self.start, cue.start)))
-        return len(clauses)
+            if previous is None or not self._one_negation(previous, cue):
+                count += 1
+            previous = cue
+        return count
+
+    def _one_negation(self, first: Mark, second: Mark) -> bool:
+        between = self.full[first.end : second.start]
+        if any(first.start < s <= second.start for s in self.sentence_starts):
+            return False
+        if second.text.casefold() in _CORRELATIVES:
+            return True  # "neither ... nor", "not ... nor", "ni ... ni", "ani ... ani"
+        if _CLAUSE_STOP.search(between):
+            return False
+        if self.lang in ("zh", "ja"):
+            return len(between.replace(" ", "")) <= _CONCORD_CHARS
+        if self.lang not in _CONCORD_LANGS:
+            return False  # English, German: "no way you don't know" is two negations
+        return len(between.split()) <= _CONCORD_WORDS
 
     def scoped_lexical(self) -> bool:
         """A lexical negative right after a cue, in its clause ("not impossible", "nicht
@@ -106,7 +134,9 @@ def _sentences(text: ParsedText) -> list[tuple[int, int, str]]:
 def cross_lingual_flips(hyp: ParsedText, src: ParsedText) -> list[Finding]:
     """Findings for aligned sentence pairs whose polarity differs (see the module doc)."""
     hyp_sents, src_sents = _sentences(hyp), _sentences(src)
-    groups = align_sentences([t for _, _, t in src_sents], [t for _, _, t in hyp_sents])
+    words = align(src.text, src.lang, hyp.text, hyp.lang)
+    links = _sentence_links(words, src_sents, hyp_sents)
+    groups = align_sentences([t for _, _, t in src_sents], [t for _, _, t in hyp_sents], links)
     findings = []
     for src_ids, hyp_ids in groups:
         s = _Side(src.text, src.lang, [src_sents[i] for i in src_ids])
@@ -125,8 +155,40 @@ def cross_lingual_flips(hyp: ParsedText, src: ParsedText) -> list[Finding]:
                 continue  # "did not agree" for "refused"
         elif negative.scoped_lexical():
             continue  # "not impossible", "not unlike": a litotes
+        if not _translated(negative, words, side="hyp" if negative is h else "src"):
+            continue  # the negative clause was left out or added: omission/addition, not a flip
         findings.append(_finding(h, s))
     return findings
+
+
+def _sentence_links(
+    words: Alignment,
+    src_sents: list[tuple[int, int, str]],
+    hyp_sents: list[tuple[int, int, str]],
+) -> list[tuple[int, int]]:
+    """The alignment's word links as (source sentence, output sentence) index pairs."""
+    src_starts = [start for start, _, _ in src_sents]
+    hyp_starts = [start for start, _, _ in hyp_sents]
+    pairs = []
+    for link in words.links:
+        i = bisect_right(src_starts, words.src_words[link.src].start) - 1
+        j = bisect_right(hyp_starts, words.hyp_words[link.hyp].start) - 1
+        if i >= 0 and j >= 0:
+            pairs.append((i, j))
+    return pairs
+
+
+def _translated(negative: _Side, words: Alignment, *, side: str) -> bool:
+    """Whether the negative side's cue clause is a translation at all: some content word of
+    it is linked to the other side (always true without a lexicon for the pair, where links
+    are too few to say)."""
+    if words.lexicon is None:
+        return True
+    start, end = negative.clause()
+    own = words.hyp_words if side == "hyp" else words.src_words
+    flags = words.supported() if side == "hyp" else words.covered()
+    inside = [flag for word, flag in zip(own, flags, strict=True) if start <= word.start < end]
+    return not inside or any(inside)
 
 
 def _more_negations(h: _Side, s: _Side) -> bool:

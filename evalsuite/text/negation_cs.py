@@ -55,6 +55,8 @@ def negated_word(word: str) -> str | None:
         return None
     if lower.startswith("nej") and not _analyses(lower[2:]) and _analyses(lower[3:]):
         return None  # superlative nej-: nejlepší
+    if _own_word(lower):
+        return None  # a form of a word that itself starts with ne-: neděli (neděle "Sunday")
     found = _analyses(lower[2:])
     if not found:
         return None
@@ -66,6 +68,13 @@ def _analyses(rest: str) -> list[tuple[str, frozenset[str], str]]:
     if lexicon is None:
         return []
     return [a for a in lexicon.analyses(rest) if _PREFIX_FLAG in a[1]]
+
+
+def _own_word(word: str) -> bool:
+    lexicon = load_hunspell(DICTIONARY)
+    return lexicon is not None and any(
+        stem.startswith("ne") for stem, _, _ in lexicon.analyses(word)
+    )
 
 
 def _verbal(stem: str, flags: frozenset[str], rule: str) -> bool:

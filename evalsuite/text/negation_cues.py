@@ -48,7 +48,8 @@ def _words(text: str) -> frozenset[str]:
 CUES: dict[str, frozenset[str]] = {
     "en": _words(
         "not n't never no none nobody nothing neither nor nowhere without cannot "
-        "dont doesnt didnt cant wont isnt arent wasnt werent couldnt wouldnt shouldnt"
+        "dont doesnt didnt cant wont isnt arent wasnt werent couldnt wouldnt shouldnt havent "
+        "hasnt hadnt mustnt neednt aint nah nope"
     ),
     # "ne" marks the clause; "plus"/"personne" only negate with it, so they are not listed.
     "fr": _words("ne n' pas jamais rien aucun aucune nullement non sans ni guère"),
@@ -92,7 +93,7 @@ LEXICAL_NEGATIVES: dict[str, frozenset[str]] = {
     "en": _words(
         "fail unable refuse deny reject decline lack prevent ban prohibit forbid avoid stop "
         "cease halt block neglect miss impossible unlikely absent hardly barely rarely seldom "
-        "little few instead dismiss oppose against abandon yet disagree"
+        "little few instead dismiss oppose against abandon yet disagree rather"
     ),
     # Stems where a verb inflects, so that the words of a text match too; downtoners
     # ("wenig", "peu", "мало": "little") and words of "lack" count as well.
@@ -247,14 +248,18 @@ def negation_marks(text: str, lang: str) -> tuple[Mark, ...]:
     for i, (word, start, end) in enumerate(spans):
         here = text[start:end]
         if i in cues:
-            kind = "lexical" if lang == "fr" and _lone_ne(words, i) else "cue"
+            lone = lang == "fr" and _lone_ne(words, i)
+            kind = "lexical" if lone or lang == "en" and _asks(text, words, i, end) else "cue"
             marks.append(Mark(start, end, here, kind))
         elif word in all_cues and words[i + 1 : i + 2] and words[i + 1] in _COMPARATIVES:
             marks.append(Mark(start, end, here, "lexical"))  # "no more difficult than"
         elif (
-            any(word == lex or len(lex) >= 5 and word.startswith(lex) for lex in lexicon)
+            _lexical(word, lexicon, lang)
             or lang == "cs"
             and negation_cs.negated_word(word) == "lexical"
+            or lang == "en"
+            and word in _ENGLISH_AFFIXES
+            and text[end : end + 1] == "-"
         ):
             marks.append(Mark(start, end, here, "lexical"))
         elif lang == "en" and english_prefixed(word):
@@ -290,6 +295,36 @@ def _segmented_marks(text: str, lang: str) -> tuple[Mark, ...]:
         begin, finish = kept[start], kept[end - 1] + 1
         marks.append(Mark(begin, finish, text[begin:finish], kind))
     return tuple(marks)
+
+
+_ENGLISH_AFFIXES = _words("un non dis")  # "un-done", "non-violent"
+_PRONOUNS = _words("i you he she it we they there that this")
+_QUESTION_WORDS = _words("why how")
+
+
+def _asks(text: str, words: list[str], i: int, end: int) -> bool:
+    """An English negative question ("..., don't you?", "Can't you see?", "Wasnt he ...?") or
+    suggestion ("why don't you ...", "why not"): a negative form with no negative meaning."""
+    contracted = words[i] == "n't" or words[i].endswith("nt") and words[i] != "nt"
+    if contracted and words[i + 1 : i + 2] and words[i + 1] in _PRONOUNS:
+        rest = text[end:]
+        stop = re.search(r"[.!?]", rest)
+        if stop is not None and stop.group() == "?":
+            return True
+    return any(w in _QUESTION_WORDS for w in words[max(0, i - 3) : i])
+
+
+_EN_ENDINGS = ("s", "es", "ed", "d", "ing", "ped", "ted", "ned", "red", "ly")
+
+
+def _lexical(word: str, lexicon: frozenset[str], lang: str) -> bool:
+    """Whether `word` is one of the lexical negatives (as a prefix for stems of five letters
+    or more; English words with their inflection: "stopped", "refuses", "fails")."""
+    if word in lexicon or any(len(lex) >= 5 and word.startswith(lex) for lex in lexicon):
+        return True
+    if lang != "en":
+        return False
+    return any(word.endswith(e) and word[: len(word) - len(e)] in lexicon for e in _EN_ENDINGS)
 
 
 def _lone_ne(words: list[str], i: int) -> bool:
@@ -331,7 +366,7 @@ def english_prefixed(word: str) -> bool:
             ):
                 return True
         if base.endswith("less") and base in lemmas["adj"] and base[:-4] in lemmas["noun"]:
-            return len(base) > 7
+            return len(base) >= 7
     return False
 
 

@@ -57,6 +57,7 @@ _LEXICALISED_NOUNS = frozenset(
     {"仕方", "仕様", "申し訳", "限り", "絶え間", "勿体", "致し方", "情け"}
 )
 _CERTAINTY_NOUNS = frozenset({"違い", "間違い", "相違"})
+_DESPITE_VERBS = frozenset({"関わる", "拘わる", "相変わる"})
 _MUST_VERBS = frozenset({"成る", "行く", "駄目"})  # なら(ない) / いけ(ない) / だめ
 _ONLY_PARTICLES = frozenset({"だけ", "のみ", "ばかり"})
 _QUESTION_ENDINGS = frozenset({"か", "かしら", "だろう", "でしょう"})
@@ -106,8 +107,19 @@ def _lemmas(toks: list[JaToken], start: int, end: int) -> list[str]:
 
 def _classify(toks: list[JaToken], i: int) -> str | None:
     """'cue', 'lexical', or None (no negation of the clause) for the negator at `i`."""
-    before = _lemmas(toks, i - 3, i)
-    prev = toks[i - 1] if i else None
+    j = i - 1
+    while j >= 0 and toks[j].lemma == "ます":  # polite forms: しれません, ありません
+        j -= 1
+    before = _lemmas(toks, j - 2, j + 1)
+    prev = toks[j] if j >= 0 else None
+    if prev is not None and prev.lemma == "有る" and j >= 1:
+        noun = toks[j - 1] if toks[j - 1].pos != "助詞" or j < 2 else toks[j - 2]
+        if noun.lemma in _CERTAINTY_NOUNS:
+            return None  # 間違いありません: "surely"
+        if noun.lemma in _LEXICALISED_NOUNS:
+            return "lexical"  # 申し訳ありません, 仕方がありません
+    if prev is not None and prev.lemma in _DESPITE_VERBS:
+        return None  # にもかかわらず "despite", 相変わらず "as ever"
     after = toks[i + 1 : i + 4]
     after_lemmas = [t.lemma for t in after]
     if prev is not None and prev.lemma == "知れる" and before[-2:-1] == ["も"]:
@@ -165,7 +177,7 @@ def _part_of_must(toks: list[JaToken], i: int) -> bool:
     j = i - 2
     while j >= 0 and toks[j].pos == "助詞":
         j -= 1
-    return j >= 0 and j < i - 2 and _is_negator(toks[j])
+    return j >= 0 and _is_negator(toks[j])
 
 
 def _only(toks: list[JaToken], i: int) -> bool:

@@ -137,8 +137,8 @@ def chinese_marks(text: str) -> list[tuple[int, int, str, str]]:
             continue
         prefix = _longest_prefix(word)
         if prefix is None:
-            if len(word) == 3 and word[1] in "不没沒":
-                marks.append((start, end, word, "cue"))  # 看不见, 做不到: "cannot"
+            if _inner_negator(word):
+                marks.append((start, end, word, "cue"))  # 看不见 "cannot see", 很久没
             continue
         if word in ("非",) and "不可" in _clause_of(text, end)[0:]:
             skip_next_bu_ke = True  # 非 ... 不可: "must"
@@ -151,10 +151,29 @@ def chinese_marks(text: str) -> list[tuple[int, int, str, str]]:
             marks.append((start, end, word, "lexical"))  # 不满, 无效, 非法: a word of its own
             continue
         clause = _clause_of(text, start)
-        kind = "lexical" if clause.rstrip("。！？!?").endswith(_QUESTION_END) and (
-            word.startswith("不是") or word.startswith("没有")) else "cue"  # fmt: skip
-        marks.append((start, end, word, kind))
+        asks = clause.rstrip("。！？!? ").endswith(_QUESTION_END) and (
+            word.startswith("不是") or word.startswith("没有"))  # fmt: skip
+        why_not = any(q in clause[: clause.find(word) + 1] for q in _WHY) and clause.rstrip(
+            " 。"
+        ).endswith(("？", "?", "呢"))
+        marks.append((start, end, word, "lexical" if asks or why_not else "cue"))
     return marks
+
+
+_WHY = ("为什么", "為什麼", "为何", "為何", "何不", "怎么不", "怎麼不")
+"""A negation in a question that starts with "why" suggests, it does not negate ("why not")."""
+
+
+def _inner_negator(word: str) -> bool:
+    """A negator inside a word jieba kept whole: a potential complement ("看不见" "cannot
+    see", "做不到") or an adverb fused with it ("很久没", "根本无法")."""
+    for k in range(1, len(word)):
+        rest = word[k:]
+        if word[k] in "不没沒未" and len(word) >= 3:
+            return True
+        if len(rest) >= 2 and any(rest.startswith(p) for p in CUE_PREFIXES if len(p) >= 2):
+            return True
+    return False
 
 
 # Second syllables after which a negator word is a negated verb or modal, not a
@@ -163,4 +182,8 @@ _VERBAL_SECOND = frozenset("能会會是要用必可再得肯敢该該想够夠�
 
 
 def _verbal(word: str) -> bool:
-    return word[1] in _VERBAL_SECOND or word[0] in "没沒别別勿甭" or word[:2] in ("未能", "未曾")
+    """不 / 未 + a modal or verb; 没 and the command negators; 无 and 非 only in the fusions
+    listed as cues (无法, 无人)."""
+    if word[0] in "没沒别別勿甭":
+        return True
+    return word[0] in "不未" and word[1] in _VERBAL_SECOND or word[:2] in ("未能", "未曾")

@@ -3,9 +3,10 @@
 A translation keeps the order of its source's sentences but may split one or join two. Each
 sentence is measured by its share of its text's length (characters, so that scripts with
 short words compare), and a pairing costs the difference of the shares, more for a split or
-a join, less when both sides hold the same number (digits survive translation). Dynamic
-programming over 1-1, 1-2, 2-1 and skipped sentences (Gale & Church's idea, 1993, with a
-simpler cost) gives the cheapest path. Pairs only: what it cannot align, it leaves out.
+a join, less when both sides hold the same number (digits survive translation) and the
+more words a bilingual lexicon links between them. Dynamic programming over 1-1, 1-2, 2-1,
+1-3, 3-1, 2-2 and skipped sentences (Gale & Church's idea, 1993, with a simpler cost) gives
+the cheapest path. Pairs only: what it cannot align, it leaves out.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from collections.abc import Sequence
 
 __all__ = ["align_sentences"]
 
-_MOVES = ((1, 1), (1, 2), (2, 1), (1, 0), (0, 1))
+_MOVES = ((1, 1), (1, 2), (2, 1), (1, 3), (3, 1), (2, 2), (1, 0), (0, 1))
 _MERGE_COST = 0.15
 _SKIP_COST = 0.35
 _ANCHOR_BONUS = 0.1
+_LINK_WEIGHT = 0.5
 _MAX_SENTENCES = 400
 _NUMBER = re.compile(r"\d+")
 
@@ -28,9 +30,14 @@ def _anchors(text: str) -> frozenset[str]:
 
 
 def align_sentences(
-    left: Sequence[str], right: Sequence[str]
+    left: Sequence[str],
+    right: Sequence[str],
+    links: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
-    """Groups of (left indices, right indices), each side one or two sentences, in order."""
+    """Groups of (left indices, right indices), one to three sentences a side, in order.
+
+    `links` are word links between the texts as (left sentence, right sentence) pairs (from
+    a bilingual lexicon, `evalsuite.align`): a pairing earns their share."""
     n, m = len(left), len(right)
     if not n or not m:
         return []
@@ -44,6 +51,11 @@ def align_sentences(
     b = [len(s) / right_total for s in right]
     left_anchors = [_anchors(s) for s in left]
     right_anchors = [_anchors(s) for s in right]
+    linked: dict[tuple[int, int], int] = {}
+    for pair in links:
+        linked[pair] = linked.get(pair, 0) + 1
+    total = sum(linked.values()) or 1
+    shares = {pair: count / total for pair, count in linked.items()}
     inf = float("inf")
     cost = [[inf] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -58,6 +70,10 @@ def align_sentences(
                 if ni > n or nj > m:
                     continue
                 step = _step(a, b, left_anchors, right_anchors, i, j, di, dj)
+                if di and dj and shares:
+                    step -= _LINK_WEIGHT * sum(
+                        shares.get((x, y), 0.0) for x in range(i, i + di) for y in range(j, j + dj)
+                    )
                 if here + step < cost[ni][nj]:
                     cost[ni][nj] = here + step
                     back[ni][nj] = (di, dj)
@@ -87,7 +103,7 @@ def _step(
         share = sum(a[i : i + di]) + sum(b[j : j + dj])
         return _SKIP_COST + share
     share = abs(sum(a[i : i + di]) - sum(b[j : j + dj]))
-    merge = _MERGE_COST if di + dj > 2 else 0.0
+    merge = _MERGE_COST * (di + dj - 2)
     left = frozenset().union(*left_anchors[i : i + di])
     right = frozenset().union(*right_anchors[j : j + dj])
     bonus = _ANCHOR_BONUS if left & right else 0.0

@@ -12,6 +12,7 @@ import pytest
 from evalsuite.checks.api import CheckInput
 from evalsuite.checks.base import Finding
 from evalsuite.checks.runner import run_checks
+from evalsuite.text.negation_cues import polarity_known
 
 RESOURCES = Path(__file__).resolve().parents[2] / "evalsuite" / "resources"
 
@@ -118,6 +119,122 @@ def test_cross_lingual_aligns_sentences_by_length_and_numbers() -> None:
     )
     assert len(findings) == 1
     assert "2025" in findings[0].evidence["ref_clause"]
+
+
+# (hypothesis in English, source, source language, fires): per language, a flip either way
+# and translations that must stay silent (free but faithful, idioms, litotes, reordering,
+# double negatives, negative concord, rhetorical questions, lexical negatives).
+SOURCE_ONLY = [
+    # Chinese
+    ("The government did not approve the new budget.", "政府批准了新的预算。", "zh", True),
+    ("The government approved the new budget.", "政府没有批准新的预算。", "zh", True),
+    ("The government did not approve the new budget.", "政府没有批准新的预算。", "zh", False),
+    ("He kept working hard every day.", "他每天不断努力工作。", "zh", False),  # 不断
+    ("Many people came to the meeting.", "不少人来参加会议。", "zh", False),  # 不少
+    ("We had to leave the city.", "我们不得不离开这座城市。", "zh", False),  # double negative
+    ("Prices rose and wages also fell.", "不仅价格上涨，工资也下降了。", "zh", False),  # not only
+    ("He has been unable to relieve the pain.", "他一直无法缓解疼痛。", "zh", False),
+    ("The minister refused to sign the agreement.", "部长没有同意签署协议。", "zh", False),
+    ("Isn't this a problem?", "难道这不是问题吗？", "zh", False),
+    ("Moscow is the capital of Russia.", "莫斯科是俄罗斯的首都。", "zh", False),
+    # Japanese
+    ("He came to the station yesterday.", "彼は昨日駅に来なかった。", "ja", True),
+    ("He did not come to the station yesterday.", "彼は昨日駅に来た。", "ja", True),
+    ("He did not come to the station yesterday.", "彼は昨日駅に来ませんでした。", "ja", False),
+    ("It may rain tomorrow.", "明日は雨が降るかもしれない。", "ja", False),
+    ("We must submit the report today.", "今日報告書を提出しなければならない。", "ja", False),
+    ("That movie was boring.", "その映画はつまらなかった。", "ja", False),
+    ("Only he came to the party.", "パーティーには彼しか来なかった。", "ja", False),
+    ("There is no doubt that he won.", "彼が勝ったのは間違いない。", "ja", False),
+    ("Despite the rain, the match was held.", "雨にもかかわらず、試合は行われた。", "ja", False),
+    # Czech (ne- verbs need the hunspell-cs dictionary; pronouns and 'není' do not)
+    ("Nobody came to the meeting.", "Nikdo nepřišel na schůzi.", "cs", False),  # concord
+    ("Everybody came to the meeting.", "Nikdo nepřišel na schůzi.", "cs", True),
+    ("The bridge is not open today.", "Most je dnes otevřený.", "cs", True),
+    ("The bridge is open today.", "Most dnes není otevřený.", "cs", True),
+    ("The situation is dangerous for the residents.", "Situace je pro obyvatele nebezpečná.",
+     "cs", False),  # nebezpečný: a word of its own
+    ("He came home on Sunday or Monday.", "Přišel domů v neděli nebo v pondělí.", "cs", False),
+    # Polish
+    ("The government did not accept the proposal.", "Rząd przyjął propozycję.", "pl", True),
+    ("The government accepted the proposal.", "Rząd nie przyjął propozycji.", "pl", True),
+    ("Nobody said anything at the meeting.", "Nikt nic nie powiedział na spotkaniu.", "pl",
+     False),  # concord
+    ("Not only the prices rose.", "Nie tylko ceny wzrosły.", "pl", False),
+    # Hindi
+    ("He did not come to Delhi in 2020.", "वह 2020 में दिल्ली आया।", "hi", True),
+    ("He came to Delhi in 2020.", "वह 2020 में दिल्ली नहीं आया।", "hi", True),
+    ("He did not come to Delhi in 2020.", "वह 2020 में दिल्ली नहीं आया।", "hi", False),
+    # Russian, Spanish, French, German, Italian: concord, idioms, expletive ne
+    ("Nobody was injured in the fire.", "Никто не пострадал при пожаре.", "ru", False),
+    ("Nobody came to the party.", "No vino nadie a la fiesta.", "es", False),
+    ("Severe weather can occur anywhere in the world.",
+     "Le mauvais temps peut se produire n'importe où dans le monde.", "fr", False),
+    ("I had to get used to the track very little.",
+     "Ich musste mich wenig an die Strecke gewöhnen.", "de", False),
+    ("Swimming back is no more difficult than usual.",
+     "Plavání zpět není obtížnější než obvykle.", "cs", False),
+    ("The result is not impossible.", "Il risultato non è impossibile.", "it", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("hyp", "src", "src_lang", "fires"), SOURCE_ONLY)
+def test_source_only_per_language(hyp: str, src: str, src_lang: str, fires: bool) -> None:
+    if src_lang == "cs" and "ne" in src.casefold() and not polarity_known("cs"):
+        pytest.skip("hunspell-cs is not installed")
+    findings = _run(hypothesis=hyp, source=src, hyp_lang="en", src_lang=src_lang)
+    assert bool(findings) is fires, [f.evidence for f in findings]
+
+
+# WMT21's direction: an English source, output in another language.
+ENGLISH_SOURCE = [
+    ("Die Regierung hat den Plan nicht genehmigt.", "The government approved the plan.", "de",
+     True),
+    ("Vláda plán neschválila.", "The government approved the plan.", "cs", True),
+    ("Vláda plán schválila.", "The government approved the plan.", "cs", False),
+    ("政府没有批准这个计划。", "The government approved the plan.", "zh", True),
+    ("政府 批准 了 这个 计划 。", "The government did not approve the plan.", "zh", True),
+    ("政府は計画を承認しなかった。", "The government approved the plan.", "ja", True),
+    ("政府 は 計画 を 承認 し ま せ ん でし た 。", "The government did not approve the plan.", "ja",
+     False),  # spaced as some MT corpora ship it
+    ("何か 役立 つ か も しれ ま せ ん 。", "Maybe you can help.", "ja", False),
+    ("あなた は それ が 好き です ね 。", "You like it, don't you?", "ja", False),  # tag question
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("hyp", "src", "hyp_lang", "fires"), ENGLISH_SOURCE)
+def test_english_source(hyp: str, src: str, hyp_lang: str, fires: bool) -> None:
+    if hyp_lang == "cs" and not polarity_known("cs"):
+        pytest.skip("hunspell-cs is not installed")
+    findings = _run(hypothesis=hyp, source=src, hyp_lang=hyp_lang, src_lang="en")
+    assert bool(findings) is fires, [f.evidence for f in findings]
+
+
+def test_source_only_evidence_has_both_sides() -> None:
+    [finding] = _run(
+        hypothesis="The government did not approve the new budget.",
+        source="政府批准了新的预算。",
+        hyp_lang="en",
+        src_lang="zh",
+    )
+    ev = finding.evidence
+    assert ev["against"] == "source" and ev["cue"] == "not"
+    assert (ev["hyp_polarity"], ev["ref_polarity"]) == ("negative", "positive")
+    assert ev["hyp_cues"] == ["not"] and ev["src_cues"] == []
+    assert finding.ref_span is not None and finding.ref_span.text == "政府批准了新的预算。"
+    assert finding.hyp_span is not None and "not" in finding.hyp_span.text
+
+
+def test_both_negative_but_one_more_clause() -> None:
+    """A negation added to a sentence that already had one: counted by clause."""
+    [finding] = _run(
+        hypothesis="The mayor did not say that the bridge would not reopen in May.",
+        source="Der Bürgermeister sagte, dass die Brücke im Mai nicht wieder öffnet.",
+        hyp_lang="en",
+        src_lang="de",
+    )
+    assert finding.severity == "major"
+    assert finding.evidence["hyp_negated_clauses"] == "2"
 
 
 def test_summary_against_its_article() -> None:
