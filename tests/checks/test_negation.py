@@ -195,8 +195,8 @@ ENGLISH_SOURCE = [
     ("政府没有批准这个计划。", "The government approved the plan.", "zh", True),
     ("政府 批准 了 这个 计划 。", "The government did not approve the plan.", "zh", True),
     ("政府は計画を承認しなかった。", "The government approved the plan.", "ja", True),
-    ("政府 は 計画 を 承認 し ま せ ん でし た 。", "The government did not approve the plan.", "ja",
-     False),  # spaced as some MT corpora ship it
+    ("政府 は 計画 を 承認 し ま せ ん でし た 。", "The government did not approve the plan.",
+     "ja", False),  # spaced as some MT corpora ship it
     ("何か 役立 つ か も しれ ま せ ん 。", "Maybe you can help.", "ja", False),
     ("あなた は それ が 好き です ね 。", "You like it, don't you?", "ja", False),  # tag question
 ]  # fmt: skip
