@@ -51,7 +51,7 @@ from evalsuite.checks.api import CheckInput  # noqa: E402
 from evalsuite.checks.base import Finding  # noqa: E402
 from evalsuite.checks.entity_scores import entity_scores  # noqa: E402
 from evalsuite.checks.runner import CHECKS, parse_segments, run_checks  # noqa: E402
-from evalsuite.metrics.rouge import Rouge  # noqa: E402
+from evalsuite.metrics.rouge_metric import Rouge  # noqa: E402
 from evalsuite.metrics.sacrebleu_metrics import Chrf  # noqa: E402
 
 WMT21_SAMPLE = 1200

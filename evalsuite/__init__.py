@@ -27,7 +27,7 @@ _EXPORTS = {
     "score_run": "evalsuite.scoring",
     "metric_from_name": "evalsuite.metrics.registry",
     "rouge_scores": "evalsuite.metrics.rouge",
-    "Rouge": "evalsuite.metrics.rouge",
+    "Rouge": "evalsuite.metrics.rouge_metric",
     "bootstrap_ci": "evalsuite.stats.intervals",
     "paired_test": "evalsuite.stats.paired",
     "compare_results": "evalsuite.report.compare",

@@ -120,7 +120,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
 
     from evalsuite.harness import empty_output_notes
-    from evalsuite.metrics.model_spec import metric_needs_reference
+    from evalsuite.metrics.spec import metric_needs_reference
     from evalsuite.report.terminal import print_summary
     from evalsuite.results import results_document, segments_path
     from evalsuite.scoring import score_run

@@ -10,7 +10,6 @@ same record on every backend.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -19,14 +18,16 @@ import numpy as np
 
 from evalsuite.checks.base import SEVERITIES
 from evalsuite.checks.runner import available_checks
-from evalsuite.metric_phases import FloatMatrix, MetricCorpus, metric_phases
-from evalsuite.metrics.base import CorpusScore
-from evalsuite.metrics.model_spec import model_finding_checks
+from evalsuite.metrics.base import (
+    CorpusScore,
+    CorpusStats,
+    FloatMatrix,
+    IntervalSettings,
+    sorted_seen,
+)
 from evalsuite.results import RunRecord, SegmentRecord
-from evalsuite.segment_scoring import FindingCounts, PartitionScores, ScoringSpec
+from evalsuite.segment_scoring import FindingCounts, PartitionScores, ScoringSpec, scoring_metric
 from evalsuite.spooled import SegmentSpool, SpooledSegments
-from evalsuite.stats.aggregate import stat_scorer
-from evalsuite.stats.streamed import streamed_bootstrap_ci
 
 
 @dataclass
@@ -50,11 +51,14 @@ class StreamedRunRecord(RunRecord):
 
 def check_names(spec: ScoringSpec) -> list[str]:
     """The checks a run reports, with zero rows for those that found nothing (and the kinds
-    of finding its model metrics make)."""
+    of finding its metrics make)."""
     names = []
     if spec.runs_checks:
         names = list(spec.checks) if spec.checks is not None else available_checks()
-    return names + [c for c in model_finding_checks(spec.scored_metrics) if c not in names]
+    for metric in spec.scored_metrics:
+        found = scoring_metric(metric, spec.rouge_stemmer).finding_checks
+        names += [check for check in found if check not in names]
+    return names
 
 
 class RunAggregator:
@@ -66,8 +70,8 @@ class RunAggregator:
         self.filled = 0
         self.next_index = 0
         self.stats: dict[str, dict[str, FloatMatrix]] = {}
-        self.counts: dict[str, list[int]] = {}
-        self.labels: dict[str, set[str]] = {}
+        self.counts: dict[str, dict[str, int]] = {}
+        self.seen: dict[str, dict[str, set[str]]] = {}
         self.models: dict[str, str] = {}
         self.findings: FindingCounts = {
             name: dict.fromkeys((*SEVERITIES, "total"), 0) for name in check_names(spec)
@@ -85,10 +89,13 @@ class RunAggregator:
                     store[name] = np.empty((self.spec.profile.n_segments, width), np.float64)
                 store[name][rows] = matrix
         for metric, counts in part.counts.items():
-            total = self.counts.setdefault(metric, [0] * len(counts))
-            self.counts[metric] = [a + b for a, b in zip(total, counts, strict=True)]
-        for metric, labels in part.labels.items():
-            self.labels.setdefault(metric, set()).update(labels)
+            total = self.counts.setdefault(metric, {})
+            for key, count in counts.items():
+                total[key] = total.get(key, 0) + count
+        for metric, seen in part.seen.items():
+            united = self.seen.setdefault(metric, {})
+            for key, values in seen.items():
+                united.setdefault(key, set()).update(values)
         for check, row in part.findings.items():
             mine = self.findings.setdefault(check, dict.fromkeys((*SEVERITIES, "total"), 0))
             for severity, count in row.items():
@@ -109,24 +116,20 @@ class RunAggregator:
             raise ValueError(f"{self.filled} segments scored, expected {spec.profile.n_segments}")
         scores: list[CorpusScore] = []
         notes: list[str] = []
+        interval = IntervalSettings(spec.bootstrap, spec.seed, spec.confidence)
         for name in spec.metrics:
-            if name not in spec.scored_metrics:
-                notes.append(
-                    f"{name}: not computed, {spec.profile.without_reference} segment(s) have "
-                    "no reference"
-                )
+            lacking = spec.lacking(name)
+            if lacking is not None:
+                text, count = lacking
+                notes.append(f"{name}: not computed, {count} segment(s) have no {text}")
                 continue
-            phases = metric_phases(
-                name, spec.profile, rouge_stemmer=spec.rouge_stemmer,
-                prepared=spec.prepared.get(name),
+            metric = scoring_metric(name, spec.rouge_stemmer)
+            corpus = CorpusStats(
+                spec.profile, self.stats.get(name, {}), self.counts.get(name, {}),
+                sorted_seen(self.seen.get(name, {})),
             )
-            data = MetricCorpus(
-                spec.profile.n_segments, self.stats.get(name, {}), self.counts.get(name, []),
-                sorted(self.labels.get(name, set())),
-            )
-            corpus_scores, metric_notes = phases.corpus(data)
-            scores.extend(self._with_interval(score, data) for score in corpus_scores)
-            notes.extend(metric_notes)
+            scores.extend(metric.corpus_scores(corpus, interval))
+            notes.extend(metric.notes(corpus))
         segments = self.spool.close()
         return StreamedRunRecord(
             dataset=spec.dataset,
@@ -139,26 +142,4 @@ class RunAggregator:
             notes=notes,
             counts=self.findings,
             models=self.models,
-        )
-
-    def _with_interval(self, score: CorpusScore, data: MetricCorpus) -> CorpusScore:
-        """The score with its seeded bootstrap interval, as `with_intervals` attaches it."""
-        spec = self.spec
-        matrix = data.stats.get(score.name)
-        if spec.bootstrap <= 0 or matrix is None or not len(matrix):
-            return score
-        try:
-            stat_scorer(score.name)
-        except KeyError:
-            return score
-        ci = streamed_bootstrap_ci(
-            matrix, score.name, n_resamples=spec.bootstrap, seed=spec.seed,
-            confidence=spec.confidence,
-        )
-        return dataclasses.replace(
-            score,
-            signature=f"{score.signature}|{ci.signature}",
-            ci_low=ci.low,
-            ci_high=ci.high,
-            ci_mean=ci.mean,
         )

@@ -106,7 +106,7 @@ def _score_dict(score: CorpusScore) -> dict[str, Any]:
     """A corpus score in the results document; the interval only when one was computed."""
     out: dict[str, Any] = {
         "value": score.value,
-        "signature": score.signature,
+        "signature": str(score.signature),
         "higher_is_better": score.higher_is_better,
     }
     if score.ci_low is not None:

@@ -7,6 +7,7 @@ in-process path through both, for callers with outputs in hand (`evalsuite score
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,17 +15,12 @@ from evalsuite.checks.api import Task
 from evalsuite.corpus_profile import corpus_profile, output_lang
 from evalsuite.corpus_scoring import RunAggregator
 from evalsuite.data import Example
-from evalsuite.metrics.model_spec import is_model_metric, model_metric
+from evalsuite.errors import UsageError
 from evalsuite.partitions import partition_bounds
 from evalsuite.results import RunRecord
-from evalsuite.segment_scoring import (
-    ScoringSpec,
-    check_inputs,
-    one_sentence_per_line,
-    score_partition,
-)
+from evalsuite.segment_scoring import ScoringSpec, check_inputs, score_partition, scoring_metric
 
-__all__ = ["check_inputs", "one_sentence_per_line", "output_lang", "score_run", "scoring_spec"]
+__all__ = ["check_inputs", "output_lang", "score_run", "scoring_spec"]
 
 
 def scoring_spec(
@@ -42,7 +38,7 @@ def scoring_spec(
     confidence: float = 0.95,
 ) -> ScoringSpec:
     """Everything a worker needs to score partitions of these examples (no texts)."""
-    return ScoringSpec(
+    spec = ScoringSpec(
         dataset=dataset,
         task=task,
         system=system,
@@ -54,21 +50,34 @@ def scoring_spec(
         bootstrap=bootstrap,
         seed=seed,
         confidence=confidence,
-        prepared=prepared_states(examples, metrics),
     )
+    require_distinct_scores(spec)
+    return dataclasses.replace(spec, prepared=prepared_states(spec, examples))
 
 
-def prepared_states(examples: Sequence[Example], metrics: Sequence[str]) -> dict[str, Any]:
-    """Corpus-wide state of model metrics (BERTScore's idf over every reference)."""
+def require_distinct_scores(spec: ScoringSpec) -> None:
+    """Two metrics that report a score of the same name (two COMET checkpoints) would
+    overwrite each other in the results: refused."""
+    owners: dict[str, str] = {}
+    for name in spec.metrics:
+        for kind in scoring_metric(name, spec.rouge_stemmer).scores:
+            if kind.name in owners:
+                raise UsageError(
+                    f"metrics '{owners[kind.name]}' and '{name}' both report '{kind.name}'; "
+                    "score them in separate runs"
+                )
+            owners[kind.name] = name
+
+
+def prepared_states(spec: ScoringSpec, examples: Sequence[Example]) -> dict[str, Any]:
+    """Each scored metric's corpus-wide state (BERTScore's idf over every reference), from
+    its `prepare`, computed before any partition is scored."""
     states: dict[str, Any] = {}
     references = [list(ex.reference) for ex in examples]
-    for name in metrics:
-        if is_model_metric(name) and all(references):
-            from evalsuite.metrics.model_phases import prepare
-
-            state = prepare(model_metric(name), references)
-            if state is not None:
-                states[name] = state
+    for name in spec.scored_metrics:
+        state = scoring_metric(name, spec.rouge_stemmer).prepare(references)
+        if state is not None:
+            states[name] = state
     return states
 
 

@@ -18,18 +18,12 @@ from typing import Any
 from evalsuite.checks.api import CheckInput, Task
 from evalsuite.checks.base import SEVERITIES, Finding
 from evalsuite.checks.runner import run_checks
-from evalsuite.corpus_profile import CorpusProfile, output_lang
+from evalsuite.corpus_profile import output_lang
 from evalsuite.data import Example
-from evalsuite.metric_phases import FloatMatrix, metric_phases
-from evalsuite.metrics.model_spec import metric_needs_reference
+from evalsuite.metrics.base import CorpusProfile, FloatMatrix, Metric, SegmentBatch, Text
+from evalsuite.metrics.spec import build_metric
 from evalsuite.results import RunRecord, SegmentRecord
 from evalsuite.text.nlp import model_versions
-from evalsuite.text.sentences import split_sentences
-
-
-def one_sentence_per_line(text: str, lang: str | None) -> str:
-    """ROUGE-Lsum reads sentences from newlines, as rouge-score does; split them first."""
-    return "\n".join(split_sentences(text, lang))
 
 
 def check_inputs(
@@ -65,16 +59,27 @@ class ScoringSpec:
     confidence: float = 0.95
     prepared: dict[str, Any] = field(default_factory=dict)  # metric -> corpus-wide state
 
+    def lacking(self, metric: str) -> tuple[Text, int] | None:
+        """The text a metric needs that some segments lack, and how many lack it."""
+        for text in scoring_metric(metric, self.rouge_stemmer).needs:
+            if self.profile.lacking(text):
+                return text, self.profile.lacking(text)
+        return None
+
     @property
     def scored_metrics(self) -> tuple[str, ...]:
-        """Metrics that need references run only when every segment has one."""
-        if not self.profile.without_reference:
-            return self.metrics
-        return tuple(m for m in self.metrics if not metric_needs_reference(m))
+        """The metrics every segment has the texts for (a reference, for most)."""
+        return tuple(name for name in self.metrics if self.lacking(name) is None)
 
     @property
     def runs_checks(self) -> bool:
         return self.checks is None or bool(self.checks)
+
+
+def scoring_metric(spec: str, rouge_stemmer: bool) -> Metric:
+    """The metric a spec names, built once per process: a model metric loads its model once,
+    not per partition."""
+    return build_metric(spec, rouge_stemmer)
 
 
 FindingCounts = dict[str, dict[str, int]]
@@ -90,8 +95,8 @@ class PartitionScores:
     n_segments: int
     lines: str  # the partition's segments.jsonl lines
     stats: dict[str, dict[str, FloatMatrix]] = field(default_factory=dict)  # metric -> score
-    counts: dict[str, list[int]] = field(default_factory=dict)  # metric -> summable counts
-    labels: dict[str, list[str]] = field(default_factory=dict)  # metric -> labels seen
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # metric -> summable counts
+    seen: dict[str, dict[str, set[str]]] = field(default_factory=dict)  # metric -> labels seen
     findings: FindingCounts = field(default_factory=dict)  # check -> severity -> count
     models: dict[str, str] = field(default_factory=dict)  # NLP models loaded where it ran
 
@@ -128,40 +133,32 @@ def score_partition(
     """Segment scores, statistics and findings of one partition, with the corpus's settings."""
     if len(examples) != len(hypotheses):
         raise ValueError(f"{len(examples)} examples but {len(hypotheses)} outputs")
-    langs = [output_lang(ex, spec.task) for ex in examples]
-    references = [list(ex.reference) for ex in examples]
+    batch = SegmentBatch(
+        hypotheses=list(hypotheses),
+        references=[list(ex.reference) for ex in examples],
+        langs=[output_lang(ex, spec.task) for ex in examples],
+        sources=[ex.source for ex in examples],
+        src_langs=[ex.src_lang for ex in examples],
+        task=spec.task,
+    )
     scores: list[dict[str, float]] = [{} for _ in examples]
     stats: list[dict[str, list[float]]] = [{} for _ in examples]
     result = PartitionScores(index=index, n_segments=len(examples), lines="")
     metric_findings: list[list[Finding]] = [[] for _ in examples]
     for name in spec.scored_metrics:
-        phases = metric_phases(
-            name, spec.profile, rouge_stemmer=spec.rouge_stemmer, prepared=spec.prepared.get(name)
-        )
-        hyps, refs = list(hypotheses), references
-        if name.strip().lower() == "rouge":
-            hyps = [one_sentence_per_line(h, lang) for h, lang in zip(hyps, langs, strict=True)]
-            refs = [
-                [one_sentence_per_line(r, lang) for r in rs]
-                for rs, lang in zip(refs, langs, strict=True)
-            ]
-        if getattr(phases, "reads_sources", False):  # entity precision is against sources
-            part = phases.segment(
-                hyps, refs, langs, sources=[ex.source for ex in examples],  # type: ignore[call-arg]
-                src_langs=[ex.src_lang for ex in examples], task=spec.task,
-            )  # fmt: skip
-        else:
-            part = phases.segment(hyps, refs, langs)
-        for found, extra in zip(metric_findings, part.findings, strict=False):  # model metrics'
+        metric = scoring_metric(name, spec.rouge_stemmer)
+        prepared = dataclasses.replace(batch, prepared=spec.prepared.get(name))
+        part = metric.segment_statistics(prepared, spec.profile)
+        for found, extra in zip(metric_findings, part.findings, strict=False):
             found.extend(extra)
-        for row, values in zip(scores, part.segment_scores, strict=True):
+        for row, values in zip(scores, part.scores, strict=True):
             row.update(values)
         for score_name, matrix in part.stats.items():
             for row_stats, values in zip(stats, matrix.tolist(), strict=True):
                 row_stats[score_name] = values
         result.stats[name] = part.stats
         result.counts[name] = part.counts
-        result.labels[name] = part.labels
+        result.seen[name] = part.seen
     findings: list[list[Finding]] = [[] for _ in examples]
     if spec.runs_checks:
         findings = run_checks(check_inputs(examples, hypotheses, spec.task), spec.checks)

@@ -134,7 +134,7 @@ def _metric_list(value: Any, where: str, path: Path) -> tuple[str, ...]:
 
 
 def _metric_table(table: dict[str, Any], where: str, path: Path) -> str:
-    from evalsuite.metrics.model_spec import parse_spec, spec_text
+    from evalsuite.metrics.spec import parse_spec, spec_text
 
     name = table.get("name")
     if not isinstance(name, str):

@@ -27,8 +27,9 @@ from evalsuite.gate.rules import (
     Rule,
     TestSettings,
 )
+from evalsuite.metrics.registry import score_kind
 from evalsuite.report.compare import Comparison, LoadedRun, has_scorer
-from evalsuite.stats.aggregate import stat_scorer
+from evalsuite.stats.aggregate import StatScorer
 from evalsuite.stats.paired import PairedResult, TestName, paired_test
 
 _EPS = 1e-9  # a drop of exactly the allowed points is allowed, whatever the float rounding
@@ -39,6 +40,14 @@ def _segment_ids(run: LoadedRun, lang: str | None) -> list[str]:
     if lang is None:
         return sorted(run.stats)
     return sorted(seg for seg, seg_lang in run.segment_langs.items() if seg_lang == lang)
+
+
+def _from_stats(metric: str) -> StatScorer:
+    """The metric's corpus score from summed statistics (callers checked `has_scorer`)."""
+    kind = score_kind(metric)
+    if kind is None:
+        raise KeyError(f"no statistics-based scorer for '{metric}'")
+    return kind.from_stats
 
 
 class _PairedTests:
@@ -55,7 +64,7 @@ class _PairedTests:
             self._cache[key] = paired_test(
                 [pair.baseline.stats[i][metric] for i in ids],
                 [pair.candidate.stats[i][metric] for i in ids],
-                metric,
+                _from_stats(metric),
                 test=self.settings.method,
                 n_samples=self.settings.resamples,
                 seed=self.settings.seed,
@@ -150,7 +159,7 @@ class _Evaluator:
             )
         ids = _segment_ids(run, lang)
         rows = np.asarray([run.stats[i][metric] for i in ids], dtype=np.float64)
-        return float(stat_scorer(metric)(rows.sum(axis=0, keepdims=True), len(ids))[0])
+        return float(_from_stats(metric)(rows.sum(axis=0, keepdims=True), len(ids))[0])
 
     def floor(self, rule: FloorRule) -> list[RuleOutcome]:
         out = []

@@ -12,6 +12,7 @@ from evalsuite.gate.outcome import FindingDelta, GateReport
 from evalsuite.gate.points import point_scale
 from evalsuite.report.compare import Comparison
 from evalsuite.report.markdown_text import code_span, md_text
+from evalsuite.report.metric_display import scale_note
 
 WORSE, BETTER = "▼", "▲"
 
@@ -79,9 +80,11 @@ def _metrics_section(report: GateReport) -> list[str]:
     lower = sorted({c.metric for c in report.metric_deltas if not c.higher_is_better})
     legend = (
         f"Baseline → candidate (change). {WORSE} significantly worse, {BETTER} significantly "
-        f"better (p < {alpha:g}; {report.test.describe()}); **bold**: a rule fails. "
-        "ROUGE ×100."
+        f"better (p < {alpha:g}; {report.test.describe()}); **bold**: a rule fails."
     )
+    note = scale_note(metrics, times="×")
+    if note:
+        legend += f" {note}."
     if lower:
         legend += f" Lower is better: {md_text(', '.join(lower))}."
     return ["", "### Metrics", "", legend, "", *_table(["dataset", "system", *metrics], rows)]

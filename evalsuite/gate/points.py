@@ -1,15 +1,16 @@
 """Policy thresholds are in points, the unit the tables print, so one rule reads the same for
 every metric: BLEU, chrF and TER are already 0-100; ROUGE and the entity scores are stored 0-1
-and count x100 (a drop of 1.00 on ROUGE-L is 0.01 in results.json)."""
+and count x100 (a drop of 1.00 on ROUGE-L is 0.01 in results.json). Each metric's contract
+gives its scale (`ScoreKind.scale`)."""
 
 from __future__ import annotations
 
-_UNIT_SCALE_PREFIXES = ("rouge", "entity_")
+from evalsuite.report.metric_display import metric_scale
 
 
 def point_scale(metric: str) -> float:
     """Multiplier from the stored value to points."""
-    return 100.0 if metric.lower().startswith(_UNIT_SCALE_PREFIXES) else 1.0
+    return metric_scale(metric)
 
 
 def to_points(metric: str, value: float) -> float:

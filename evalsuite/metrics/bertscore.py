@@ -21,6 +21,7 @@ from typing import Any
 
 from evalsuite.errors import UsageError
 from evalsuite.metrics.base import CorpusScore, MetricOutput
+from evalsuite.metrics.signature import Signature
 from evalsuite.models.idf import IdfTable
 from evalsuite.models.locate import LocatedModel, locate_model
 from evalsuite.models.options import ModelOptions
@@ -238,7 +239,7 @@ class BertScore:
         n = len(triples) or 1
         columns = {name: [t[(2, 0, 1)[i]] for t in triples] for i, name in enumerate(SCORE_NAMES)}
         scores = [
-            CorpusScore(name, math.fsum(values) / n, signature, True)
+            CorpusScore(name, math.fsum(values) / n, Signature.parse(signature), True)
             for name, values in columns.items()
         ]
         segments = [{name: columns[name][i] for name in SCORE_NAMES} for i in range(len(triples))]

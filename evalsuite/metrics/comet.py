@@ -12,14 +12,12 @@ COMET's system score is.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from evalsuite.checks.base import Finding, Span
 from evalsuite.errors import UsageError
-from evalsuite.metrics.base import CorpusScore
 from evalsuite.models.options import ModelOptions
 from evalsuite.models.outputs_cache import Item, ModelOutputs
 from evalsuite.models.runtime import dtype_label, pick_device, pick_dtype
@@ -158,10 +156,6 @@ class Comet:
                           "comet_offsets": [int(span["start"]), int(span["end"])]},
             ))  # fmt: skip
         return found
-
-    def corpus(self, segment_scores: Sequence[float]) -> CorpusScore:
-        n = len(segment_scores) or 1
-        return CorpusScore(self.name, math.fsum(segment_scores) / n, self.signature(), True)
 
 
 _SCORERS: dict[tuple[str, str, str], Any] = {}

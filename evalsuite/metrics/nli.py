@@ -20,7 +20,6 @@ from typing import Any
 
 from evalsuite.checks.base import Finding, Span
 from evalsuite.errors import UsageError
-from evalsuite.metrics.base import CorpusScore
 from evalsuite.models.locate import LocatedModel, locate_model
 from evalsuite.models.options import ModelOptions
 from evalsuite.models.outputs_cache import Item, ModelOutputs
@@ -183,9 +182,5 @@ class NliFaithfulness:
                           enabled=self.options.progress) as bar:  # fmt: skip
             found = model.probabilities(pairs, self.options.batch_size, bar.advance)
         return [list(x) for x in found]
-
-    def corpus(self, segment_scores: Sequence[float]) -> CorpusScore:
-        n = len(segment_scores) or 1
-        return CorpusScore(self.name, math.fsum(segment_scores) / n, self.signature(), True)
 
 

@@ -11,11 +11,12 @@ The scoring runs in C (`_rouge_native`, built at install) when it is there, and 
 otherwise; both give the same numbers (the parity tests run on both). English texts go to C
 whole (its tokenizer and Porter stemmer are rouge-score's); other languages are tokenized here
 and their tokens scored in C. `EVALSUITE_ROUGE_CORE=python` forces the Python path.
+
+The corpus metric that the engine runs (`Rouge`) is in :mod:`evalsuite.metrics.rouge_metric`.
 """
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections import Counter
@@ -25,8 +26,6 @@ from itertools import chain
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from evalsuite import __version__
-from evalsuite.metrics.base import CorpusScore, MetricOutput
 from evalsuite.metrics.lcs import SentencePacks, lcs_length
 from evalsuite.text.language_id import detect_language, letter_scripts
 from evalsuite.text.tokenize import (
@@ -34,9 +33,6 @@ from evalsuite.text.tokenize import (
     Tokenizer,
     clear_stem_caches,
     get_tokenizer,
-    primary_language,
-    stemmer_name,
-    tokenizer_name,
     uses_rouge_english,
 )
 
@@ -369,7 +365,8 @@ def rouge_scores(
     `lang` "en" (or "en-XX") reproduces rouge-score exactly; zh, ja, th and ko use a word
     segmenter; any other language the Unicode tokenizer (stemming per `text.stemming`). None
     detects each pair's language (see `detected_language`); `pair_languages` says which, and
-    `Rouge().signature(rouge_type, pair_languages(...))` is the signature of what was used.
+    `Rouge().signature_for(rouge_type, pair_languages(...))` (`rouge_metric`) is the
+    signature of what was used.
     `threads`: how many threads score English pairs in C (None: every core once there are a
     few hundred pairs); the numbers never depend on it.
     """
@@ -424,85 +421,3 @@ def pair_languages(
         detected_language(pred, _as_reference_list(refs, i))
         for i, (pred, refs) in enumerate(zip(predictions, references, strict=True))
     ]
-
-
-# --- Corpus metric for the harness -----------------------------------------------------------
-
-
-def _lang_key(lang: str | None) -> str:
-    """How a segment language shows in a signature; "und" (undetermined) for None."""
-    return primary_language(lang) or "und"
-
-
-class Rouge:
-    """Corpus ROUGE: the mean of segment F-measures per type, on rouge-score's 0-1 scale.
-
-    Each segment is tokenized for its own language; English segments match rouge-score
-    exactly. A segment whose language is None uses the Unicode tokenizer: unlike rouge-score's,
-    it cannot silently delete a non-Latin text.
-    """
-
-    name = "rouge"
-    higher_is_better = True
-
-    def __init__(
-        self, rouge_types: Sequence[str] = DEFAULT_ROUGE_TYPES, use_stemmer: bool = False
-    ) -> None:
-        self.rouge_types = validate_rouge_types(rouge_types)
-        self.use_stemmer = use_stemmer
-
-    def signature(self, rouge_type: str, langs: Sequence[str | None]) -> str:
-        """sacrebleu-style signature: type, language(s), tokenizer(s), stemmer(s), version."""
-        by_lang = {_lang_key(lang): lang for lang in langs}
-        if len(by_lang) <= 1:
-            lang = next(iter(by_lang.values()), None)
-            tok = tokenizer_name(lang)
-            stem = stemmer_name(lang, self.use_stemmer)
-        else:
-            keys = sorted(by_lang)
-            tok = ",".join(f"{k}={tokenizer_name(by_lang[k])}" for k in keys)
-            if self.use_stemmer:
-                stem = ",".join(f"{k}={stemmer_name(by_lang[k], True)}" for k in keys)
-            else:
-                stem = "no"
-        lang_part = ",".join(sorted(by_lang)) or "und"
-        return f"{rouge_type}|lang:{lang_part}|tok:{tok}|stem:{stem}|version:{__version__}"
-
-    def compute(
-        self,
-        hypotheses: Sequence[str],
-        references: Sequence[Sequence[str]],
-        langs: Sequence[str | None],
-    ) -> MetricOutput:
-        """Score every segment, then average each type's F-measure over the segments."""
-        if not len(hypotheses) == len(references) == len(langs):
-            raise ValueError(
-                f"{len(hypotheses)} hypotheses, {len(references)} reference lists and "
-                f"{len(langs)} languages: need one of each per segment"
-            )
-        if not hypotheses:
-            raise ValueError(f"{self.name}: no segments to score")
-        tokenizers: dict[str, Tokenizer] = {}
-        pair_tokenizers: list[Tokenizer] = []
-        for lang in langs:
-            key = _lang_key(lang)
-            if key not in tokenizers:
-                tokenizers[key] = get_tokenizer(lang, self.use_stemmer)
-            pair_tokenizers.append(tokenizers[key])
-        ref_lists = [_as_reference_list(refs, i) for i, refs in enumerate(references)]
-        scored = _score_pairs(hypotheses, ref_lists, pair_tokenizers, self.rouge_types, None)
-        segments: list[dict[str, float]] = []
-        segment_stats: list[dict[str, list[float]]] = []
-        for triples in scored:
-            segments.append({t: float(triples[t].fmeasure) for t in self.rouge_types})
-            segment_stats.append({t: [float(x) for x in triples[t]] for t in self.rouge_types})
-        scores = [
-            CorpusScore(
-                name=rouge_type,
-                value=math.fsum(seg[rouge_type] for seg in segments) / len(segments),
-                signature=self.signature(rouge_type, langs),
-                higher_is_better=self.higher_is_better,
-            )
-            for rouge_type in dict.fromkeys(self.rouge_types)
-        ]
-        return MetricOutput(scores=scores, segments=segments, segment_stats=segment_stats)

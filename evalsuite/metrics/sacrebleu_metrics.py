@@ -1,20 +1,35 @@
-"""BLEU, chrF and TER computed by sacrebleu, the reference implementation, with its signatures.
+"""BLEU, chrF, chrF++ and TER computed by sacrebleu, the reference implementation, with its
+signatures.
 
-Each segment's sufficient statistics are extracted once; the corpus score is sacrebleu's
-aggregate of them and each segment score is computed from its own row, so nothing is tokenized
-twice and the statistics can be stored for confidence intervals and paired tests.
+Each segment's sufficient statistics are extracted once (`sacrebleu_adapter`); the corpus score
+is sacrebleu's arithmetic on their column sums, added segment after segment as sacrebleu adds
+them, and each segment score is computed from its own row, so nothing is tokenized twice and
+the statistics can be stored for confidence intervals and paired tests.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from sacrebleu.metrics import BLEU, CHRF
 
 from evalsuite.errors import UsageError
-from evalsuite.metrics.base import CorpusScore, MetricOutput
-from evalsuite.metrics.ter_guard import DEFAULT_MAX_WORDS, GuardedTER
+from evalsuite.metrics import sacrebleu_adapter as adapter
+from evalsuite.metrics.base import (
+    CorpusProfile,
+    CorpusStats,
+    FloatMatrix,
+    Metric,
+    ScoreKind,
+    SegmentBatch,
+    SegmentPart,
+    stats_matrix,
+)
+from evalsuite.metrics.sacrebleu_adapter import GuardedTER
+from evalsuite.metrics.signature import Signature
+from evalsuite.metrics.ter_guard import DEFAULT_MAX_WORDS
+from evalsuite.stats.aggregate import BleuFromStats, ChrfFromStats, TerFromStats
 from evalsuite.text.language_codes import primary_language
 
 # sacrebleu tokenizers for target languages that 13a would mangle, and what each needs.
@@ -35,27 +50,26 @@ def bleu_tokenizer_for(langs: Sequence[str | None]) -> str:
     return "13a"
 
 
-def _reference_streams(references: Sequence[Sequence[str]]) -> list[list[str | None]]:
-    """Transpose per-segment reference lists into sacrebleu's streams, padding with None."""
-    width = max((len(refs) for refs in references), default=0)
-    return [[refs[i] if i < len(refs) else None for refs in references] for i in range(width)]
+def sequential_column_sums(matrix: FloatMatrix) -> list[float]:
+    """Column sums added row after row, as sacrebleu's `sum_of_lists` adds them.
+
+    The order matters for fractional statistics (TER's average reference length with several
+    references); integer statistics sum exactly either way.
+    """
+    if matrix.shape[0] == 0:
+        return [0.0] * matrix.shape[1]
+    total = matrix[0].copy()
+    for row in matrix[1:]:
+        total += row
+    return [float(x) for x in total]
 
 
-def _check_lengths(hypotheses: Sequence[str], references: Sequence[Sequence[str]]) -> None:
-    if len(hypotheses) != len(references):
-        raise ValueError(
-            f"{len(hypotheses)} hypotheses but {len(references)} reference lists"
-        )
-    missing = [i for i, refs in enumerate(references) if not refs]
-    if missing:
-        raise ValueError(f"segment {missing[0]} has no reference")
+class _SacrebleuMetric(Metric):
+    """Shared steps: build the sacrebleu object for the corpus, extract statistics, score.
 
-
-class _SacrebleuMetric:
-    """Shared steps: build the sacrebleu object, extract statistics, score corpus and segments."""
-
-    name = ""
-    higher_is_better = True
+    The corpus's output languages (not a partition's) pick the tokenizer, and its reference
+    counts go into the signature, so every partition is scored with the corpus's settings.
+    """
 
     def _corpus_metric(self, langs: Sequence[str | None]) -> Any:
         raise NotImplementedError
@@ -63,42 +77,30 @@ class _SacrebleuMetric:
     def _segment_metric(self, langs: Sequence[str | None]) -> Any:
         return self._corpus_metric(langs)
 
-    def _signature(self, corpus: Any) -> str:
-        return str(corpus.get_signature())
+    def _counts(self, corpus_metric: Any) -> dict[str, int]:
+        return {}
 
-    def compute(
-        self,
-        hypotheses: Sequence[str],
-        references: Sequence[Sequence[str]],
-        langs: Sequence[str | None],
-    ) -> MetricOutput:
-        _check_lengths(hypotheses, references)
-        if not hypotheses:
-            raise ValueError(f"{self.name}: no segments to score")
-        corpus = self._corpus_metric(langs)
-        stats = corpus._extract_corpus_statistics(
-            list(hypotheses), _reference_streams(references)
-        )
-        result = corpus._aggregate_and_compute(stats)
-        segment_metric = self._segment_metric(langs)
-        segments = [
-            {self.name: float(segment_metric._compute_score_from_stats(list(row)).score)}
-            for row in stats
-        ]
-        score = CorpusScore(
-            name=self.name,
-            value=float(result.score),
-            signature=self._signature(corpus),
-            higher_is_better=self.higher_is_better,
-        )
-        segment_stats = [{self.name: [float(x) for x in row]} for row in stats]
-        return MetricOutput(
-            scores=[score], segments=segments, segment_stats=segment_stats,
-            notes=self._notes(corpus),
-        )
+    def segment_statistics(self, batch: SegmentBatch, profile: CorpusProfile) -> SegmentPart:
+        (kind,) = self.scores
+        corpus_metric = self._corpus_metric(list(profile.langs))
+        rows = adapter.segment_statistics(corpus_metric, batch.hypotheses, batch.references)
+        scorer = self._segment_metric(list(profile.langs))
+        scores = [{kind.name: adapter.score_from_statistics(scorer, row)} for row in rows]
+        matrix = stats_matrix([[float(x) for x in row] for row in rows], kind.columns)
+        return SegmentPart(scores, {kind.name: matrix}, self._counts(corpus_metric))
 
-    def _notes(self, corpus: Any) -> list[str]:
-        return []
+    def _scored_corpus(self, corpus: CorpusStats) -> Any:
+        """The sacrebleu object as it stands after scoring the whole corpus."""
+        corpus_metric = self._corpus_metric(list(corpus.profile.langs))
+        adapter.set_reference_count(corpus_metric, corpus.profile.reference_counts)
+        return corpus_metric
+
+    def corpus_value(self, kind: ScoreKind, corpus: CorpusStats) -> float:
+        sums = sequential_column_sums(corpus.stats[kind.name])
+        return adapter.score_from_statistics(self._scored_corpus(corpus), sums)
+
+    def signature(self, kind: ScoreKind, corpus: CorpusStats) -> Signature:
+        return adapter.signature(self._scored_corpus(corpus))
 
 
 def _sacrebleu_tokenizer_error(tokenize: str, err: Exception) -> UsageError:
@@ -114,6 +116,8 @@ class Bleu(_SacrebleuMetric):
     """Corpus BLEU; segment scores use effective order, as sacrebleu's sentence BLEU advises."""
 
     name = "bleu"
+    SCORES = (ScoreKind("bleu", "BLEU", "BLEU", 10, BleuFromStats()),)
+    OPTIONS = {"tokenize": str}
 
     def __init__(self, tokenize: str | None = None) -> None:
         self.tokenize = tokenize
@@ -130,21 +134,30 @@ class Bleu(_SacrebleuMetric):
 
 
 class Chrf(_SacrebleuMetric):
-    """chrF (word_order=0) or chrF++ (word_order=2)."""
+    """chrF: character n-grams up to 6, beta 2."""
 
-    def __init__(self, word_order: int = 0) -> None:
-        self.word_order = word_order
-        self.name = "chrf++" if word_order else "chrf"
+    name = "chrf"
+    word_order: ClassVar[int] = 0
+    SCORES = (ScoreKind("chrf", "chrF", "chrF", 18, ChrfFromStats()),)
 
     def _corpus_metric(self, langs: Sequence[str | None]) -> CHRF:
         return CHRF(word_order=self.word_order)
+
+
+class ChrfPlusPlus(Chrf):
+    """chrF++: chrF plus word unigrams and bigrams."""
+
+    name = "chrf++"
+    word_order = 2
+    SCORES = (ScoreKind("chrf++", "chrF++", "chrF++", 24, ChrfFromStats()),)
 
 
 class Ter(_SacrebleuMetric):
     """Translation edit rate; lower is better. Very long segments skip the shift search."""
 
     name = "ter"
-    higher_is_better = False
+    SCORES = (ScoreKind("ter", "TER", "TER", 2, TerFromStats(), higher_is_better=False),)
+    OPTIONS = {"max_words": int}
 
     def __init__(self, max_words: int = DEFAULT_MAX_WORDS) -> None:
         self.max_words = max_words
@@ -153,16 +166,20 @@ class Ter(_SacrebleuMetric):
         asian = bleu_tokenizer_for(langs) != "13a"
         return GuardedTER(asian_support=asian, max_words=self.max_words)
 
-    def _signature(self, corpus: Any) -> str:
-        signature = str(corpus.get_signature())
-        if corpus.capped:
-            signature += f"|shiftcap:{self.max_words}"
+    def _counts(self, corpus_metric: Any) -> dict[str, int]:
+        return {"capped": int(corpus_metric.capped)}
+
+    def signature(self, kind: ScoreKind, corpus: CorpusStats) -> Signature:
+        signature = super().signature(kind, corpus)
+        if corpus.counts.get("capped"):
+            signature = signature.plus("shiftcap", self.max_words)
         return signature
 
-    def _notes(self, corpus: Any) -> list[str]:
-        if not corpus.capped:
+    def notes(self, corpus: CorpusStats) -> list[str]:
+        capped = corpus.counts.get("capped", 0)
+        if not capped:
             return []
         return [
-            f"ter: {corpus.capped} segment(s) over {self.max_words} words scored without the "
+            f"ter: {capped} segment(s) over {self.max_words} words scored without the "
             "shift search (word edit distance, an upper bound on TER's edits)"
         ]

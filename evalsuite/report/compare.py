@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from evalsuite.errors import InputError
-from evalsuite.metrics.intervals import metric_signature
+from evalsuite.metrics.registry import score_kind
+from evalsuite.metrics.signature import Signature
+from evalsuite.report.metric_display import metric_scale, scale_note
 from evalsuite.results import segments_path
-from evalsuite.stats.aggregate import stat_scorer
 from evalsuite.stats.paired import PairedResult, TestName, paired_test
 
 ALPHA = 0.05
@@ -60,7 +61,7 @@ class Comparison:
 
     def cell(self, alpha: float = ALPHA) -> str:
         """Delta with a star when significant, e.g. `+1.23*` (ROUGE in points of 100 too)."""
-        scale = 100.0 if self.metric.startswith("rouge") else 1.0
+        scale = metric_scale(self.metric)
         star = "*" if self.result.significant(alpha) else ""
         return f"{self.result.delta * scale:+.2f}{star}"
 
@@ -139,8 +140,8 @@ def require_same_signature(
     a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str
 ) -> None:
     """Refuse (InputError) a metric computed with other settings (interval settings aside)."""
-    sig_a = metric_signature(str(a.scores[metric].get("signature", "")))
-    sig_b = metric_signature(str(b.scores[metric].get("signature", "")))
+    sig_a = Signature.parse(str(a.scores[metric].get("signature", ""))).metric
+    sig_b = Signature.parse(str(b.scores[metric].get("signature", ""))).metric
     if sig_a != sig_b:
         raise InputError(
             f"{_where(a, metric)}: metric signatures differ ({sig_a} vs {sig_b} in {b_path})",
@@ -174,12 +175,8 @@ def check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_pat
 
 
 def has_scorer(metric: str) -> bool:
-    """Only metrics whose corpus score can be rebuilt from segment statistics are tested."""
-    try:
-        stat_scorer(metric)
-    except KeyError:
-        return False
-    return True
+    """Only scores a registered metric reports can be rebuilt from segment statistics."""
+    return score_kind(metric) is not None
 
 
 def compare_results(
@@ -205,10 +202,12 @@ def compare_results(
         for metric in [m for m in a.scores if m in b.scores and has_scorer(m)]:
             check_comparable(a, b, metric, str(a_path), str(b_path))
             ids = sorted(a.stats)
+            kind = score_kind(metric)
+            assert kind is not None
             result = paired_test(
                 [a.stats[i][metric] for i in ids],
                 [b.stats[i][metric] for i in ids],
-                metric,
+                kind.from_stats,
                 test=test,
                 n_samples=n_samples,
                 seed=seed,
@@ -244,9 +243,10 @@ def format_comparison(comparisons: list[Comparison], alpha: float = ALPHA) -> st
     first = comparisons[0].result
     lower = sorted({c.metric for c in comparisons if not c.higher_is_better})
     test = "paired bootstrap" if first.test == "bootstrap" else "approximate randomization"
+    note = scale_note(metrics)
     legend = (
-        f"B minus A (ROUGE x100). * p < {alpha} ({test}, {first.n_samples} samples, "
-        f"seed {first.seed})."
+        f"B minus A{f' ({note})' if note else ''}. * p < {alpha} ({test}, {first.n_samples} "
+        f"samples, seed {first.seed})."
     )
     if lower:
         legend += f" Lower is better: {', '.join(lower)}."

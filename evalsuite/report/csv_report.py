@@ -45,7 +45,7 @@ def render_csv(runs: Sequence[RunRecord]) -> str:
                 "value": repr(score.value),
                 "ci_low": _number(score.ci_low), "ci_high": _number(score.ci_high),
                 "higher_is_better": str(score.higher_is_better).lower(),
-                "signature": text_cell(score.signature),
+                "signature": text_cell(str(score.signature)),
             })  # fmt: skip
         for check, counts in run.finding_counts.items():
             writer.writerow({**common, "kind": "check", "name": text_cell(check), **counts})

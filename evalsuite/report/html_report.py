@@ -26,6 +26,7 @@ from evalsuite.report.metric_display import (
     metric_label,
     metric_scale,
     ordered_metrics,
+    scale_note,
 )
 from evalsuite.report.svg_chart import Bar, ci_bars_svg, nice_max
 from evalsuite.results import RunRecord
@@ -146,7 +147,7 @@ def _score_table(runs: list[RunRecord], metrics: list[str]) -> str:
                 else ""
             )
             cells.append(
-                f'<td class="num" title="{html.escape(score.signature)}">'
+                f'<td class="num" title="{html.escape(str(score.signature))}">'
                 f"{format_value(metric, score.value)}{ci}</td>"
             )
         rows.append(
@@ -156,9 +157,14 @@ def _score_table(runs: list[RunRecord], metrics: list[str]) -> str:
     return (
         '<table class="grid scores"><thead><tr><th>system</th><th>n</th>'
         f"{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
-        '<p class="muted">ROUGE x100; brackets: bootstrap confidence interval; '
-        "hover a value for its signature.</p>"
+        f'<p class="muted">{html.escape(_scaled(metrics))}brackets: bootstrap confidence '
+        "interval; hover a value for its signature.</p>"
     )
+
+
+def _scaled(metrics: list[str]) -> str:
+    note = scale_note(metrics)
+    return f"{note}; " if note else ""
 
 
 def _chart(runs: list[RunRecord], metric: str) -> str:

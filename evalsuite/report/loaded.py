@@ -16,6 +16,7 @@ from typing import Any
 from evalsuite.checks.base import SEVERITIES, Finding, Span
 from evalsuite.errors import InputError
 from evalsuite.metrics.base import CorpusScore
+from evalsuite.metrics.signature import Signature
 from evalsuite.results import RunRecord, SegmentRecord, segments_path
 
 SCHEMA_PREFIX = "evalsuite.results/"
@@ -263,7 +264,7 @@ def _score(path: Path, field: str, name: str, raw: Any) -> CorpusScore:
     return CorpusScore(
         name=name,
         value=float(value),
-        signature=str(raw.get("signature", "")),
+        signature=Signature.parse(str(raw.get("signature", ""))),
         higher_is_better=bool(raw.get("higher_is_better", True)),
         ci_low=bounds[0],
         ci_high=bounds[1],

@@ -6,6 +6,7 @@ import json
 from collections.abc import Sequence
 
 from evalsuite.report.markdown_text import code_span, md_text
+from evalsuite.report.metric_display import scale_sentence
 from evalsuite.report.summary_table import build_summary_table
 from evalsuite.results import RunRecord
 
@@ -46,9 +47,10 @@ def _finding_lines(runs: Sequence[RunRecord]) -> list[str]:
 
 
 def render_markdown(runs: Sequence[RunRecord], *, title: str) -> str:
+    shown = scale_sentence(s.name for run in runs for s in run.scores)
     parts = [
         f"# {md_text(title)}\n",
-        "ROUGE is shown x100. Finding columns count findings per check.\n",
+        f"{shown}Finding columns count findings per check.\n",
     ]
     parts.append(markdown_table(runs))
     notes = [

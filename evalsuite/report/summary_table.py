@@ -5,23 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from evalsuite.metrics.registry import score_kind
+from evalsuite.report.metric_display import format_value, metric_label, ordered_metrics
 from evalsuite.results import RunRecord
 
-# Display order and headers; ROUGE is shown x100 like BLEU and chrF so columns compare.
-METRIC_COLUMNS = (
-    ("rouge1", "R-1", 100.0),
-    ("rouge2", "R-2", 100.0),
-    ("rougeL", "R-L", 100.0),
-    ("rougeLsum", "R-Lsum", 100.0),
-    ("bleu", "BLEU", 1.0),
-    ("chrf", "chrF", 1.0),
-    ("chrf++", "chrF++", 1.0),
-    ("ter", "TER", 1.0),
-    ("bertscore_f", "BERTScore", 100.0),
-    ("comet", "COMET", 100.0),
-    ("comet_qe", "COMET-QE", 100.0),
-    ("nli", "NLI", 100.0),
-)
 CHECK_HEADERS = {
     "entity_missing": "ent.missing",
     "entity_variant": "ent.variant",
@@ -44,20 +31,24 @@ class SummaryTable:
 
 
 def build_summary_table(runs: Sequence[RunRecord]) -> SummaryTable:
-    """Columns appear only for metrics and checks that some run has."""
-    metric_names = {s.name for run in runs for s in run.scores}
-    metrics = [col for col in METRIC_COLUMNS if col[0] in metric_names]
+    """Columns appear only for scores and checks that some run has; scores in points, in
+    the registry's order, labelled as their metric labels them (secondary scores, such as
+    BERTScore's precision and recall, only in the other reports)."""
+    metrics = [
+        name for name in ordered_metrics(s.name for run in runs for s in run.scores)
+        if (kind := score_kind(name)) is None or kind.in_summary
+    ]  # fmt: skip
     checks: list[str] = []
     for run in runs:
         checks.extend(c for c in run.finding_counts if c not in checks)
-    headers = ["dataset", "system", "n"] + [h for _, h, _ in metrics]
+    headers = ["dataset", "system", "n"] + [metric_label(m) for m in metrics]
     headers += [CHECK_HEADERS.get(c, c) for c in checks]
     rows = []
     for run in runs:
         values = {s.name: s.value for s in run.scores}
         counts = run.finding_counts
         row = [run.dataset, run.system, str(len(run.segments))]
-        row += [f"{values[n] * scale:.1f}" if n in values else "-" for n, _, scale in metrics]
+        row += [format_value(m, values[m]) if m in values else "-" for m in metrics]
         row += [str(counts[c]["total"]) if c in counts else "-" for c in checks]
         rows.append(row)
     numeric = [False, False] + [True] * (len(headers) - 2)

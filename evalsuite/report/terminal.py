@@ -7,14 +7,17 @@ from collections.abc import Sequence
 from rich.console import Console
 from rich.table import Table
 
+from evalsuite.report.metric_display import scale_note
 from evalsuite.report.summary_table import build_summary_table
 from evalsuite.results import RunRecord
 
 
 def print_summary(runs: Sequence[RunRecord], console: Console | None = None) -> None:
     table_model = build_summary_table(runs)
+    note = scale_note(s.name for run in runs for s in run.scores)
     table = Table(
-        title="evalsuite results (ROUGE x100; finding columns count findings per check)",
+        title=f"evalsuite results ({note + '; ' if note else ''}finding columns count findings "
+        "per check)",
         show_lines=False,
     )
     for header, numeric in zip(table_model.headers, table_model.numeric, strict=True):

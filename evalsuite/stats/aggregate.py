@@ -16,7 +16,6 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float64]
 
 _LOG_FLOOR = -9999999999.0  # sacrebleu's my_log(0)
-MODEL_SCORES = ("bertscore_f", "bertscore_p", "bertscore_r", "comet", "comet_qe", "nli")
 
 
 class StatScorer(Protocol):
@@ -113,17 +112,24 @@ class MeanOfColumn:
         return sums[:, self.column] / n_segments
 
 
+@dataclass(frozen=True)
+class RatioOfSums:
+    """Summed hits over summed totals, 1.0 where the total is 0 (entity scores: nothing to
+    score, so no entity can be wrong). Stats per segment: [hits, total]."""
+
+    def __call__(self, sums: FloatArray, n_segments: int) -> FloatArray:
+        sums = np.atleast_2d(np.asarray(sums, dtype=np.float64))
+        hits, total = sums[:, 0], sums[:, 1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(total > 0, hits / total, 1.0)
+
+
 def stat_scorer(name: str) -> StatScorer:
-    """The scorer for a score name as it appears in results ("bleu", "chrf++", "rougeL"...)."""
-    key = name.lower()
-    if key == "bleu":
-        return BleuFromStats()
-    if key in ("chrf", "chrf++"):
-        return ChrfFromStats()
-    if key == "ter":
-        return TerFromStats()
-    if key.startswith("rouge"):
-        return MeanOfColumn(2)
-    if key in MODEL_SCORES:  # one column: the segment's score
-        return MeanOfColumn(0)
-    raise KeyError(f"no statistics-based scorer for '{name}'")
+    """The scorer of a score name as it appears in results ("bleu", "chrf++", "rougeL"...):
+    the `from_stats` of its metric's score kind. KeyError for a name no metric reports."""
+    from evalsuite.metrics.registry import score_kind  # the metrics import this module
+
+    kind = score_kind(name)
+    if kind is None:
+        raise KeyError(f"no statistics-based scorer for '{name}'")
+    return kind.from_stats

@@ -12,7 +12,8 @@ import pytest
 from evalsuite.cache import OutputCache
 from evalsuite.corpus_scoring import RunAggregator, StreamedRunRecord
 from evalsuite.data import Example
-from evalsuite.metrics.intervals import with_intervals
+from evalsuite.errors import UsageError
+from evalsuite.metrics.base import IntervalSettings
 from evalsuite.metrics.registry import metric_from_name
 from evalsuite.scoring import scoring_spec
 from evalsuite.segment_scoring import score_partition
@@ -56,16 +57,9 @@ def test_partitioned_scores_equal_whole_corpus_compute(metric: str, size: int) -
     run = _partitioned(examples, hyps, metric, size)
     langs = [ex.tgt_lang for ex in examples]
     refs = [list(ex.reference) for ex in examples]
-    if metric == "rouge":
-        from evalsuite.segment_scoring import one_sentence_per_line
-
-        hyps = [one_sentence_per_line(h, lang) for h, lang in zip(hyps, langs, strict=True)]
-        refs = [
-            [one_sentence_per_line(r, lang) for r in rs]
-            for rs, lang in zip(refs, langs, strict=True)
-        ]
-    oracle = metric_from_name(metric).compute(hyps, refs, langs)
-    oracle = with_intervals(oracle, n_resamples=200, seed=12345, confidence=0.95)
+    oracle = metric_from_name(metric).compute(
+        hyps, refs, langs, interval=IntervalSettings(200, 12345, 0.95)
+    )
     assert run.scores == oracle.scores  # values, signatures and intervals, exactly
     lines = list(run.segment_lines())
     assert [line["scores"] for line in lines] == oracle.segments
@@ -77,6 +71,7 @@ def test_entity_scores_pool_counts_over_partitions() -> None:
     oracle = metric_from_name("entity").compute(
         hyps, [list(ex.reference) for ex in examples], [ex.tgt_lang for ex in examples],
         sources=[ex.source for ex in examples], src_langs=[ex.src_lang for ex in examples],
+        interval=IntervalSettings(200, 12345, 0.95),
     )  # fmt: skip
     for size in (5, 24):
         run = _partitioned(examples, hyps, "entity", size)
@@ -129,3 +124,12 @@ def test_duplicate_records_first_one_wins(tmp_path: Path) -> None:
     cache.append({"k": "first"})
     cache.append({"k": "second"})
     assert cache.load() == {"k": "first"}
+
+
+def test_two_metrics_reporting_one_score_name_are_refused() -> None:
+    examples, _ = _examples(3)
+    with pytest.raises(UsageError, match="'bleu' and 'bleu:tokenize=intl' both report 'bleu'"):
+        scoring_spec(
+            examples, dataset="d", task="translation", system="s", system_signature="sig",
+            metrics=["bleu", "bleu:tokenize=intl"], checks=[],
+        )

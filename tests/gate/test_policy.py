@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from evalsuite.cli import main
 from evalsuite.errors import InputError
 from evalsuite.gate import DEFAULT_POLICY, evaluate_gate, load_policy, parse_policy
 from evalsuite.gate.rules import DropRule, FindingsRule, FloorRule, Selector
-from tests.gate.builders import with_extra_run
+from tests.gate.builders import clean_system, regressed_system, score, with_extra_run
 from tests.gate.conftest import Scored
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "gate-policy.md"
@@ -181,32 +180,14 @@ def test_a_rule_that_covers_nothing_is_an_error(scored: Scored, tmp_path: Path) 
     assert (outcome.dataset, outcome.lang, outcome.status) == ("other", "de", "pass")
 
 
-def _with_entity_score(source: Path, target: Path, value: float) -> Path:
-    """A copy of a results document whose run also has an entity score (which, like the real
-    ones, keeps no segment statistics)."""
-    target.mkdir(parents=True, exist_ok=True)
-    document = json.loads(source.read_text(encoding="utf-8"))
-    document["runs"][0]["scores"]["entity_prec_source"] = {
-        "value": value, "signature": "entity|ner:en_core_web_sm|version:0.1.0",
-        "higher_is_better": True,
-    }
-    segments = source.with_name(document["segments_file"])
-    (target / document["segments_file"]).write_bytes(segments.read_bytes())
-    (target / "results.json").write_text(json.dumps(document), encoding="utf-8")
-    return target / "results.json"
-
-
-def test_entity_scores_take_floors_but_not_drops(scored: Scored, tmp_path: Path) -> None:
-    base = _with_entity_score(scored.baseline, tmp_path / "base", 0.95)
-    cand = _with_entity_score(scored.regressed, tmp_path / "cand", 0.80)
-    # No segment statistics: no paired test can judge a drop.
+def test_entity_scores_take_floors_and_drops(tmp_path: Path) -> None:
+    # Entity scores keep their entity counts per segment, so a paired test judges them too.
+    base = score(tmp_path, "base", clean_system(), metrics="entity", checks="none")
+    cand = score(tmp_path, "cand", regressed_system()[0], metrics="entity", checks="none")
     drop = parse_policy("[[drop]]\nmetric = 'entity_prec_source'\nmax_drop = 1\n", "g.toml")
-    with pytest.raises(InputError, match=r"no segment statistics.*\[\[floor\]\]") as caught:
-        evaluate_gate(cand, base, drop)
-    assert caught.value.field == "drop[1].metric"
-    floor = parse_policy("[[floor]]\nmetric = 'entity_prec_source'\nmin = 90\n")
+    (outcome,) = evaluate_gate(cand, base, drop).outcomes
+    assert outcome.kind == "drop" and "p=" in outcome.detail
+    floor = parse_policy("[[floor]]\nmetric = 'entity_prec_source'\nmin = 101\n")
     (outcome,) = evaluate_gate(cand, base, floor).outcomes
-    assert outcome.line == "FAIL mt-faults/mt entity_prec_source: 80.00 below floor 90.00 " \
-        "(rule at <policy>:1)"
-    # The default policy tests every metric that has statistics and leaves this one out.
-    assert "entity_prec_source" not in {o.metric for o in evaluate_gate(cand, base).outcomes}
+    assert outcome.status == "fail" and "below floor 101.00" in outcome.line  # in points: x100
+    assert "entity_recall_target" in {o.metric for o in evaluate_gate(cand, base).outcomes}

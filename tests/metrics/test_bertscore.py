@@ -125,7 +125,7 @@ def test_signature_names_model_hash_layer_and_idf(tiny_bert_path: Path, tmp_path
         ModelOptions(cache_dir=tmp_path, progress=False),
     )
     signature = metric.compute(HYPS[:2], [[r] for r in REFS[:2]], [None] * 2).scores[0].signature
-    fields = dict(part.split(":", 1) for part in signature.split("|"))
+    fields = dict(signature.fields)
     assert fields["model"].startswith(f"{tiny_bert_path.name}#") and len(fields["model"]) > 13
     assert (fields["layer"], fields["idf"], fields["nrefs"]) == ("2", "yes", "1")
 

@@ -59,9 +59,9 @@ def test_score_run_gives_scores_intervals_and_findings(
     assert set(scores) == {"bertscore_f", "bertscore_p", "bertscore_r", "comet", "comet_qe", "nli"}
     for score in scores.values():
         assert score.ci_low is not None and score.ci_low <= score.value <= score.ci_high
-        assert "|bs:1000|seed:12345|ci:95" in score.signature
-    assert "model:xcomet#" in scores["comet"].signature
-    assert "family:unified|ref:no" in scores["comet_qe"].signature
+        assert "|bs:1000|seed:12345|ci:95" in str(score.signature)
+    assert "model:xcomet#" in str(scores["comet"].signature)
+    assert "family:unified|ref:no" in str(scores["comet_qe"].signature)
     assert run.checks == ["comet_error_span", "nli_unsupported"]
     kinds = {f.check for seg in run.segments for f in seg.findings}
     assert kinds == {"comet_error_span", "nli_unsupported"}

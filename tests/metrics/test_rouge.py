@@ -15,11 +15,11 @@ from evalsuite import __version__
 from evalsuite.metrics.base import Metric
 from evalsuite.metrics.rouge import (
     DEFAULT_ROUGE_TYPES,
-    Rouge,
     RougeTriple,
     lcs_length,
     rouge_scores,
 )
+from evalsuite.metrics.rouge_metric import Rouge
 from tests.metrics.lcs_oracle import dp_lcs
 
 pytestmark = pytest.mark.usefixtures("rouge_core")
@@ -324,7 +324,7 @@ def test_signature(langs: list[str | None], use_stemmer: bool, tok: str, stem: s
         ["a b"] * len(langs), [["a b"]] * len(langs), langs
     )
     keys = ",".join(sorted({(lang or "und").split("-")[0] for lang in langs}))
-    assert [s.signature for s in out.scores] == [
+    assert [str(s.signature) for s in out.scores] == [
         f"{t}|lang:{keys}|tok:{tok}|stem:{stem}|version:{__version__}" for t in TYPES
     ]
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from evalsuite.metrics.rouge import DEFAULT_ROUGE_TYPES, Rouge, pair_languages, rouge_scores
+from evalsuite.metrics.rouge import DEFAULT_ROUGE_TYPES, pair_languages, rouge_scores
+from evalsuite.metrics.rouge_metric import Rouge
 from evalsuite.text.tokenize import detect_language, get_tokenizer
 
 pytestmark = pytest.mark.usefixtures("rouge_core")
@@ -214,7 +215,7 @@ def test_mixed_scripts_are_not_tokenized_as_english() -> None:
     assert pair_languages([pred], [ref], lang=None) == [None]
     (scores,) = rouge_scores([pred], [ref], ("rouge1",), lang=None)
     assert scores["rouge1"].recall == pytest.approx(10 / 11)  # only "не" is missing
-    signature = Rouge(("rouge1",)).signature("rouge1", pair_languages([pred], [ref], None))
+    signature = str(Rouge(("rouge1",)).signature_for("rouge1", pair_languages([pred], [ref], None)))
     assert signature.startswith("rouge1|lang:und|tok:unicode|")
 
 
@@ -222,5 +223,5 @@ def test_detected_languages_show_in_the_signature() -> None:
     preds = ["আমি বাংলায় গান গাই।", "The cat sat on the mat."]
     langs = pair_languages(preds, preds, lang=None)
     assert langs == ["bn", "en"]
-    signature = Rouge(("rouge1",)).signature("rouge1", langs)
+    signature = str(Rouge(("rouge1",)).signature_for("rouge1", langs))
     assert "|lang:bn,en|tok:bn=unicode,en=rouge-score-en|" in signature

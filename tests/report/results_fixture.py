@@ -9,6 +9,7 @@ from pathlib import Path
 
 from evalsuite.checks.base import Finding, Span
 from evalsuite.metrics.base import CorpusScore
+from evalsuite.metrics.signature import Signature
 from evalsuite.report.markdown import render_markdown
 from evalsuite.results import RunRecord, SegmentRecord, results_document, write_results_dir
 
@@ -51,10 +52,11 @@ def mt_findings() -> list[Finding]:
 
 
 def build_runs() -> list[RunRecord]:
+    sig = Signature.parse
     scores = [
-        CorpusScore("bleu", 41.5, "nrefs:1|tok:13a|bs:1000", True, 38.0, 45.25, 41.4),
-        CorpusScore("rougeL", 0.612, "rougeL|lang:en", True, 0.55, 0.66, 0.61),
-        CorpusScore("ter", 48.0, "ter|tok:13a", False, 40.0, 131.0, 49.0),
+        CorpusScore("bleu", 41.5, sig("nrefs:1|tok:13a|bs:1000"), True, 38.0, 45.25, 41.4),
+        CorpusScore("rougeL", 0.612, sig("rougeL|lang:en"), True, 0.55, 0.66, 0.61),
+        CorpusScore("ter", 48.0, sig("ter|tok:13a"), False, 40.0, 131.0, 49.0),
     ]
     source = "Der Demonstrant wurde von der Polizei in Kiew am 3. Mai festgenommen."
     stale = Finding(  # offsets from another text: located by its text instead

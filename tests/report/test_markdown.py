@@ -7,6 +7,7 @@ from markdown_it import MarkdownIt
 
 from evalsuite.checks.base import Finding, Span
 from evalsuite.metrics.base import CorpusScore
+from evalsuite.metrics.signature import Signature
 from evalsuite.report.markdown import render_markdown
 from evalsuite.report.markdown_text import code_span, md_text
 from evalsuite.report.summary_table import build_summary_table
@@ -27,7 +28,10 @@ def _runs() -> list[RunRecord]:
         task="translation",
         system="sys-a",
         system_signature="given-outputs",
-        scores=[CorpusScore("bleu", 41.234, "nrefs:1|tok:13a"), CorpusScore("rouge1", 0.5, "r")],
+        scores=[
+            CorpusScore("bleu", 41.234, Signature.parse("nrefs:1|tok:13a")),
+            CorpusScore("rouge1", 0.5, Signature.parse("r")),
+        ],
         checks=["number_mismatch", "entity_missing"],
         segments=[SegmentRecord(id="s1", hypothesis="x", findings=[finding])],
     )
