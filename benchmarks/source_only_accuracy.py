@@ -1,7 +1,7 @@
 """Source-only translation QA: the checks against a source in another language, no reference.
 
 Usage: .venv/bin/python benchmarks/source_only_accuracy.py [--half tune|validation|all]
-       [--evaldata DIR] [--limit N] [--markdown]
+       [--evaldata DIR] [--limit N] [--markdown] [--xling-model MODEL]
 
 DEMETR dev items with the reference withheld (sources in 10 languages, English MT): for each
 perturbation family, recall of its relevant checks on the perturbed MT, and their false-alarm
@@ -11,7 +11,8 @@ finding on ERR rows (recall) and on NOT rows (false alarm), and number_mismatch 
 rows whose digits differ from the source's (evaldata.wmt21_number_error), and any
 `negation_flip` on NOT rows (which ERR rows involve a negation is not labelled). All checks run
 together, batched, as `evalsuite check --task translation` runs them. Tune on `--half tune`;
-README reports the validation half (the default).
+README reports the validation half (the default). `--xling-model` measures a user's own sentence
+encoder or QE model in place of the alignment for detachment, omission and addition.
 """
 
 from __future__ import annotations
@@ -68,7 +69,9 @@ def _rate(flags: list[bool]) -> float | None:
     return round(sum(flags) / len(flags), 3) if flags else None
 
 
-def demetr_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[str, Any]]:
+def demetr_rows(
+    root: Path, half: Half | None, limit: int | None, source_model: str | None = None
+) -> list[dict[str, Any]]:
     base = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_base_dev.jsonl"), half)
     by_id = {row["item_id"]: row for row in base}
     pairs = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl"), half)
@@ -87,7 +90,7 @@ def demetr_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[s
     inputs = [inp(item, item["mt"]) for item in controls] + [
         inp(by_id[p["item_id"]], p["mt_perturbed"]) for p in faulty
     ]
-    found = run_checks(inputs)
+    found = run_checks(inputs, source_model=source_model)
     control_found = found[: len(controls)]
     faulty_found = found[len(controls) :]
     rows: list[dict[str, Any]] = []
@@ -129,13 +132,16 @@ def demetr_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[s
     return rows
 
 
-def wmt21_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[str, Any]]:
+def wmt21_rows(
+    root: Path, half: Half | None, limit: int | None, source_model: str | None = None
+) -> list[dict[str, Any]]:
     rows = keep_half("wmt21", read_jsonl(root / "wmt21_critical_errors" / "ced_dev.jsonl"), half)
     out = []
     for lp in sorted({r["lp"] for r in rows}):
         chosen = [r for r in rows if r["lp"] == lp][: limit or None]
         tgt = lp.split("-")[1]
-        found = run_checks([CheckInput(r["mt"], None, r["source"], tgt, "en") for r in chosen])
+        found = run_checks([CheckInput(r["mt"], None, r["source"], tgt, "en") for r in chosen],
+                           source_model=source_model)  # fmt: skip
         err = [fires(f, SERIOUS) for r, f in zip(chosen, found, strict=True) if r["label"] == "ERR"]
         ok = [fires(f, SERIOUS) for r, f in zip(chosen, found, strict=True) if r["label"] != "ERR"]
         out.append(
@@ -182,11 +188,13 @@ def wmt21_rows(root: Path, half: Half | None, limit: int | None) -> list[dict[st
 
 
 def evaluate_source_only(
-    root: Path, half: Half | None, limit: int | None = None, *, wmt21: bool = True
+    root: Path, half: Half | None, limit: int | None = None, *, wmt21: bool = True,
+    source_model: str | None = None,
 ) -> list[dict[str, Any]]:
-    """Every row of this benchmark: DEMETR per source language, then WMT21 per pair."""
-    rows = demetr_rows(root, half, limit)
-    return rows + wmt21_rows(root, half, limit) if wmt21 else rows
+    """Every row of this benchmark: DEMETR per source language, then WMT21 per pair.
+    `source_model` (an `--xling-model` spec): a model judges detachment, omission, addition."""
+    rows = demetr_rows(root, half, limit, source_model)
+    return rows + wmt21_rows(root, half, limit, source_model) if wmt21 else rows
 
 
 def _cell(value: Any) -> str:
@@ -200,10 +208,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="items per set (quick runs)")
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--skip-wmt21", action="store_true")
+    parser.add_argument(
+        "--xling-model", metavar="MODEL",
+        help="a sentence encoder or COMET QE model (as `evalsuite check --xling-model`)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     half: Half | None = None if args.half == "all" else args.half
     started = time.perf_counter()
-    rows = evaluate_source_only(args.evaldata, half, args.limit, wmt21=not args.skip_wmt21)
+    rows = evaluate_source_only(args.evaldata, half, args.limit, wmt21=not args.skip_wmt21,
+                                source_model=args.xling_model)  # fmt: skip
     columns = ("set", "lang", "phenomenon", "checks", "n", "recall", "false_alarm")
     if args.markdown:
         print("| " + " | ".join(columns) + " |")

@@ -128,6 +128,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     started = time.monotonic()
     metrics = validate_metrics(parse_name_list(args.metrics), "--metrics") if args.metrics else None
     checks = _check_names(args.checks)
+    xling_model = _xling_model(args.xling_model)
     output = check_output_file(args.output) if args.output else None
     if output is not None:
         check_output_file(output.with_suffix(".segments.jsonl"))
@@ -164,16 +165,18 @@ def cmd_score(args: argparse.Namespace) -> int:
         seed=args.seed,
         confidence=args.confidence,
         on_disk=True,
+        xling_model=xling_model,
     )
     run.notes[:0] = notes
     run.notes.extend(empty_output_notes([ex.id for ex in examples], hypotheses))
+    from evalsuite.models.source_similarity import loaded_models
     from evalsuite.text.nlp import model_versions
 
     segments_file = output.with_suffix(".segments.jsonl").name if output else "segments.jsonl"
     document = results_document(
         [run],
         suite={"name": "score", "input": str(args.input), "config_hash": None},
-        models=model_versions(),
+        models={**model_versions(), **loaded_models()},
         timing={"seconds": round(time.monotonic() - started, 3)},
         segments_file=segments_file,
     )
@@ -258,11 +261,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from evalsuite.scoring import check_inputs
 
     checks = _check_names(args.checks)
+    xling_model = _xling_model(args.xling_model)
     if args.output:
         check_output_file(args.output)
     examples = _with_lang(load_jsonl(args.input, require=("hypothesis",)), args.lang, args.task)
     inputs = check_inputs(examples, [ex.hypothesis or "" for ex in examples], args.task)
-    findings = run_checks(inputs, checks)
+    findings = run_checks(inputs, checks, source_model=xling_model)
     lines = [
         {"id": ex.id, "findings": [f.to_dict() for f in found]}
         for ex, found in zip(examples, findings, strict=True)
@@ -278,6 +282,21 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"evalsuite: findings at or above '{args.fail_on}' severity", file=sys.stderr)
         return EXIT_LIMIT
     return EXIT_OK
+
+
+def _xling_model(value: str | None) -> str | None:
+    """--xling-model, checked before any input is read (its canonical spec text)."""
+    if value is None:
+        return None
+    from evalsuite.models.source_spec import parse_source_model
+
+    return parse_source_model(value).text()
+
+
+XLING_MODEL_HELP = (
+    "a sentence encoder or COMET QE model (directory or hub id; 'PATH;key=value' settings) that "
+    "judges detached_output, omission and addition against the source (README: model-backed)"
+)
 
 
 def _over_limit(findings: list[list[Finding]], fail_on: str) -> bool:
@@ -331,6 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
         "bertscore:PATH, comet:PATH, comet-qe:PATH, nli:PATH (options: name:model=PATH;k=v)",
     )
     score.add_argument("--checks", default="all", help="'all', 'none' or a comma list")
+    score.add_argument("--xling-model", metavar="MODEL", help=XLING_MODEL_HELP)
     score.add_argument(
         "--lang", type=_language, help="target language for records without tgt_lang"
     )
@@ -387,6 +407,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--lang", type=_language, help="target language for records without tgt_lang"
     )
+    check.add_argument("--xling-model", metavar="MODEL", help=XLING_MODEL_HELP)
     check.add_argument("--output", help="output JSONL (default: stdout)")
     check.add_argument(
         "--fail-on", choices=SEVERITIES, help="exit 1 if any finding has this severity or worse"

@@ -173,6 +173,7 @@ class _DatasetRun:
             metrics=self.config.metrics,
             checks=self.config.checks,
             rouge_stemmer=self.rouge_stemmer,
+            xling_model=self.config.xling_model,
         )
         return self.backend.score(spec, examples, hypotheses)
 

@@ -36,6 +36,7 @@ def scoring_spec(
     bootstrap: int = 1000,
     seed: int | None = 12345,
     confidence: float = 0.95,
+    xling_model: str | None = None,
 ) -> ScoringSpec:
     """Everything a worker needs to score partitions of these examples (no texts)."""
     spec = ScoringSpec(
@@ -50,6 +51,7 @@ def scoring_spec(
         bootstrap=bootstrap,
         seed=seed,
         confidence=confidence,
+        xling_model=xling_model,
     )
     require_distinct_scores(spec)
     return dataclasses.replace(spec, prepared=prepared_states(spec, examples))
@@ -96,6 +98,7 @@ def score_run(
     seed: int | None = 12345,
     confidence: float = 0.95,
     on_disk: bool = False,
+    xling_model: str | None = None,
 ) -> RunRecord:
     """Everything evalsuite measures for one system's outputs on one dataset.
 
@@ -110,6 +113,7 @@ def score_run(
         examples, dataset=dataset, task=task, system=system,
         system_signature=system_signature, metrics=metrics, checks=checks,
         rouge_stemmer=rouge_stemmer, bootstrap=bootstrap, seed=seed, confidence=confidence,
+        xling_model=xling_model,
     )
     parts = (
         score_partition(spec, index, examples[start:end], hypotheses[start:end])

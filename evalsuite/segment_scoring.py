@@ -58,6 +58,7 @@ class ScoringSpec:
     seed: int | None = 12345
     confidence: float = 0.95
     prepared: dict[str, Any] = field(default_factory=dict)  # metric -> corpus-wide state
+    xling_model: str | None = None  # the model that judges translations against sources
 
     def lacking(self, metric: str) -> tuple[Text, int] | None:
         """The text a metric needs that some segments lack, and how many lack it."""
@@ -161,7 +162,10 @@ def score_partition(
         result.seen[name] = part.seen
     findings: list[list[Finding]] = [[] for _ in examples]
     if spec.runs_checks:
-        findings = run_checks(check_inputs(examples, hypotheses, spec.task), spec.checks)
+        findings = run_checks(
+            check_inputs(examples, hypotheses, spec.task), spec.checks,
+            source_model=spec.xling_model,
+        )
     findings = [[*found, *extra] for found, extra in zip(findings, metric_findings, strict=True)]
     if spec.runs_checks or any(metric_findings):
         count_findings(findings, result.findings)
@@ -176,4 +180,8 @@ def score_partition(
     ]
     result.lines = serialize_segments(spec, segments)
     result.models = model_versions()
+    if spec.xling_model is not None:
+        from evalsuite.models.source_similarity import loaded_models
+
+        result.models.update(loaded_models())
     return result

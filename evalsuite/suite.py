@@ -24,6 +24,7 @@ Every key is documented in docs/suite-reference.md.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import tomllib
@@ -50,7 +51,7 @@ DEFAULT_METRICS = {"summary": ("rouge",), "translation": ("bleu", "chrf", "ter",
 
 _SUITE_KEYS = {
     "name", "description", "systems", "metrics", "checks", "rouge_stemmer", "datasets", "gate",
-    "backend", "ray_address",
+    "backend", "ray_address", "xling_model",
 }
 BACKENDS = ("local", "ray")
 # Where a suite runs changes no result, so these keys stay out of the config hash.
@@ -58,6 +59,7 @@ _PLACEMENT_KEYS = ("backend", "ray_address")
 _DATASET_KEYS = {
     "name", "path", "hub", "split", "fields", "format", "task", "systems", "round_trip",
     "outputs", "group_by", "document_role", "lang", "metrics", "checks", "description",
+    "xling_model",
 }
 FIELD_TARGETS = ("id", "source", "reference", "hypothesis", "src_lang", "tgt_lang", "meta")
 
@@ -81,6 +83,7 @@ class DatasetConfig:
     split: str = "test"
     fields: tuple[tuple[str, str], ...] = ()  # (Example field, column in the data)
     round_trip: RoundTripConfig | None = None
+    xling_model: str | None = None  # spec text of the model that judges against the source
 
     @property
     def label(self) -> str:
@@ -169,6 +172,28 @@ def _checks(value: Any, where: str, path: Path) -> tuple[str, ...] | None:
         return tuple(validate_checks(_string_list(value, where, path), where) or ())
     except UsageError as err:
         raise _fail(path, str(err)) from None
+
+
+def _xling_model(value: Any, where: str, path: Path) -> str | None:
+    """`xling_model = "PATH"` or a table with `model`; a relative path is read from the suite's
+    folder. Returned as the spec text `--xling-model` takes."""
+    from evalsuite.models.source_spec import parse_source_model, source_model_from_table
+
+    if value is None:
+        return None
+    try:
+        if isinstance(value, str):
+            spec = parse_source_model(value, where)
+        elif isinstance(value, dict):
+            spec = source_model_from_table(value, where)
+        else:
+            raise UsageError(f"{where}: expected a model path (a string) or a table with 'model'")
+    except UsageError as err:
+        raise _fail(path, str(err)) from None
+    local = path.parent / spec.model
+    if not Path(spec.model).expanduser().is_absolute() and local.exists():
+        spec = dataclasses.replace(spec, model=str(local.resolve()))
+    return spec.text()
 
 
 def _metrics(value: Any, where: str, path: Path) -> tuple[str, ...]:
@@ -262,6 +287,11 @@ def _dataset(raw: Any, index: int, suite: dict[str, Any], path: Path) -> Dataset
         split=split,
         fields=fields,
         round_trip=None if given else round_trip,
+        xling_model=_xling_model(
+            raw.get("xling_model", suite.get("xling_model")),
+            f"{where}.xling_model" if "xling_model" in raw else "xling_model",
+            path,
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from evalsuite.checks.addition import addition
 from evalsuite.checks.api import CheckInput
@@ -26,6 +26,9 @@ from evalsuite.checks.page_artifacts import page_artifact
 from evalsuite.checks.parallel import map_chunks, worker_count
 from evalsuite.checks.roles import role_reversal
 from evalsuite.text.nlp import ParsedSegment, load_pipeline, normalize_lang, parse_texts
+
+if TYPE_CHECKING:
+    from evalsuite.models.source_spec import SourceModelSpec
 
 __all__ = ["CHECKS", "Check", "available_checks", "parse_segments", "run_checks"]
 
@@ -119,12 +122,17 @@ def run_checks(
     names: Sequence[str] | None = None,
     *,
     workers: int | None = None,
+    source_model: SourceModelSpec | str | None = None,
 ) -> list[list[Finding]]:
     """Findings for each input, in input order, from the named checks (default: all).
 
     `workers`: processes to spread large inputs over (None: every core from a few hundred
-    inputs, see `checks.parallel`); the findings and their order never depend on it."""
+    inputs, see `checks.parallel`); the findings and their order never depend on it.
+    `source_model` (a spec or its `--xling-model` text): a model judges `detached_output`,
+    `omission` and `addition` instead of the word alignment (checks/model_judged.py)."""
     checks = _selected(names)
+    if source_model is not None:
+        return _with_model(inputs, checks, source_model, workers)
     n_workers = worker_count(workers, len(inputs))
     if n_workers == 1:
         return _run_here(inputs, checks)
@@ -132,6 +140,29 @@ def run_checks(
         for lang in dict.fromkeys(_segment_texts(inputs)[1]):
             load_pipeline(lang)
     return map_chunks(inputs, partial(_run_here, checks=checks), n_workers)
+
+
+def _with_model(
+    inputs: Sequence[CheckInput], checks: list[Check], spec: SourceModelSpec | str,
+    workers: int | None,
+) -> list[list[Finding]]:
+    """The model's checks by the model (loaded first: a bad name fails before any parsing),
+    the rest as usual; each input's findings in registry order."""
+    from evalsuite.checks.model_judged import MODEL_CHECKS, model_findings
+    from evalsuite.models.source_similarity import load_scorer
+    from evalsuite.models.source_spec import parse_source_model
+
+    judged = frozenset(c.name for c in checks if c.name in MODEL_CHECKS)
+    if not judged:
+        return run_checks(inputs, [c.name for c in checks], workers=workers)
+    scorer = load_scorer(parse_source_model(spec) if isinstance(spec, str) else spec)
+    rest = [c.name for c in checks if c.name not in judged]
+    found = run_checks(inputs, rest, workers=workers)
+    order = {name: i for i, name in enumerate(CHECKS)}
+    return [
+        sorted([*mine, *theirs], key=lambda f: order.get(f.check, len(order)))
+        for mine, theirs in zip(found, model_findings(inputs, scorer, judged), strict=True)
+    ]
 
 
 def _run_here(inputs: Sequence[CheckInput], checks: Sequence[Check]) -> list[list[Finding]]:

@@ -15,7 +15,7 @@ from evalsuite.align import Alignment, align
 from evalsuite.checks.base import Span
 from evalsuite.text.nlp import ParsedSegment
 
-__all__ = ["Clause", "clauses", "source_alignment"]
+__all__ = ["Clause", "clause_spans", "clauses", "source_alignment"]
 
 _CLAUSE_BREAK = re.compile(r"[.!?;:。！？；：…]+(?=\s|$)|[,，、]\s*|\s[–—-]\s|\n+")
 
@@ -44,20 +44,26 @@ def clauses(text: str, alignment: Alignment, *, side: str) -> list[Clause]:
     """Clauses of the source (`side="src"`) or output (`"hyp"`), with their aligned words."""
     words = alignment.src_words if side == "src" else alignment.hyp_words
     flags = alignment.covered() if side == "src" else alignment.supported()
-    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
     out: list[Clause] = []
     index = 0
-    for start, end in zip(bounds, bounds[1:], strict=False):
+    for span in clause_spans(text):
         members = []
-        while index < len(words) and words[index].start < end:
-            if words[index].start >= start:
+        while index < len(words) and words[index].start < span.end:
+            if words[index].start >= span.start:
                 members.append(index)
             index += 1
+        out.append(Clause(span, tuple(members), sum(flags[i] for i in members)))
+    return out
+
+
+def clause_spans(text: str) -> list[Span]:
+    """The stretches of `text` between clause breaks, stripped; blank ones left out."""
+    bounds = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    spans = []
+    for start, end in zip(bounds, bounds[1:], strict=False):
         piece = text[start:end]
         left = len(piece) - len(piece.lstrip())
         piece = piece.strip()
-        if not piece:
-            continue
-        span = Span(start + left, start + left + len(piece), piece)
-        out.append(Clause(span, tuple(members), sum(flags[i] for i in members)))
-    return out
+        if piece:
+            spans.append(Span(start + left, start + left + len(piece), piece))
+    return spans
