@@ -320,11 +320,22 @@ _EN_ENDINGS = ("s", "es", "ed", "d", "ing", "ped", "ted", "ned", "red", "ly")
 def _lexical(word: str, lexicon: frozenset[str], lang: str) -> bool:
     """Whether `word` is one of the lexical negatives (as a prefix for stems of five letters
     or more; English words with their inflection: "stopped", "refuses", "fails")."""
-    if word in lexicon or any(len(lex) >= 5 and word.startswith(lex) for lex in lexicon):
+    if word in lexicon:
+        return True
+    exact, prefixes, lengths = _lexicon_index(lexicon)
+    if any(word[:n] in prefixes for n in lengths if len(word) > n):
         return True
     if lang != "en":
         return False
-    return any(word.endswith(e) and word[: len(word) - len(e)] in lexicon for e in _EN_ENDINGS)
+    return any(word.endswith(e) and word[: len(word) - len(e)] in exact for e in _EN_ENDINGS)
+
+
+@lru_cache(maxsize=64)
+def _lexicon_index(
+    lexicon: frozenset[str],
+) -> tuple[frozenset[str], frozenset[str], tuple[int, ...]]:
+    prefixes = frozenset(lex for lex in lexicon if len(lex) >= 5)
+    return lexicon, prefixes, tuple(sorted({len(p) for p in prefixes}))
 
 
 def _lone_ne(words: list[str], i: int) -> bool:
