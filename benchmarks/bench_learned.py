@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from evalsuite.data import Example  # noqa: E402
-from evalsuite.scoring import score_run  # noqa: E402
+from evalsuite.engine.run import score_run  # noqa: E402
 
 RESOURCE = Path(__file__).resolve().parent.parent / "evalsuite" / "resources" / "mt_faults.jsonl"
 SIZES = {"base": {"layers": 12, "hidden": 768, "heads": 12, "positions": 514},

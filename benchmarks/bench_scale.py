@@ -29,10 +29,11 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.evaldata import DEFAULT_EVALDATA, DEMETR_LANGS, read_jsonl  # noqa: E402
-from evalsuite.corpus_profile import corpus_profile  # noqa: E402
 from evalsuite.data import Example  # noqa: E402
-from evalsuite.partitions import PARTITION_SIZE  # noqa: E402
-from evalsuite.segment_scoring import Partition, ScoringSpec  # noqa: E402
+from evalsuite.engine.partitions import PARTITION_SIZE  # noqa: E402
+from evalsuite.engine.profile import corpus_profile  # noqa: E402
+from evalsuite.engine.segments import Partition  # noqa: E402
+from evalsuite.engine.spec import ScoringSpec  # noqa: E402
 
 METRICS = ("bleu", "chrf", "ter", "rouge")
 

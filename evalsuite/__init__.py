@@ -24,7 +24,7 @@ _EXPORTS = {
     "load_examples": "evalsuite.data",
     "load_suite": "evalsuite.suite",
     "run_suite": "evalsuite.harness",
-    "score_run": "evalsuite.scoring",
+    "score_run": "evalsuite.engine.run",
     "metric_from_name": "evalsuite.metrics.registry",
     "rouge_scores": "evalsuite.metrics.rouge",
     "Rouge": "evalsuite.metrics.rouge_metric",

@@ -119,11 +119,11 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
 
+    from evalsuite.engine.run import score_run
     from evalsuite.harness import empty_output_notes
     from evalsuite.metrics.spec import metric_needs_reference
     from evalsuite.report.terminal import print_summary
     from evalsuite.results import results_document, segments_path
-    from evalsuite.scoring import score_run
 
     started = time.monotonic()
     metrics = validate_metrics(parse_name_list(args.metrics), "--metrics") if args.metrics else None
@@ -258,7 +258,7 @@ def _line_of(path: str, example_id: str) -> int | None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from evalsuite.checks.runner import run_checks
-    from evalsuite.scoring import check_inputs
+    from evalsuite.engine.segments import check_inputs
 
     checks = _check_names(args.checks)
     xling_model = _xling_model(args.xling_model)

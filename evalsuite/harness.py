@@ -20,6 +20,7 @@ from evalsuite.backends.local import LocalBackend
 from evalsuite.cache import default_cache_dir
 from evalsuite.checks.api import Task
 from evalsuite.data import Example, load_examples, load_hub
+from evalsuite.engine.spec import scoring_spec
 from evalsuite.errors import InputError
 from evalsuite.generation import (
     GENERATION_BATCH,
@@ -28,7 +29,6 @@ from evalsuite.generation import (
     generate_with_meta,
 )
 from evalsuite.results import RunRecord
-from evalsuite.scoring import scoring_spec
 from evalsuite.suite import DatasetConfig, Suite
 from evalsuite.systems.base import System
 from evalsuite.systems.config import SystemConfig

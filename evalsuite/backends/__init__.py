@@ -2,8 +2,8 @@
 
 A backend does two things for the harness: get a system's outputs for a dataset, and score
 outputs into a run record. Both backends cut the dataset into the same partitions
-(`evalsuite.partitions`) and score through the same two phases (`segment_scoring`, then
-`corpus_scoring`), so they give the same results; only the wall-clock time differs.
+(`engine.partitions`) and score through the same two phases (`engine.segments`, then
+`engine.corpus`), so they give the same results; only the wall-clock time differs.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Protocol
 
 from evalsuite.data import Example
+from evalsuite.engine.spec import ScoringSpec
 from evalsuite.errors import UsageError
 from evalsuite.generation import Generated
 from evalsuite.results import RunRecord
-from evalsuite.segment_scoring import ScoringSpec
 from evalsuite.systems.config import SystemConfig
 
 BACKENDS = ("local", "ray")

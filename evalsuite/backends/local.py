@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from evalsuite.corpus_scoring import RunAggregator
 from evalsuite.data import Example
+from evalsuite.engine.corpus import RunAggregator
+from evalsuite.engine.partitions import paired_partitions, partitions
+from evalsuite.engine.segments import Partition, score_partition
+from evalsuite.engine.spec import ScoringSpec
 from evalsuite.generation import Generated, generate_with_meta
-from evalsuite.partitions import paired_partitions, partitions
 from evalsuite.results import RunRecord
-from evalsuite.segment_scoring import Partition, ScoringSpec, score_partition
 from evalsuite.systems.config import SystemConfig
 
 

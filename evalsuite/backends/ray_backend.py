@@ -3,7 +3,7 @@
 - Generation: each system gets a pool of actors (one per GPU, `num_gpus=1`, where the cluster
   has GPUs; else one per CPU, up to the number of partitions), each loading the model once.
   Partitions go to whichever actor is free; outputs come back in partition order.
-- Scoring: one task per partition (`segment_scoring.score_partition`); the driver keeps a
+- Scoring: one task per partition (`engine.segments.score_partition`); the driver keeps a
   bounded window of them in flight and feeds results, in order, to the same `RunAggregator`
   the local backend uses. Only segment lines (streamed to disk) and numbers reach the driver.
 - Failures: an actor whose process dies is restarted and its partition retried
@@ -22,12 +22,13 @@ from typing import Any
 from evalsuite.backends.ordered import ordered_results
 from evalsuite.backends.ray_session import RaySession
 from evalsuite.backends.ray_workers import SystemWorker, run_scorer, score_partition_task
-from evalsuite.corpus_scoring import RunAggregator
 from evalsuite.data import Example
+from evalsuite.engine.corpus import RunAggregator
+from evalsuite.engine.partitions import paired_partitions, partition_bounds
+from evalsuite.engine.segments import Partition, PartitionScores
+from evalsuite.engine.spec import ScoringSpec
 from evalsuite.generation import Generated
-from evalsuite.partitions import paired_partitions, partition_bounds
 from evalsuite.results import RunRecord
-from evalsuite.segment_scoring import Partition, PartitionScores, ScoringSpec
 from evalsuite.systems.config import SystemConfig
 
 RETRIES = 3

@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from evalsuite.data import Example
+from evalsuite.engine.segments import PartitionScores, score_partition
+from evalsuite.engine.spec import ScoringSpec
 from evalsuite.generation import Generated, generate_with_meta
-from evalsuite.segment_scoring import PartitionScores, ScoringSpec, score_partition
 from evalsuite.systems.config import SystemConfig
 
 

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from evalsuite.data import Example
-from evalsuite.segment_scoring import PartitionScores, ScoringSpec, score_partition
+from evalsuite.engine.segments import PartitionScores, score_partition
+from evalsuite.engine.spec import ScoringSpec
 
 
 def die_once_then_score(

@@ -18,7 +18,7 @@ from evalsuite.backends.local import LocalBackend
 from evalsuite.backends.ray_backend import RayBackend
 from evalsuite.cli import main
 from evalsuite.data import Example
-from evalsuite.scoring import scoring_spec
+from evalsuite.engine.spec import scoring_spec
 from tests.backends import killers
 from tests.backends.comparison import assert_same_results, run_cli
 from tests.backends.pairs_suite import pair_records

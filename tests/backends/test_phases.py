@@ -10,13 +10,13 @@ import numpy as np
 import pytest
 
 from evalsuite.cache import OutputCache
-from evalsuite.corpus_scoring import RunAggregator, StreamedRunRecord
 from evalsuite.data import Example
+from evalsuite.engine.corpus import RunAggregator, StreamedRunRecord
+from evalsuite.engine.segments import score_partition
+from evalsuite.engine.spec import scoring_spec
 from evalsuite.errors import UsageError
 from evalsuite.metrics.base import IntervalSettings
 from evalsuite.metrics.registry import metric_from_name
-from evalsuite.scoring import scoring_spec
-from evalsuite.segment_scoring import score_partition
 from evalsuite.stats.intervals import bootstrap_ci
 from evalsuite.stats.streamed import streamed_bootstrap_ci
 from tests.backends.pairs_suite import pair_records

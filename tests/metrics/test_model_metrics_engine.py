@@ -12,8 +12,8 @@ import pytest
 
 from evalsuite.cli import main
 from evalsuite.data import Example
+from evalsuite.engine.run import score_run
 from evalsuite.report.formats import render_report
-from evalsuite.scoring import score_run
 from tests.fixtures.tiny_comet import SAMPLES, build_all
 
 

@@ -18,6 +18,9 @@ import numpy as np
 
 from evalsuite.checks.base import SEVERITIES
 from evalsuite.checks.runner import available_checks
+from evalsuite.engine.segments import FindingCounts, PartitionScores
+from evalsuite.engine.spec import ScoringSpec, scoring_metric
+from evalsuite.engine.spool import SegmentSpool, SpooledSegments
 from evalsuite.metrics.base import (
     CorpusScore,
     CorpusStats,
@@ -26,8 +29,6 @@ from evalsuite.metrics.base import (
     sorted_seen,
 )
 from evalsuite.results import RunRecord, SegmentRecord
-from evalsuite.segment_scoring import FindingCounts, PartitionScores, ScoringSpec, scoring_metric
-from evalsuite.spooled import SegmentSpool, SpooledSegments
 
 
 @dataclass

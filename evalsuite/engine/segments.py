@@ -18,10 +18,10 @@ from typing import Any
 from evalsuite.checks.api import CheckInput, Task
 from evalsuite.checks.base import SEVERITIES, Finding
 from evalsuite.checks.runner import run_checks
-from evalsuite.corpus_profile import output_lang
 from evalsuite.data import Example
-from evalsuite.metrics.base import CorpusProfile, FloatMatrix, Metric, SegmentBatch, Text
-from evalsuite.metrics.spec import build_metric
+from evalsuite.engine.profile import output_lang
+from evalsuite.engine.spec import ScoringSpec, scoring_metric
+from evalsuite.metrics.base import FloatMatrix, SegmentBatch
 from evalsuite.results import RunRecord, SegmentRecord
 from evalsuite.text.nlp import model_versions
 
@@ -40,47 +40,6 @@ def check_inputs(
         )
         for ex, hyp in zip(examples, hypotheses, strict=True)
     ]
-
-
-@dataclass(frozen=True)
-class ScoringSpec:
-    """How to score one system's outputs on one dataset; small and picklable for workers."""
-
-    dataset: str
-    task: Task
-    system: str
-    system_signature: str
-    metrics: tuple[str, ...]
-    checks: tuple[str, ...] | None  # None: every registered check
-    rouge_stemmer: bool
-    profile: CorpusProfile
-    bootstrap: int = 1000
-    seed: int | None = 12345
-    confidence: float = 0.95
-    prepared: dict[str, Any] = field(default_factory=dict)  # metric -> corpus-wide state
-    xling_model: str | None = None  # the model that judges translations against sources
-
-    def lacking(self, metric: str) -> tuple[Text, int] | None:
-        """The text a metric needs that some segments lack, and how many lack it."""
-        for text in scoring_metric(metric, self.rouge_stemmer).needs:
-            if self.profile.lacking(text):
-                return text, self.profile.lacking(text)
-        return None
-
-    @property
-    def scored_metrics(self) -> tuple[str, ...]:
-        """The metrics every segment has the texts for (a reference, for most)."""
-        return tuple(name for name in self.metrics if self.lacking(name) is None)
-
-    @property
-    def runs_checks(self) -> bool:
-        return self.checks is None or bool(self.checks)
-
-
-def scoring_metric(spec: str, rouge_stemmer: bool) -> Metric:
-    """The metric a spec names, built once per process: a model metric loads its model once,
-    not per partition."""
-    return build_metric(spec, rouge_stemmer)
 
 
 FindingCounts = dict[str, dict[str, int]]
