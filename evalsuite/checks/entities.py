@@ -67,6 +67,13 @@ _GENERIC_NAME_WORDS = _words(
     "stadium park university college school hospital museum company group party church "
     "cathedral council government court police club fc afc"
 )
+# Words of official names of countries and other polities ("Democratic Republic of X").
+_POLITY_WORDS = _words(
+    "republic kingdom state states federation commonwealth emirate emirates principality "
+    "grand duchy sultanate united federal democratic people s peoples islamic socialist arab "
+    "plurinational bolivarian independent cooperative city province county region island "
+    "islands"
+)
 _REGION_WORDS = _words("region area district province county land")
 _FUNCTION_WORDS = _words("of the and at in on for de des du la le el y und der die das von")
 # Languages that add a genitive -s to names ("Kyjiws"), and languages that decline names, so
@@ -104,19 +111,83 @@ def entity_missing(seg: ParsedSegment) -> list[Finding]:
     if plan is None:
         return []
     findings = []
-    for mentions in plan.entities:
-        if _best(mentions, [seg.hyp], lenient=plan.lenient) is None:
-            ent = mentions[0]
-            message = (
-                f"{ent.label} '{ent.text}' in the {plan.against} is missing from the hypothesis"
-            )
-            evidence = _evidence(plan.against, None, ent.text, ent.label, None)
-            findings.append(
-                Finding(
-                    "entity_missing", "critical", message, ref_span=_span(ent), evidence=evidence
-                )
-            )
+    for mentions in _unaligned(plan.entities, seg.hyp, lenient=plan.lenient):
+        ent = mentions[0]
+        message = f"{ent.label} '{ent.text}' in the {plan.against} is missing from the hypothesis"
+        evidence = _evidence(plan.against, None, ent.text, ent.label, None)
+        findings.append(
+            Finding("entity_missing", "critical", message, ref_span=_span(ent), evidence=evidence)
+        )
     return findings
+
+
+def _unaligned(
+    clusters: list[list[Entity]], hyp: ParsedText, *, lenient: bool
+) -> list[list[Entity]]:
+    """The expected entities with no counterpart of their own in the hypothesis. One stretch
+    of the hypothesis names one entity: "China" found only inside the "South China Morning
+    Post" that renders another reference entity, or "Sweden" only as the "Swedish" of the
+    "Swedish Post Office", has no counterpart. The strongest matches claim their stretch
+    first, the longer name first among equals; two names of one entity (an acronym and its
+    expansion, two spellings) may share one."""
+    found: dict[int, tuple[Entity, _Match]] = {}
+    unmatched: list[int] = []
+    for i, mentions in enumerate(clusters):
+        best = _best(mentions, [hyp], lenient=lenient)
+        if best is None:
+            unmatched.append(i)
+        else:
+            found[i] = best
+    order = sorted(found, key=lambda i: (_RANK[found[i][1].kind], -len(found[i][0].text)))
+    claimed: list[tuple[int, int, str]] = []
+    for i in order:
+        ent, match = found[i]
+        rivals = [c for c in claimed if c[0] < match.end and match.start < c[1]]
+        if any(_inside_other(ent.text, other) for _, _, other in rivals):
+            masked = _masked(hyp, [(start, end) for start, end, _ in claimed])
+            again = _best(clusters[i], [masked], lenient=lenient)
+            if again is None:
+                unmatched.append(i)
+                continue
+            ent, match = again
+        claimed.append((match.start, match.end, ent.text))
+    return [clusters[i] for i in sorted(unmatched)]
+
+
+def _inside_other(name: str, other: str) -> bool:
+    """Whether `name` is only a word of another, longer name: "China" of the "South China
+    Morning Post", "Sweden" as the "Swedish" of the "Swedish Post Office". Not another name
+    of one entity (an acronym and its expansion), nor the place an official name is built
+    on ("Congo" of the "Democratic Republic of Congo"), nor a neighbour in a coordination
+    ("Culture Festival" beside "Hunan Red Tourism")."""
+    if match_names(name, other) is not None:
+        return False
+    tokens, longer = name_tokens(name), name_tokens(other)
+    if not tokens or len(longer) <= len(tokens):
+        return False
+    if not all(_form_of(t, list(longer)) is not None for t in tokens):
+        return False
+    return not _official_name_of(longer, tokens)
+
+
+def _official_name_of(longer: tuple[str, ...], tokens: tuple[str, ...]) -> bool:
+    """ "Democratic Republic of Congo", "Kingdom of Spain": words of a polity, "of", the
+    place."""
+    if "of" not in longer:
+        return False
+    cut = longer.index("of")
+    return set(longer[:cut]) <= _POLITY_WORDS and longer[cut + 1 :] == tokens
+
+
+def _masked(text: ParsedText, spans: list[tuple[int, int]]) -> ParsedText:
+    """`text` with the given stretches blanked out (same offsets) and their entities gone."""
+    chars = list(text.text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    kept = tuple(
+        e for e in text.entities if not any(s < e.end and e.start < t for s, t in spans)
+    )
+    return ParsedText("".join(chars), text.lang, None, kept)
 
 
 def entity_variant(seg: ParsedSegment) -> list[Finding]:
@@ -346,8 +417,11 @@ def _confirmed(
 
 
 def _translated(ent: Entity) -> bool:
-    """A place or organisation that another language may name in its own words."""
-    return ent.kind in ("place", "org") or ent.label == "NORP"
+    """A name that another language may give in its own words: a place, a body, a
+    nationality, an event, a law, a work ("Deklaracja Niepodległości" / "Declaration of
+    Independence"). Only people's names (where the label noise is: "Aurora" of "Aurora
+    borealis") must be confirmed by the source."""
+    return ent.kind != "person"
 
 
 def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity]:
@@ -360,9 +434,9 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
     extra: list[Entity] = []
     for e in [*fallback_entities(text.text, text.lang), *_proper_noun_runs(text)]:
         if (
-            (e.label != "ACRONYM" or (source is not None and len(e.text) >= 3))
+            (e.label != "ACRONYM" or source is not None)
             and not any(e.start < n.end and n.start < e.end for n in [*text.entities, *extra])
-            and _proper_name(text, e)
+            and (_proper_name(text, e) or _same_acronym(e, source))
             and (source is None or entity_found([e], source, lenient=_cross_lingual(text, source)))
         ):
             extra.append(e)
@@ -384,6 +458,15 @@ def _proper_noun_runs(text: ParsedText) -> list[Entity]:
             runs.append(Entity(text.text[start:end], "MISC", start, end))
             current = []
     return runs
+
+
+def _same_acronym(ent: Entity, source: ParsedText | None) -> bool:
+    """A two-letter acronym that the source writes the same ("UN" / "UN-Experte"): the
+    tagger reads short ones as anything, but one kept verbatim across languages is a name."""
+    return (
+        ent.label == "ACRONYM" and source is not None and len(ent.text) == 2
+        and re.search(rf"(?<![^\W\d_]){re.escape(ent.text)}(?![^\W\d_])", source.text) is not None
+    )  # fmt: skip
 
 
 def _proper_name(text: ParsedText, ent: Entity) -> bool:

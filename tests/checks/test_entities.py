@@ -353,6 +353,11 @@ COUNTERPARTS = [
      "Arun Banner Police received a call.", None, None),
     ("It happened at 13:25 Moscow time.", "It happened at 13:25 MSK.", None, None),
     ("St Petersburg police detained him.", "Saint Petersburg police detained him.", None, None),
+    # an official name holds its place; an acronym and its expansion are one name
+    ("Goma lies in the east of the Democratic Republic of Congo.",
+     "Goma lies in the Democratic Republic of Congo, in the east of the Congo.", None, None),
+    ("He works for the National Weather Service.",
+     "He works for the National Weather Service (NWS).", None, None),
     # NER tags "Aurora" as a person; the source has no such name: nothing is expected
     ("It is a good chance to see the northern lights.",
      "It is a good chance to see the Aurora borealis.",
@@ -384,6 +389,23 @@ NO_COUNTERPART = [
      {"entity_missing"}),
     ("Currently employs around 2,500 people.", "TPCA have about 2500 employees currently.",
      "V TPCA pracuje v současnosti zhruba 2500 lidí.", "cs", {"entity_missing"}),
+    # a name found only as a word of another name that renders another reference entity
+    ("The South China Morning Post said ties with Japan were strained.",
+     "The South China Morning Post said ties between China and Japan were strained.", None,
+     None, {"entity_missing"}),
+    ("In 1956 she moved away and joined the Swedish Post Office.",
+     "In 1956 she moved to Sweden and joined the Swedish Post Office.", None, None,
+     {"entity_missing"}),
+    # a bracket parts two names that the tagger joined
+    ("South Africa beat the All Blacks in Rustenburg.",
+     "South Africa beat the All Blacks (New Zealand) in Rustenburg.", None, None,
+     {"entity_missing"}),
+    # a two-letter acronym the source writes the same
+    ("An expert on the disease said so.", "A UN expert on the disease said so.",
+     "Ein UN-Experte für die Krankheit sagte das.", "de", {"entity_missing"}),
+    # a work's name, which another language words in its own way, needs no confirmation
+    ("He signed it in 1776.", "He signed the Declaration of Independence in 1776.",
+     "W 1776 roku podpisał Deklarację Niepodległości.", "pl", {"entity_missing"}),
 ]  # fmt: skip
 
 

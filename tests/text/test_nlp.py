@@ -169,6 +169,21 @@ def test_coordinated_names_tagged_as_one_entity_are_split() -> None:
     _check_offsets(text, entities)
 
 
+def test_an_entity_across_a_bracket_is_two_names() -> None:
+    from spacy.tokens import Span
+
+    text = "South Africa beat the All Blacks (New Zealand) in Rustenburg."
+    pipeline = load_pipeline("en")
+    assert pipeline is not None
+    doc = pipeline(text)
+    start = next(t.i for t in doc if t.text == "All")
+    end = next(t.i for t in doc if t.text == "Zealand") + 1
+    doc.ents = [Span(doc, start, end, label="ORG")]  # as the small model tags it in context
+    entities = list(nlp.doc_entities(doc))
+    assert _texts(entities) == ["All Blacks", "New Zealand"]
+    _check_offsets(text, entities)
+
+
 def test_a_missing_model_is_skipped_without_trying_to_load_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
