@@ -41,6 +41,7 @@ from evalsuite.text.normalize import (
     sound_class,
 )
 from evalsuite.text.place_aliases import same_place
+from evalsuite.text.word_case import common_word, plural_of_common_noun, proper_lemma, role_noun
 
 __all__ = [
     "comparable",
@@ -214,7 +215,7 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
     findings = []
     only_cross_lingual = all(lenient for _, lenient in supports)
     runs: list[Entity] | None = None
-    for mentions in _clusters(seg.hyp.entities):
+    for mentions in _clusters(_names(seg.hyp)):
         if only_cross_lingual and mentions[0].label == "MISC":
             continue  # a rule-based name cannot be vouched for across languages
         if any(_best(mentions, [text], lenient=lenient) for text, lenient in supports):
@@ -245,7 +246,7 @@ def _extensions(
     "Villa"). Titles and generic words ("Prime Minister", "City Council") are no extension."""
     texts = [text for text, lenient in supports if not lenient]
     findings = []
-    distinct = {(e.text, e.label): e for e in seg.hyp.entities if len(name_tokens(e.text)) > 1}
+    distinct = {(e.text, e.label): e for e in _names(seg.hyp) if len(name_tokens(e.text)) > 1}
     for ent in distinct.values():
         found = _best([ent], texts, lenient=False)
         if found is None or found[1].kind != "partial":
@@ -253,8 +254,9 @@ def _extensions(
         match = found[1]
         surname = name_tokens(ent.text)[-1]
         added = [
-            w for w in _added_words(ent.text, match.text) if not _used_alone(w, surname, texts)
-        ]
+            w for w in _added_words(ent.text, match.text)
+            if not _used_alone(w, surname, texts) and not _title_before(w, ent.text, match.text)
+        ]  # fmt: skip
         if not added:
             continue
         words = "', '".join(added)
@@ -270,6 +272,18 @@ def _extensions(
             )
         )  # fmt: skip
     return findings
+
+
+def _title_before(word: str, name: str, shorter: str) -> bool:
+    """Whether an added word is a role put before the name ("Boss Ashley", "Broadcaster Sky",
+    "Singer Phil Collins"): a noun of a person that WordNet has in lower case, before the
+    words the source has. One that is also a name ("Mark", "Singer") counts as a role only
+    before a name the source has in two words or more."""
+    tokens, have = name_tokens(name), fold(shorter).split()
+    first_kept = next((i for i, t in enumerate(tokens) if t in have), len(tokens))
+    if word not in tokens[:first_kept] or not role_noun(word):
+        return False
+    return not proper_lemma(word) or len(have) >= 2
 
 
 def _used_alone(word: str, surname: str, texts: list[ParsedText]) -> bool:
@@ -359,7 +373,7 @@ def comparable(text: ParsedText) -> bool:
 
 def entity_clusters(text: ParsedText) -> list[list[Entity]]:
     """The entities of a text, each as the list of its mentions."""
-    return _clusters(text.entities)
+    return _clusters(_names(text))
 
 
 # --- what to compare with --------------------------------------------------------------------
@@ -386,7 +400,7 @@ def _expectation(seg: ParsedSegment) -> _Expectation | None:
         base, against = seg.ref, "reference"
         entities = _confirmed(_clusters(_with_rule_names(seg.ref, seg.src)), seg.src, seg.ref)
     elif seg.src is not None:
-        base, against, entities = seg.src, "source", _clusters(seg.src.entities)
+        base, against, entities = seg.src, "source", _clusters(_names(seg.src))
     else:
         return None
     lenient = _cross_lingual(base, seg.hyp)
@@ -430,7 +444,7 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
     names the tagger calls proper nouns count, no single short word ("Tue", "ID"), and,
     given a source, only names the source confirms (a capitalised "Fertility" is no name)."""
     if text.doc is None or (source is not None and not _comparable(source)):
-        return list(text.entities)
+        return list(_names(text))
     extra: list[Entity] = []
     for e in [*fallback_entities(text.text, text.lang), *_proper_noun_runs(text)]:
         if (
@@ -440,7 +454,7 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
             and (source is None or entity_found([e], source, lenient=_cross_lingual(text, source)))
         ):
             extra.append(e)
-    return sorted([*text.entities, *extra], key=lambda e: e.start)
+    return sorted([*_names(text), *extra], key=lambda e: e.start)
 
 
 def _proper_noun_runs(text: ParsedText) -> list[Entity]:
@@ -480,6 +494,33 @@ def _proper_name(text: ParsedText, ent: Entity) -> bool:
     return bool(tokens) and all(t.pos_ == "PROPN" for t in tokens) and ent.text.lower() != "mr"
 
 
+def _names(text: ParsedText) -> list[Entity]:
+    """The text's entities less the common words that NER took for names because a sentence
+    start capitalised them ("Tributes have been paid", "Media reports say"): one English word
+    that WordNet has in lower case and never as a name, and that is a plural or that the
+    tagger does not call a proper noun (a capitalised "Sky" may be the broadcaster)."""
+    if text.lang != "en":
+        return list(text.entities)
+    return [e for e in text.entities if not _capitalised_common_word(text, e)]
+
+
+def _capitalised_common_word(text: ParsedText, ent: Entity) -> bool:
+    word = ent.text
+    if not word.isalpha() or not _opens_sentence(text.text, ent.start):
+        return False
+    if not common_word(word) or proper_lemma(word):
+        return False
+    if text.doc is None or plural_of_common_noun(word):
+        return True  # the tagger calls any capitalised plural a proper noun ("Tributes")
+    span = text.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    return span is not None and all(t.pos_ != "PROPN" for t in span)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?…:\n"
+
+
 def _supports(seg: ParsedSegment) -> list[tuple[ParsedText, bool]]:
     """Texts that can vouch for a hypothesis entity, each with its leniency."""
     supports: list[tuple[ParsedText, bool]] = []
@@ -517,7 +558,7 @@ def _salient(text: ParsedText) -> list[list[Entity]]:
     an article merely repeats, or names once in its lead (measured on FIB, XSum/CNN)."""
     lead_end = _lead_end(text.text)
     return [
-        c for c in _clusters(text.entities) if len(c) >= _SALIENT_MENTIONS and c[0].start < lead_end
+        c for c in _clusters(_names(text)) if len(c) >= _SALIENT_MENTIONS and c[0].start < lead_end
     ]
 
 
@@ -773,7 +814,7 @@ def _summary_variants(seg: ParsedSegment) -> list[Finding]:
         return []
     against = "source" if seg.src is not None else "reference"
     findings = []
-    for mentions in _clusters(seg.hyp.entities):
+    for mentions in _clusters(_names(seg.hyp)):
         best = _best(mentions, supports, lenient=False)
         if best is not None and best[1].kind == "variant":
             findings.append(_variant_finding(*best, against, hyp_side=True))

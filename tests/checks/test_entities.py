@@ -312,6 +312,12 @@ CLUB_ARTICLE = (
         ("Roberto Di Matteo was appointed by Villa.", set()),
         # generic words and titles added to a name are no extension
         ("Cardiff City manager Warnock was disappointed.", set()),
+        ("Boss Warnock says he was disappointed.", set()),
+        # a common word that opens a sentence is no name, whatever NER says
+        ("Tributes have been paid to a well-known Cardiff collector.", set()),
+        ("Media reports say Warnock was disappointed.", set()),
+        # a first name that is also a common word is still a first name
+        ("Mark Warnock was disappointed.", {"entity_unsupported"}),
         # unsupported extensions: a first name, a club named more fully
         ("Cardiff manager Neil Warnock was disappointed.", {"entity_unsupported"}),
         ("Warnock was disappointed not to get the Aston Villa job.", {"entity_unsupported"}),
