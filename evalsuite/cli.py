@@ -25,7 +25,6 @@ from evalsuite.checks.base import SEVERITIES, Finding, Severity
 from evalsuite.data import Example, iter_jsonl, load_jsonl
 from evalsuite.errors import EvalsuiteError, InputError
 from evalsuite.io import (
-    atomic_write_json,
     atomic_write_jsonl,
     check_output_directory,
     check_output_file,
@@ -123,7 +122,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     from evalsuite.harness import empty_output_notes
     from evalsuite.metrics.spec import metric_needs_reference
     from evalsuite.report.terminal import print_summary
-    from evalsuite.results import results_document, segments_path
+    from evalsuite.results import results_document, write_results_file
 
     started = time.monotonic()
     metrics = validate_metrics(parse_name_list(args.metrics), "--metrics") if args.metrics else None
@@ -181,8 +180,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         segments_file=segments_file,
     )
     if output:
-        atomic_write_jsonl(segments_path(output, document), run.segment_lines())
-        atomic_write_json(output, document)
+        write_results_file(output, document, [run])
     print_summary([run], Console())
     for note in run.notes:
         print(f"note: {note}", file=sys.stderr)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from evalsuite.report.browser import find_chromium, screenshot
 from evalsuite.report.html_report import render_html
-from evalsuite.report.loaded import LoadedResults, load_results
+from evalsuite.results import LoadedResults, load_results
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH, TOP_HEIGHT, SEGMENTS_HEIGHT = 1400, 1050, 950

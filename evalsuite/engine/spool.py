@@ -10,7 +10,6 @@ On Linux it has no name at all: it is unlinked as soon as it is created and read
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import tempfile
@@ -19,29 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
 
-from evalsuite.checks.base import Finding, Span
-from evalsuite.results import SegmentRecord
-
-_SEGMENT_FIELDS = {f.name for f in dataclasses.fields(SegmentRecord)}
-
-
-def _span(value: Any) -> Span | None:
-    return Span(**value) if isinstance(value, dict) else None
-
-
-def segment_from_line(line: dict[str, Any]) -> SegmentRecord:
-    """The SegmentRecord a segments.jsonl line was written from."""
-    findings = [
-        Finding(
-            check=f["check"], severity=f["severity"], message=f["message"],
-            hyp_span=_span(f.get("hyp_span")), ref_span=_span(f.get("ref_span")),
-            evidence=f.get("evidence") or {},
-        )
-        for f in line["findings"]
-    ]
-    plain = {k: v for k, v in line.items() if k in _SEGMENT_FIELDS and k != "findings"}
-    return SegmentRecord(findings=findings, **plain)
-
+from evalsuite.results import SegmentRecord, parse_segment
 
 _PROC_FD = Path("/proc/self/fd")
 
@@ -103,7 +80,10 @@ class SpooledSegments(Sequence[SegmentRecord]):
                 yield json.loads(text)
 
     def __iter__(self) -> Iterator[SegmentRecord]:
-        return (segment_from_line(line) for line in self.lines())
+        return (
+            parse_segment(line, str(self.path), number)
+            for number, line in enumerate(self.lines(), start=1)
+        )
 
     @overload
     def __getitem__(self, index: int) -> SegmentRecord: ...

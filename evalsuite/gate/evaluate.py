@@ -28,7 +28,8 @@ from evalsuite.gate.rules import (
     TestSettings,
 )
 from evalsuite.metrics.registry import score_kind
-from evalsuite.report.compare import Comparison, LoadedRun, has_scorer
+from evalsuite.report.compare import Comparison, has_scorer
+from evalsuite.results import LoadedRun
 from evalsuite.stats.aggregate import StatScorer
 from evalsuite.stats.paired import PairedResult, TestName, paired_test
 

@@ -13,14 +13,13 @@ from pathlib import Path
 
 from evalsuite.errors import InputError
 from evalsuite.report.compare import (
-    LoadedRun,
     check_comparable,
     has_scorer,
-    load_runs,
     pair_runs,
     require_same_signature,
     segment_id_difference,
 )
+from evalsuite.results import LoadedRun, load_runs
 
 RunKey = tuple[str, str]
 

@@ -7,46 +7,17 @@ signatures (without the interval settings) are equal and both runs cover the sam
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from evalsuite.errors import InputError
 from evalsuite.metrics.registry import score_kind
 from evalsuite.metrics.signature import Signature
 from evalsuite.report.metric_display import metric_scale, scale_note
-from evalsuite.results import segments_path
+from evalsuite.results import LoadedRun, load_runs
 from evalsuite.stats.paired import PairedResult, TestName, paired_test
 
 ALPHA = 0.05
-
-
-@dataclass(frozen=True)
-class LoadedRun:
-    """One run of a results document with its segments' statistics, keyed by segment id.
-
-    `findings` are the run's counts per check and severity; `segment_langs` and
-    `segment_findings` (segment id -> (check, severity) pairs) let the gate look at one
-    language's segments without the texts.
-    """
-
-    dataset: str
-    system: str
-    scores: dict[str, dict[str, Any]]
-    stats: dict[str, dict[str, list[float]]]
-    findings: dict[str, dict[str, int]] = field(default_factory=dict)
-    segment_langs: dict[str, str | None] = field(default_factory=dict)
-    segment_findings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-
-
-@dataclass
-class _Segments:
-    """What the segments file holds for one run, keyed by segment id."""
-
-    stats: dict[str, dict[str, list[float]]] = field(default_factory=dict)
-    langs: dict[str, str | None] = field(default_factory=dict)
-    findings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -64,60 +35,6 @@ class Comparison:
         scale = metric_scale(self.metric)
         star = "*" if self.result.significant(alpha) else ""
         return f"{self.result.delta * scale:+.2f}{star}"
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InputError("file not found", path=str(path)) from None
-    except json.JSONDecodeError as err:
-        raise InputError(f"not valid JSON ({err.msg})", path=str(path), line=err.lineno) from None
-    if not isinstance(document, dict) or not isinstance(document.get("runs"), list):
-        raise InputError("not an evalsuite results document", path=str(path), field="runs")
-    return document
-
-
-def _read_segments(path: Path) -> dict[tuple[str, str], _Segments]:
-    out: dict[tuple[str, str], _Segments] = {}
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise InputError("segments file not found", path=str(path)) from None
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():
-            continue
-        try:
-            record = json.loads(text)
-            key = (str(record["dataset"]), str(record["system"]))
-            seg_id = str(record["id"])
-            run = out.setdefault(key, _Segments())
-            run.stats[seg_id] = dict(record.get("stats") or {})
-            lang = record.get("lang")
-            run.langs[seg_id] = str(lang) if lang else None
-            run.findings[seg_id] = [
-                (str(f["check"]), str(f["severity"])) for f in record.get("findings") or []
-            ]
-        except (json.JSONDecodeError, KeyError, TypeError) as err:
-            raise InputError(f"bad segment record ({err})", path=str(path), line=number) from None
-    return out
-
-
-def load_runs(path: str | Path) -> dict[tuple[str, str], LoadedRun]:
-    """Every run of a results document, with the statistics from its segments file."""
-    results = Path(path)
-    document = _read_json(results)
-    segments = _read_segments(segments_path(results, document))
-    runs: dict[tuple[str, str], LoadedRun] = {}
-    for run in document["runs"]:
-        key = (str(run.get("dataset")), str(run.get("system")))
-        seg = segments.get(key, _Segments())
-        runs[key] = LoadedRun(
-            key[0], key[1], dict(run.get("scores") or {}), seg.stats,
-            findings=dict(run.get("findings") or {}), segment_langs=seg.langs,
-            segment_findings=seg.findings,
-        )
-    return runs
 
 
 def pair_runs(

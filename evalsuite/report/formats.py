@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from evalsuite.report.loaded import LoadedResults, load_results
+from evalsuite.results import LoadedResults, load_results
 
 FORMATS = ("md", "csv", "json", "html", "junit")
 

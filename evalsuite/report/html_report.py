@@ -19,7 +19,6 @@ from typing import Any
 from evalsuite.checks.base import SEVERITIES
 from evalsuite.report.html_assets import CSS, SCRIPT
 from evalsuite.report.html_segments import run_segments, toolbar
-from evalsuite.report.loaded import LoadedResults
 from evalsuite.report.metric_display import (
     axis_floor,
     format_value,
@@ -29,7 +28,7 @@ from evalsuite.report.metric_display import (
     scale_note,
 )
 from evalsuite.report.svg_chart import Bar, ci_bars_svg, nice_max
-from evalsuite.results import RunRecord
+from evalsuite.results import LoadedResults, RunRecord
 
 # Nothing may be loaded from anywhere: inline style and script only, images from data: URLs.
 CSP = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from evalsuite.io import dumps_json
-from evalsuite.report.loaded import LoadedResults
+from evalsuite.results import LoadedResults
 
 SCHEMA = "evalsuite.report/1"
 

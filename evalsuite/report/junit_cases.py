@@ -11,9 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from evalsuite.report.junit import JUnitCase, junit_xml
-from evalsuite.report.loaded import LoadedResults
 from evalsuite.report.metric_display import format_value, metric_label
-from evalsuite.results import RunRecord
+from evalsuite.results import LoadedResults, RunRecord
 
 MAX_LISTED = 5
 

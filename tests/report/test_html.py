@@ -9,8 +9,7 @@ from pathlib import Path
 from evalsuite.checks.base import Finding, Span
 from evalsuite.report import html_segments
 from evalsuite.report.html_report import render_html
-from evalsuite.report.loaded import load_results
-from evalsuite.results import RunRecord, SegmentRecord
+from evalsuite.results import RunRecord, SegmentRecord, load_results
 from tests.report.results_fixture import ARABIC, CHINESE, build_runs, write_results
 
 VOID = {"meta", "br", "input", "img", "hr", "link", "area", "base", "col", "source", "wbr"}

@@ -15,7 +15,7 @@ import pytest
 
 from evalsuite.report.browser import dump_dom, find_chromium, screenshot
 from evalsuite.report.html_report import render_html
-from evalsuite.report.loaded import load_results
+from evalsuite.results import load_results
 from tests.report.png_pixels import read_png
 from tests.report.results_fixture import write_results
 

@@ -1,4 +1,5 @@
-"""Loading results back: what `run` wrote comes back equal; every bad file is a clear exit 2."""
+"""Loading results back: what `run` wrote comes back equal; every bad file is a clear exit 2,
+whether reports (`load_results`) or compare and the gate (`load_runs`) read it."""
 
 from __future__ import annotations
 
@@ -11,8 +12,7 @@ import pytest
 
 from evalsuite.cli import main
 from evalsuite.errors import InputError
-from evalsuite.report.loaded import load_results
-from evalsuite.results import results_document, segments_path
+from evalsuite.results import load_results, load_runs, results_document, segments_path
 from tests.report.results_fixture import build_runs, write_results
 
 
@@ -115,7 +115,7 @@ def test_missing_results_and_missing_segments(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["report", str(tmp_path / "nope.json")]) == 2
-    assert "nope.json: results file not found" in capsys.readouterr().err
+    assert "nope.json: file not found" in capsys.readouterr().err
     results = write_results(tmp_path)
     (tmp_path / "segments.jsonl").unlink()
     assert main(["report", str(results), "--format", "html"]) == 2
@@ -139,6 +139,35 @@ def test_bad_document_fields(
     with pytest.raises(InputError, match=message) as caught:
         load_results(results)
     assert caught.value.field == field
+
+
+READERS = pytest.mark.parametrize("read", [load_results, load_runs], ids=["report", "runs"])
+
+
+def test_runs_for_paired_tests_hold_what_the_records_hold(tmp_path: Path) -> None:
+    results = write_results(tmp_path)
+    records = load_results(results).runs
+    runs = load_runs(results)
+    assert list(runs) == [(r.dataset, r.system) for r in records]
+    for record in records:
+        run = runs[(record.dataset, record.system)]
+        assert run.stats == {seg.id: seg.stats for seg in record.segments}
+        assert run.segment_langs == {seg.id: seg.lang for seg in record.segments}
+        assert run.segment_findings == {
+            seg.id: [(f.check, f.severity) for f in seg.findings] for seg in record.segments
+        }
+        assert set(run.scores) == {s.name for s in record.scores}
+
+
+@READERS
+def test_count_mismatch_is_refused_by_both_readers(tmp_path: Path, read: Any) -> None:
+    results = write_results(tmp_path)
+    document = json.loads(results.read_text(encoding="utf-8"))
+    document["runs"][1]["n_segments"] = 3
+    results.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(InputError, match="says 3 segments") as caught:
+        read(results)
+    assert caught.value.field == "runs[1].n_segments"
 
 
 def test_bad_score_and_count_mismatch(tmp_path: Path) -> None:
@@ -165,12 +194,13 @@ def test_results_json_syntax_error_names_line(tmp_path: Path) -> None:
     assert caught.value.line == 3
 
 
-def test_segment_of_unknown_run(tmp_path: Path) -> None:
+@READERS
+def test_segment_of_unknown_run(tmp_path: Path, read: Any) -> None:
     results = write_results(tmp_path)
     seg_file = tmp_path / "segments.jsonl"
     lines = seg_file.read_text(encoding="utf-8").splitlines()
     ghost = {**json.loads(lines[4]), "system": "ghost"}
     seg_file.write_text("\n".join([*lines, json.dumps(ghost)]) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="no run for") as caught:
-        load_results(results)
+        read(results)
     assert (caught.value.line, caught.value.field) == (6, "system")

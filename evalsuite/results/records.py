@@ -1,21 +1,14 @@
-"""The results document (versioned JSON) and the per-segment detail written beside it."""
+"""What a run produced, in memory: one RunRecord per system and dataset, one SegmentRecord per
+segment; and how each becomes its entry in results.json and its line in segments.jsonl."""
 
 from __future__ import annotations
 
-import platform
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
-from pathlib import Path
 from typing import Any
 
-import evalsuite
 from evalsuite.checks.base import SEVERITIES, Finding
-from evalsuite.io import atomic_write_json, atomic_write_jsonl, atomic_write_text
 from evalsuite.metrics.base import CorpusScore
-
-SCHEMA = "evalsuite.results/1"
-_PACKAGES = ("sacrebleu", "rouge-score", "spacy", "transformers", "torch", "nltk", "datasets")
 
 
 @dataclass
@@ -66,7 +59,7 @@ class RunRecord:
             "system": self.system,
             "system_signature": self.system_signature,
             "n_segments": len(self.segments),
-            "scores": {s.name: _score_dict(s) for s in self.scores},
+            "scores": {s.name: score_dict(s) for s in self.scores},
             "findings": self.finding_counts,
             "notes": self.notes,
         }
@@ -102,7 +95,7 @@ def _keeps_source(segment: SegmentRecord) -> bool:
     return any(f.ref_span and f.evidence.get("against") == "source" for f in segment.findings)
 
 
-def _score_dict(score: CorpusScore) -> dict[str, Any]:
+def score_dict(score: CorpusScore) -> dict[str, Any]:
     """A corpus score in the results document; the interval only when one was computed."""
     out: dict[str, Any] = {
         "value": score.value,
@@ -111,54 +104,4 @@ def _score_dict(score: CorpusScore) -> dict[str, Any]:
     }
     if score.ci_low is not None:
         out.update(ci_low=score.ci_low, ci_high=score.ci_high, ci_mean=score.ci_mean)
-    return out
-
-
-def package_versions(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """Versions of the tool, Python and every package that can change a number."""
-    versions = {"evalsuite": evalsuite.__version__, "python": platform.python_version()}
-    for name in _PACKAGES:
-        try:
-            versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError:
-            continue
-    versions.update(extra or {})
-    return versions
-
-
-def results_document(
-    runs: Sequence[RunRecord],
-    *,
-    suite: dict[str, Any],
-    models: dict[str, str],
-    timing: dict[str, Any],
-    segments_file: str = "segments.jsonl",
-) -> dict[str, Any]:
-    """The versioned results document; `segments_file` is relative to the document's folder."""
-    return {
-        "schema": SCHEMA,
-        "segments_file": segments_file,
-        "suite": suite,
-        "versions": package_versions(),
-        "models": models,
-        "runs": [run.to_dict() for run in runs],
-        "timing": timing,
-    }
-
-
-def segments_path(results_path: str | Path, document: dict[str, Any]) -> Path:
-    """Where the per-segment detail of a results document lives."""
-    return Path(results_path).parent / str(document.get("segments_file", "segments.jsonl"))
-
-
-def write_results_dir(
-    directory: str | Path, document: dict[str, Any], runs: Sequence[RunRecord], report_md: str
-) -> Path:
-    """Write segments.jsonl, report.md, then results.json last, each atomically."""
-    out = Path(directory)
-    out.mkdir(parents=True, exist_ok=True)
-    lines = (line for run in runs for line in run.segment_lines())
-    atomic_write_jsonl(out / "segments.jsonl", lines)
-    atomic_write_text(out / "report.md", report_md)
-    atomic_write_json(out / "results.json", document)
     return out

@@ -1,15 +1,18 @@
-"""Read a results document and its segments file back into RunRecords, for `evalsuite report`.
+"""Reading a result set back: the one reader of results documents and segments files.
 
 Reports render from RunRecords whether they come straight from a run or from files on disk, so
-`report --format md` on a results directory gives the very report.md that `run` wrote. Every
-problem is an InputError that names the file, the line and the field: a report built from a
-half-understood file would be worse than none.
+`report --format md` on a results directory gives the very report.md that `run` wrote;
+`compare` and the gate read the same files through `load_runs`, which keeps only each
+segment's statistics, language and finding kinds; the engine's spool reads its own lines back
+with `parse_segment`. Every problem is an InputError that names the file, the line and the
+field: a report or a verdict built from a half-understood file would be worse than none.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +20,8 @@ from evalsuite.checks.base import SEVERITIES, Finding, Span
 from evalsuite.errors import InputError
 from evalsuite.metrics.base import CorpusScore
 from evalsuite.metrics.signature import Signature
-from evalsuite.results import RunRecord, SegmentRecord, segments_path
+from evalsuite.results.records import RunRecord, SegmentRecord
+from evalsuite.results.writing import segments_path
 
 SCHEMA_PREFIX = "evalsuite.results/"
 
@@ -41,9 +45,65 @@ def load_results(path: str | Path) -> LoadedResults:
     results = Path(path)
     document = _read_document(results)
     seg_path = segments_path(results, document)
-    segments = _read_segments(seg_path)
+    segments: _Segments = {}
+    for number, key, segment in iter_segments(seg_path):
+        segments.setdefault(key, (number, []))[1].append(segment)
     runs = [_run(results, i, raw, segments) for i, raw in enumerate(document["runs"])]
-    known = {(run.dataset, run.system) for run in runs}
+    _require_known_runs(results, seg_path, {(run.dataset, run.system) for run in runs}, segments)
+    return LoadedResults(path=results, document=document, runs=runs)
+
+
+@dataclass(frozen=True)
+class LoadedRun:
+    """One run of a results document with its segments' statistics, keyed by segment id, for
+    paired tests (`compare`, the gate): no texts.
+
+    `scores` are the document's score entries as stored; `findings` the run's counts per check
+    and severity; `segment_langs` and `segment_findings` (segment id -> (check, severity)
+    pairs) let the gate look at one language's segments.
+    """
+
+    dataset: str
+    system: str
+    scores: dict[str, dict[str, Any]]
+    stats: dict[str, dict[str, list[float]]]
+    findings: dict[str, dict[str, int]] = field(default_factory=dict)
+    segment_langs: dict[str, str | None] = field(default_factory=dict)
+    segment_findings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+
+
+def load_runs(path: str | Path) -> dict[tuple[str, str], LoadedRun]:
+    """Every run of a results document with what paired tests need from its segments file,
+    read one segment at a time (texts are not kept)."""
+    results = Path(path)
+    document = _read_document(results)
+    seg_path = segments_path(results, document)
+    runs: dict[tuple[str, str], LoadedRun] = {}
+    for i, raw in enumerate(document["runs"]):
+        run = _run(results, i, raw, {}, count=False)
+        runs[(run.dataset, run.system)] = LoadedRun(
+            run.dataset, run.system, dict(raw.get("scores") or {}), {},
+            findings={k: dict(v) for k, v in (raw.get("findings") or {}).items()},
+        )
+    lines = dict.fromkeys(runs, 0)
+    for number, key, segment in iter_segments(seg_path):
+        loaded = runs.get(key)
+        if loaded is None:
+            _require_known_runs(results, seg_path, set(runs), {key: (number, [])})
+            continue
+        lines[key] += 1
+        loaded.stats[segment.id] = segment.stats
+        loaded.segment_langs[segment.id] = segment.lang or None
+        loaded.segment_findings[segment.id] = [(f.check, f.severity) for f in segment.findings]
+    for i, raw in enumerate(document["runs"]):
+        key = (raw["dataset"], raw["system"])
+        _require_count(results, i, raw, key[0], key[1], lines[key])
+    return runs
+
+
+def _require_known_runs(
+    results: Path, seg_path: Path, known: set[tuple[str, str]], segments: _Segments
+) -> None:
     for (dataset, system), (line, _) in segments.items():
         if (dataset, system) not in known:
             raise InputError(
@@ -51,14 +111,13 @@ def load_results(path: str | Path) -> LoadedResults:
                 "has no run for",
                 path=str(seg_path), line=line, field="system",
             )
-    return LoadedResults(path=results, document=document, runs=runs)
 
 
 def _read_document(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise InputError("results file not found", path=str(path)) from None
+        raise InputError("file not found", path=str(path)) from None
     except (IsADirectoryError, UnicodeDecodeError) as err:
         raise InputError(f"cannot read a results document ({err})", path=str(path)) from None
     try:
@@ -82,8 +141,8 @@ def _read_document(path: Path) -> dict[str, Any]:
 _Segments = dict[tuple[str, str], tuple[int, list[SegmentRecord]]]
 
 
-def _read_segments(path: Path) -> _Segments:
-    out: _Segments = {}
+def iter_segments(path: Path) -> Iterator[tuple[int, tuple[str, str], SegmentRecord]]:
+    """(line, (dataset, system), segment) for every line of a segments file, in file order."""
     try:
         handle = path.open(encoding="utf-8")
     except FileNotFoundError:
@@ -105,9 +164,12 @@ def _read_segments(path: Path) -> _Segments:
             if not isinstance(record, dict):
                 raise InputError("a segment must be a JSON object", path=where.path, line=number)
             key = (where.text(record, "dataset"), where.text(record, "system"))
-            entry = out.setdefault(key, (number, []))
-            entry[1].append(_segment(record, where))
-    return out
+            yield number, key, _segment(record, where)
+
+
+def parse_segment(record: dict[str, Any], path: str, line: int) -> SegmentRecord:
+    """The SegmentRecord a decoded segments.jsonl line holds (InputError when malformed)."""
+    return _segment(record, _Where(path, line))
 
 
 @dataclass(frozen=True)
@@ -202,7 +264,10 @@ def _span(raw: Any, where: _Where, field: str) -> Span | None:
     return Span(start, end, text)
 
 
-def _run(path: Path, index: int, raw: Any, segments: _Segments) -> RunRecord:
+def _run(
+    path: Path, index: int, raw: Any, segments: _Segments, *, count: bool = True
+) -> RunRecord:
+    """A run entry of the document, checked, with its segments (`count`: and their number)."""
     field = f"runs[{index}]"
     if not isinstance(raw, dict):
         raise InputError(f"must be an object, found {_kind(raw)}", path=str(path), field=field)
@@ -226,13 +291,8 @@ def _run(path: Path, index: int, raw: Any, segments: _Segments) -> RunRecord:
         _score(path, f"{field}.scores.{name}", name, value) for name, value in scores_raw.items()
     ]
     run_segments = segments.get((dataset, system), (0, []))[1]
-    expected = raw.get("n_segments")
-    if isinstance(expected, int) and expected != len(run_segments):
-        raise InputError(
-            f"says {expected} segments for dataset '{dataset}', system '{system}', but the "
-            f"segments file has {len(run_segments)}",
-            path=str(path), field=f"{field}.n_segments",
-        )
+    if count:
+        _require_count(path, index, raw, dataset, system, len(run_segments))
     notes = raw.get("notes") or []
     return RunRecord(
         dataset=dataset,
@@ -244,6 +304,18 @@ def _run(path: Path, index: int, raw: Any, segments: _Segments) -> RunRecord:
         segments=run_segments,
         notes=[str(note) for note in notes] if isinstance(notes, list) else [str(notes)],
     )
+
+
+def _require_count(
+    path: Path, index: int, raw: dict[str, Any], dataset: str, system: str, found: int
+) -> None:
+    expected = raw.get("n_segments")
+    if isinstance(expected, int) and expected != found:
+        raise InputError(
+            f"says {expected} segments for dataset '{dataset}', system '{system}', but the "
+            f"segments file has {found}",
+            path=str(path), field=f"runs[{index}].n_segments",
+        )
 
 
 def _score(path: Path, field: str, name: str, raw: Any) -> CorpusScore:
