@@ -8,6 +8,7 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -215,6 +216,8 @@ def test_a_sigint_stops_a_long_lcs_within_a_second(native: ModuleType, threads: 
     vocab = [f"w{i}" for i in range(3000)]
     texts = [" ".join(rng.choices(vocab, k=600_000)) for _ in range(2)]
     finished = False
+    # A shell's background job starts with SIGINT ignored; the test needs Python's own handler.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     start = time.perf_counter()
     killer = subprocess.Popen(["sh", "-c", f"sleep 0.3; kill -INT {os.getpid()}"])
     try:
@@ -224,5 +227,6 @@ def test_a_sigint_stops_a_long_lcs_within_a_second(native: ModuleType, threads: 
             time.sleep(10)  # the signal must not reach a later test
     finally:
         killer.wait()
+        signal.signal(signal.SIGINT, previous)
     assert not finished
     assert time.perf_counter() - start < 2.0
