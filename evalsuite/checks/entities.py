@@ -442,19 +442,41 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
     """NER entities plus the rule-based names the model missed ("Cuomo", "Windows"): a
     small model misses many names, and a reference's names must all be translated. Only
     names the tagger calls proper nouns count, no single short word ("Tue", "ID"), and,
-    given a source, only names the source confirms (a capitalised "Fertility" is no name)."""
-    if text.doc is None or (source is not None and not _comparable(source)):
+    given a source, only names the source confirms (a capitalised "Fertility" is no name).
+    A source whose script cannot be compared (Chinese, Hindi) confirms nothing; then a name
+    counts when none of its words is a common word ("Facebook", "Filipino"; not "the
+    Revolution") and it does not open a sentence, and an acronym when the source has it."""
+    if text.doc is None:
         return list(_names(text))
+    comparable_source = source is None or _comparable(source)
     extra: list[Entity] = []
     for e in [*fallback_entities(text.text, text.lang), *_proper_noun_runs(text)]:
-        if (
-            (e.label != "ACRONYM" or source is not None)
-            and not any(e.start < n.end and n.start < e.end for n in [*text.entities, *extra])
-            and (_proper_name(text, e) or _same_acronym(e, source))
-            and (source is None or entity_found([e], source, lenient=_cross_lingual(text, source)))
-        ):
+        if e.label == "ACRONYM" and source is None:
+            continue
+        if any(e.start < n.end and n.start < e.end for n in [*text.entities, *extra]):
+            continue
+        if not (_proper_name(text, e) or _same_acronym(e, source)):
+            continue
+        if source is None:
+            extra.append(e)
+        elif comparable_source:
+            if entity_found([e], source, lenient=_cross_lingual(text, source)):
+                extra.append(e)
+        elif _lexical_name(text, e, source):
             extra.append(e)
     return sorted([*_names(text), *extra], key=lambda e: e.start)
+
+
+def _lexical_name(text: ParsedText, ent: Entity, source: ParsedText) -> bool:
+    """A name by its words alone (no source to confirm it): an acronym the source writes
+    in Latin letters too, or English words that WordNet has only as names, or not at all,
+    away from a sentence start."""
+    if ent.label == "ACRONYM":
+        return entity_found([ent], source, lenient=True)
+    if text.lang != "en" or _opens_sentence(text.text, ent.start):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", ent.text)]
+    return bool(words) and all(not common_word(w) or proper_lemma(w) for w in words)
 
 
 def _proper_noun_runs(text: ParsedText) -> list[Entity]:

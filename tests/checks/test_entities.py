@@ -364,6 +364,10 @@ COUNTERPARTS = [
      "Goma lies in the Democratic Republic of Congo, in the east of the Congo.", None, None),
     ("He works for the National Weather Service.",
      "He works for the National Weather Service (NWS).", None, None),
+    # a capitalised common word NER missed, against a source that cannot confirm it
+    ("After the revolution, all trades were open to men.",
+     "After the Revolution, all trades were open to men.",
+     "革命之后，所有行业都向男性开放。", "zh"),
     # NER tags "Aurora" as a person; the source has no such name: nothing is expected
     ("It is a good chance to see the northern lights.",
      "It is a good chance to see the Aurora borealis.",
@@ -409,6 +413,13 @@ NO_COUNTERPART = [
     # a two-letter acronym the source writes the same
     ("An expert on the disease said so.", "A UN expert on the disease said so.",
      "Ein UN-Experte für die Krankheit sagte das.", "de", {"entity_missing"}),
+    # names NER missed, against a source that cannot confirm them: words that are names only
+    ("Google, Yahoo, Apple and AOL, angered by the report, backed the bill.",
+     "Google, Yahoo, Apple, AOL and Facebook, angered by the report, backed the bill.",
+     "谷歌、雅虎、苹果、美国在线和脸书对报道感到愤怒，支持该法案。", "zh", {"entity_missing"}),
+    ("Had they lost, the war would have gone on.",
+     "Had the Allies lost, the war would have gone on.",
+     "अगर मित्र राष्ट्र हार जाते, तो युद्ध जारी रहता।", "hi", {"entity_missing"}),
     # a work's name, which another language words in its own way, needs no confirmation
     ("He signed it in 1776.", "He signed the Declaration of Independence in 1776.",
      "W 1776 roku podpisał Deklarację Niepodległości.", "pl", {"entity_missing"}),
