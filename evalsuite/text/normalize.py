@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 from anyascii import anyascii
@@ -40,6 +41,7 @@ __all__ = [
     "sound_class",
     "strip_diacritics",
     "transliterate",
+    "without_legal_form",
 ]
 
 
@@ -268,11 +270,37 @@ def match_names(a: str, b: str) -> tuple[MatchKind, float] | None:
 
 
 def _head(tokens: tuple[str, ...]) -> str:
-    """The word a name is about: its last, or the last before "of" ("Bank of England")."""
+    """The word a name is about: its last, or the last before "of" ("Bank of England"),
+    never a legal form that closes it ("Ravenna Bt." is about Ravenna, not "Bt.")."""
+    tokens = without_legal_form(tokens)
     for i, token in enumerate(tokens[1:], start=1):
         if token in _OF:
             return tokens[i - 1]
     return tokens[-1]
+
+
+@lru_cache(maxsize=1)
+def _legal_forms() -> tuple[frozenset[tuple[str, ...]], int]:
+    """Folded legal-form designators (resources/legal_forms.tsv, from cleanco) and the most
+    words one has."""
+    path = resources.files("evalsuite") / "resources" / "legal_forms.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    forms = frozenset(tuple(line.split()) for line in lines if line and not line.startswith("#"))
+    return forms, max(len(form) for form in forms)
+
+
+def without_legal_form(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's folded words less the legal forms that close it ("ravenna bt" -> "ravenna",
+    "acme sp z o o" -> "acme"); a name that is nothing else is kept whole."""
+    forms, longest = _legal_forms()
+    cut = True
+    while cut:
+        cut = False
+        for size in range(min(longest, len(tokens) - 1), 0, -1):
+            if tokens[-size:] in forms:
+                tokens, cut = tokens[:-size], True
+                break
+    return tokens
 
 
 def _unless_marks_differ(a: str, b: str, kind: MatchKind) -> tuple[MatchKind, float]:

@@ -410,6 +410,9 @@ NO_COUNTERPART = [
     ("South Africa beat the All Blacks in Rustenburg.",
      "South Africa beat the All Blacks (New Zealand) in Rustenburg.", None, None,
      {"entity_missing"}),
+    # a company's legal form left behind names no company
+    ("Invoices came from Bt. and the sports club.",
+     "Invoices came from Ravenna Bt. and the sports club.", None, None, {"entity_missing"}),
     # a two-letter acronym the source writes the same
     ("An expert on the disease said so.", "A UN expert on the disease said so.",
      "Ein UN-Experte für die Krankheit sagte das.", "de", {"entity_missing"}),

@@ -103,6 +103,11 @@ def test_edit_distance_counts_a_swap_once() -> None:
         ("Antony", "Antony Blinken", None),  # a first name alone says too little
         ("Joe Biden", "Hunter Biden", None),
         ("Warsaw", "Prague", None),
+        # a legal form is no part of what a company's name is about
+        ("Volkswagen", "Volkswagen AG", "partial"),
+        ("Acme", "Acme sp. z o.o.", "partial"),
+        ("Bt.", "Ravenna Bt.", None),
+        ("GmbH", "Siemens GmbH", None),
     ],
 )
 def test_match_names(a: str, b: str, kind: str | None) -> None:
@@ -219,3 +224,18 @@ def test_folded_text_suffix_and_stem() -> None:
     assert folded.find("kiev", allow_suffix=3) is not None
     assert folded.find("zelenskii", allow_suffix=3) is None
     assert folded.find("zelenskii", allow_suffix=3, stem=2) is not None
+
+
+def test_shipped_legal_forms_are_what_the_script_derives() -> None:
+    pytest.importorskip("cleanco")
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sys.path.insert(0, str(root / "scripts"))
+    import build_legal_forms
+
+    if build_legal_forms.metadata.version("cleanco") != build_legal_forms.VERSION:
+        pytest.skip("another cleanco version is installed")
+    shipped = build_legal_forms.OUTPUT.read_text(encoding="utf-8")
+    assert build_legal_forms.build() == shipped
