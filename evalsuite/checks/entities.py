@@ -32,6 +32,7 @@ from evalsuite.text.normalize import (
     close_forms,
     fold,
     fold_text,
+    is_title,
     jaro_winkler,
     marks_differ,
     match_names,
@@ -275,15 +276,19 @@ def _extensions(
 
 
 def _title_before(word: str, name: str, shorter: str) -> bool:
-    """Whether an added word is a role put before the name ("Boss Ashley", "Broadcaster Sky",
-    "Singer Phil Collins"): a noun of a person that WordNet has in lower case, before the
-    words the source has. One that is also a name ("Mark", "Singer") counts as a role only
-    before a name the source has in two words or more."""
-    tokens, have = name_tokens(name), fold(shorter).split()
-    first_kept = next((i for i, t in enumerate(tokens) if t in have), len(tokens))
-    if word not in tokens[:first_kept] or not role_noun(word):
+    """Whether an added word belongs to a title put before the name ("Boss Ashley",
+    "Broadcaster Sky", "Singer Phil Collins", "Prime Minister Theresa May"): words before
+    the ones the source has, among them a title or a noun of a person that WordNet has in
+    lower case, and the word itself such a noun or a common word. A word that is also a name
+    ("Mark", "Singer") counts only before a name the source has in two words or more."""
+    words, have = fold(name).split(), fold(shorter).split()
+    first_kept = next((i for i, w in enumerate(words) if w in have), len(words))
+    before = words[:first_kept]
+    if word not in before or not any(is_title(w) or role_noun(w) for w in before):
         return False
-    return not proper_lemma(word) or len(have) >= 2
+    if proper_lemma(word):
+        return role_noun(word) and len(have) >= 2
+    return role_noun(word) or common_word(word)
 
 
 def _used_alone(word: str, surname: str, texts: list[ParsedText]) -> bool:

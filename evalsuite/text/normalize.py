@@ -28,6 +28,7 @@ __all__ = [
     "fold",
     "fold_text",
     "aliases",
+    "is_title",
     "close_forms",
     "edit_distance",
     "jaro_winkler",
@@ -114,6 +115,11 @@ def name_tokens(text: str) -> tuple[str, ...]:
     tokens = _content_tokens(text)
     kept = tuple(t for t in tokens if t not in _TITLES)
     return kept or tokens
+
+
+def is_title(word: str) -> bool:
+    """Whether a folded word is a title or honorific that names drop ("mr", "minister")."""
+    return word in _TITLES
 
 
 def name_key(text: str) -> str:

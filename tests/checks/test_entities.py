@@ -443,3 +443,24 @@ def test_a_derived_region_name_has_its_place_as_counterpart() -> None:
     findings = _run(hypothesis="He works in the Kolín region.", reference="He works in Kolínsko.",
                     hyp_lang="en")  # fmt: skip
     assert "entity_missing" not in _fired(findings)
+
+
+@pytest.mark.parametrize(
+    ("word", "name", "shorter", "title"),
+    [
+        ("boss", "Boss Ashley", "Ashley", True),
+        ("broadcaster", "Broadcaster Sky", "Sky", True),
+        ("prime", "Prime Minister Theresa May", "Theresa May", True),
+        ("singer", "Singer Phil Collins", "Phil Collins", True),
+        ("singer", "Singer Collins", "Collins", False),  # Singer is a surname too
+        ("mark", "Mark Warnock", "Warnock", False),
+        ("neil", "Neil Warnock", "Warnock", False),
+        ("aston", "Aston Villa", "Villa", False),
+    ],
+)
+def test_a_title_before_a_name_is_no_extension(
+    word: str, name: str, shorter: str, title: bool
+) -> None:
+    from evalsuite.checks.entities import _title_before
+
+    assert _title_before(word, name, shorter) is title
