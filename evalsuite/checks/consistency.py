@@ -13,7 +13,7 @@ import re
 
 from evalsuite.checks.base import Finding, Span
 from evalsuite.text.nlp import Entity, ParsedSegment, ParsedText
-from evalsuite.text.normalize import match_names, name_key, name_tokens
+from evalsuite.text.normalize import match_names, name_key, name_tokens, variant_keys
 
 __all__ = ["inconsistent_entity"]
 
@@ -44,11 +44,11 @@ def inconsistent_entity(seg: ParsedSegment) -> list[Finding]:
             form = parent[form]
         return form
 
-    for i, a in enumerate(forms):
-        for b in forms[i + 1 :]:
-            respelled = _respelled(by_form[a][0].text, by_form[b][0].text)
-            if respelled and not _namesakes(owners[a], owners[b]):
-                parent[root(b)] = root(a)
+    for i, j in _candidate_pairs([by_form[f][0].text for f in forms]):
+        a, b = forms[i], forms[j]
+        respelled = _respelled(by_form[a][0].text, by_form[b][0].text)
+        if respelled and not _namesakes(owners[a], owners[b]):
+            parent[root(b)] = root(a)
     groups: dict[str, list[str]] = {}
     for form in forms:
         groups.setdefault(root(form), []).append(form)
@@ -81,12 +81,31 @@ def _mentions(text: ParsedText) -> list[tuple[Entity, Entity | None]]:
     return [(m, o) for m, o in found if m.start not in in_norp]
 
 
+def _candidate_pairs(names: list[str]) -> list[tuple[int, int]]:
+    """The pairs (i < j, in order) of `names` that share a `variant_keys` key: the only ones
+    `match_names` can call respellings, so the others are never compared (a long document
+    has thousands of name forms; all pairs of them cost minutes)."""
+    buckets: dict[tuple[str, object], list[int]] = {}
+    for i, name in enumerate(names):
+        for key in variant_keys(name):
+            buckets.setdefault(key, []).append(i)
+    pairs = {
+        (members[x], other)
+        for members in buckets.values()
+        for x in range(len(members))
+        for other in members[x + 1 :]
+    }
+    return sorted(pairs)
+
+
 def _namesakes(a: list[Entity | None], b: list[Entity | None]) -> bool:
     """Whether every mention on both sides belongs to a full name, and no full name of one
     side matches one of the other: "Frank Jonas" and "Donna Jones" are two people."""
     if None in a or None in b:
         return False
-    return not any(match_names(x.text, y.text) for x in a if x for y in b if y)
+    names_a = {x.text for x in a if x}  # one name recurs thousands of times: each once
+    names_b = {y.text for y in b if y}
+    return not any(match_names(x, y) for x in names_a for y in names_b)
 
 
 def _respelled(a: str, b: str) -> bool:

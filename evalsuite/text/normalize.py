@@ -42,6 +42,7 @@ __all__ = [
     "sound_class",
     "strip_diacritics",
     "transliterate",
+    "variant_keys",
     "without_legal_form",
 ]
 
@@ -446,3 +447,45 @@ def fold_text(text: str) -> FoldedText:
             chars.append(out)
             offsets.append(i)
     return FoldedText(text, "".join(chars), tuple(offsets))
+
+
+def variant_keys(text: str) -> frozenset[tuple[str, object]]:
+    """Keys such that two names `match_names` calls a variant always share one: a document's
+    names need comparing only within a shared key, not every pair (blocking).
+
+    Derived from `match_names`, one way to a variant at a time (keep the two in step; the
+    tests compare blocked and all-pairs results): the joined key (same key, or diacritics
+    apart), the place table (another name of one place), an abbreviation of three or four
+    consonants and the start of a long word's skeleton, and for the joined key and each word
+    the `_token_match` keys (the word after `_ABBREVIATIONS`, its consonant skeleton, and its
+    one-deletion forms, which two words within one edit of each other share; a shared word
+    is a shared abbreviation key)."""
+    tokens = name_tokens(text)
+    if not tokens:
+        return frozenset()
+    joined = "".join(tokens)
+    keys: set[tuple[str, object]] = set()
+    for place in place_aliases.places_of(" ".join(tokens)):
+        keys.add(("place", place))
+    if len(tokens) == 1:
+        skeleton = _skeleton(joined)
+        if 3 <= len(joined) <= 4 and not re.search(r"[aeiouy]", joined):
+            keys.add(("abbr", joined))
+        elif len(joined) > 4:
+            keys.update((("abbr", skeleton[:3]), ("abbr", skeleton[:4])))
+    for word in {joined, *tokens}:
+        keys.update(_token_keys(word))
+    return frozenset(keys)
+
+
+def _token_keys(word: str) -> list[tuple[str, object]]:
+    """Keys two words share whenever `_token_match` relates them."""
+    keys: list[tuple[str, object]] = [("word", _ABBREVIATIONS.get(word, word))]
+    if len(word) >= 3:
+        skeleton = _skeleton(word)
+        if skeleton:
+            keys.append(("skeleton", skeleton))
+    if len(word) >= _TYPO_MIN_LEN:
+        keys.append(("edit", word))
+        keys.extend(("edit", word[:i] + word[i + 1 :]) for i in range(len(word)))
+    return keys
