@@ -15,8 +15,11 @@ Sets, each reported apart:
   role-changing passives are faults, passives, relative clauses and phrases that keep the roles
   are controls (relative-clause and preposition non-entailments are reported for information).
 - No-error controls: DEMETR good MT against its reference, FIB consistent summaries against
-  their article. PAWS-X German has no parser here: its rows show that the check does not run.
-  HANS, DEMETR, FIB and PAWS-X are cut to `--half` with `benchmarks/evaldata.py: keep_half`.
+  their article, and WMT23 zh-en: every pair of two system translations of one Chinese
+  segment that MQM raters marked with no accuracy error, one against the other (two correct
+  English tellings of one sentence, worded independently, converses and other verbs
+  included). PAWS-X German has no parser here: its rows show that the check does not run.
+  HANS, DEMETR, FIB, WMT23 and PAWS-X are cut to `--half` with `benchmarks/evaldata.py: keep_half`.
 - Development rows, used to build the check, for information only: the project's
   `role_pairs.jsonl` and `mt_faults.jsonl` (role_swapped vs clean paraphrases), the seed article's
   headline against its body, and the seed headline against a natural reference headline.
@@ -31,6 +34,7 @@ import argparse
 import sys
 from collections.abc import Iterable
 from functools import partial
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +56,7 @@ EVALDATA_SETS = {
     "demetr": Path("demetr") / "demetr_base_dev.jsonl",
     "fib": Path("fib") / "fib_pairs_dev.jsonl",
     "pawsx_de": Path("pawsx_de") / "pawsx_de_dev.jsonl",
+    "wmt23": Path("wmt23_mqm_news") / "mqm_generalMT2023_segments_subset_dev.jsonl",
 }
 """The shared dev files this benchmark reads, by set name."""
 _HANS_FAULTS = ("ln_subject/object_swap", "ln_passive")
@@ -176,6 +181,21 @@ def _fib(root: Path, half: Half | None) -> dict[str, Any]:
     return rate_row("fib", "no_error (consistent summary)", _fired(inputs), error=False)
 
 
+def _wmt23_pairs(root: Path, half: Half | None) -> dict[str, Any]:
+    """Two error-free translations of one segment, each pair once: a paraphrase control."""
+    rows = keep_half("wmt23", read_jsonl(root / EVALDATA_SETS["wmt23"]), half)
+    clean: dict[int, set[str]] = {}
+    for r in rows:
+        if r["lp"] == "zh-en" and not r["accuracy_error_categories"]:
+            clean.setdefault(r["global_seg_id"], set()).add(r["target"])
+    inputs = [
+        CheckInput(a, b, hyp_lang="en")
+        for outputs in clean.values()
+        for a, b in combinations(sorted(outputs), 2)
+    ]
+    return rate_row("wmt23 zh-en", "two error-free translations", _fired(inputs), error=False)
+
+
 def _pawsx(root: Path, half: Half | None) -> Iterable[dict[str, Any]]:
     """German: no parser is installed, so the check cannot fire (shown, not hidden)."""
     rows = keep_half("pawsx_de", read_jsonl(root / EVALDATA_SETS["pawsx_de"]), half)
@@ -206,7 +226,7 @@ def evaluate_roles(
     )
     present = {name for name, path in EVALDATA_SETS.items() if (evaldata / path).is_file()}
     rows.extend(_hans(evaldata, half, missed) if "hans" in present else [_absent("hans", evaldata)])
-    for name, measure in (("demetr", _demetr), ("fib", _fib)):
+    for name, measure in (("demetr", _demetr), ("fib", _fib), ("wmt23", _wmt23_pairs)):
         rows.append(measure(evaldata, half) if name in present else _absent(name, evaldata))
     if "pawsx_de" in present:
         rows.extend(_pawsx(evaldata, half))

@@ -16,17 +16,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from evalsuite.checks.base import Finding, Span
+from evalsuite.checks.role_aligned import aligned_swaps
+from evalsuite.checks.role_compare import (
+    SYMMETRIC_PREDICATES,
+    Conflict,
+    EventIndex,
+    conflict,
+    one_clause,
+    slot,
+    symmetric,
+)
 from evalsuite.text.converses import converse_readings
-from evalsuite.text.nlp import ParsedSegment, ParsedText, load_pipeline
-from evalsuite.text.predicates import Key, index_keys, opposed, probe_keys
+from evalsuite.text.nlp import ParsedSegment, ParsedText
 from evalsuite.text.roles import Arg, Triple, extract_triples
-
-if TYPE_CHECKING:
-    from spacy.tokens import Doc
+from evalsuite.text.sentence_alignment import SentenceAlignment
 
 __all__ = ["SYMMETRIC_PREDICATES", "headline_split", "role_reversal"]
 
@@ -34,29 +40,9 @@ CHECK = "role_reversal"
 Against = Literal["reference", "source", "body"]
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-# Predicates whose two participants can trade places without changing the fact.
-SYMMETRIC_PREDICATES = _words(
-    "meet marry divorce date talk speak chat agree disagree negotiate play fight battle clash "
-    "compete face tie draw trade merge partner ally cooperate collaborate wrestle debate "
-    "resemble match equal border neighbour neighbor hug embrace kiss correspond converse "
-    "rencontrer épouser négocier affronter jouer combattre discuter parler"
-)
 # A headline: one short first line, then a blank line, then the body.
 _HEADLINE = re.compile(r"\A\s*(?P<head>[^\n]+?)[ \t]*\n[ \t]*\n(?=\s*\S)")
 _HEADLINE_MAX_WORDS = 30
-
-
-@dataclass(frozen=True)
-class _Conflict:
-    """A hypothesis triple and the triple it contradicts; `full` when both roles swapped."""
-
-    hyp: Triple
-    ref: Triple
-    full: bool
 
 
 def role_reversal(seg: ParsedSegment) -> list[Finding]:
@@ -84,32 +70,8 @@ def role_reversal(seg: ParsedSegment) -> list[Finding]:
 def _triples(text: ParsedText) -> list[Triple]:
     """A text's triples, and its converse clauses read as their partners' (English only)."""
     assert text.doc is not None
-    triples = extract_triples(_headline_reparsed(text.text, text.lang) or text.doc)
+    triples = extract_triples(text.doc)
     return triples + converse_readings(triples) if text.lang == "en" else triples
-
-
-_SENTENCE_END = (".", "!", "?", '"', "'", "”", "’", ")")
-
-
-@lru_cache(maxsize=1024)
-def _headline_reparsed(text: str, lang: str) -> Doc | None:
-    """A one-line headline in which the small parser found no verb ("Swiatek beats Ostapenko
-    in Doha": "beats" read as a plural noun) parsed again as a sentence, with a full stop,
-    which often gives the verb back; None when that changes nothing (offsets are unchanged:
-    the stop comes after the text)."""
-    stripped = text.strip()
-    if "\n" in stripped or stripped.endswith(_SENTENCE_END) or text != stripped:
-        return None
-    if not 2 < len(stripped.split()) <= _HEADLINE_MAX_WORDS:
-        return None
-    nlp = load_pipeline(lang)
-    if nlp is None:
-        return None
-    first = nlp(text)
-    if any(t.pos_ in ("VERB", "AUX") for t in first):
-        return None
-    again = nlp(f"{text}.")
-    return again if any(t.pos_ in ("VERB", "AUX") for t in again) else None
 
 
 def _comparisons(seg: ParsedSegment) -> list[tuple[Against, ParsedText]]:
@@ -170,25 +132,37 @@ def _findings(
     other: ParsedText,
     against: Against,
 ) -> list[Finding]:
-    """One finding per hypothesis predicate that only the swapped reading supports, then one
-    per pair of clauses of a sentence whose arguments trade places with those of the other
-    side's sentence."""
-    index = _EventIndex(ref_triples)
-    best: dict[int, _Conflict] = {}
+    """One finding per hypothesis predicate that only the swapped reading supports (one
+    moved argument only between aligned sentences), then one per aligned clause whose
+    different predicate has its arguments the other way round (`role_aligned`), then one per
+    pair of clauses of a sentence whose arguments trade places with those of the other side's
+    sentence."""
+    index = EventIndex(ref_triples)
+    assert hyp.doc is not None and other.doc is not None
+    alignment = SentenceAlignment(
+        hyp.doc, other.doc, hyp.lang, (t.sentence for t in hyp_triples),
+        (t.sentence for t in index.triples),
+    )  # fmt: skip
+    best: dict[int, Conflict] = {}
     for triple in hyp_triples:
-        if _symmetric(triple):
+        if symmetric(triple):
             continue
-        candidates = [r for r in index.candidates(triple) if not _symmetric(r)]
-        conflict = _conflict(triple, candidates)
-        if conflict is None:
+        candidates = [r for r in index.candidates(triple) if not symmetric(r)]
+        found = conflict(triple, candidates)
+        if found is None:
             continue
+        if not found.full and not alignment.aligned(triple.sentence, found.ref.sentence):
+            continue  # one moved argument is too weak against a sentence about other things
         held = best.get(triple.pred_token)
-        if held is None or (conflict.full and not held.full):
-            best[triple.pred_token] = conflict
-    kept: list[_Conflict] = []
-    for _, conflict in sorted(best.items()):
-        if not any(_one_clause(conflict.hyp, k.hyp) for k in kept):
-            kept.append(conflict)
+        if held is None or (found.full and not held.full):
+            best[triple.pred_token] = found
+    kept: list[Conflict] = []
+    for _, found in sorted(best.items()):
+        if not any(one_clause(found.hyp, k.hyp) for k in kept):
+            kept.append(found)
+    claimed = {c.hyp.pred_token for c in kept}
+    kept += [c for c in aligned_swaps(hyp_triples, index.triples, alignment)
+             if c.hyp.pred_token not in claimed]
     findings = [_finding(c, hyp, other, against) for c in kept]
     reported = {c.hyp.pred_token for c in kept}
     for exchange in _exchanges(hyp_triples, index):
@@ -196,110 +170,6 @@ def _findings(
             reported |= {exchange.hyp.pred_token, exchange.hyp_other.pred_token}
             findings.append(_exchange_finding(exchange, hyp, other, against))
     return findings
-
-
-class _EventIndex:
-    """The compared text's triples, found by event: every triple whose predicate WordNet
-    names the same event (`evalsuite.text.predicates`), in one dictionary look-up per key
-    rather than a scan of every clause. Repeated identical clauses are kept once."""
-
-    def __init__(self, triples: Sequence[Triple]) -> None:
-        self.triples = list(dict.fromkeys(triples))
-        self._by_key: dict[Key, list[int]] = {}
-        for i, triple in enumerate(self.triples):
-            for key in index_keys(triple.event, triple.noun):
-                self._by_key.setdefault(key, []).append(i)
-
-    def candidates(self, triple: Triple) -> list[Triple]:
-        """Triples of the same event; never one whose predicate is an antonym."""
-        found: set[int] = set()
-        for key in probe_keys(triple.event, triple.noun):
-            found.update(self._by_key.get(key, ()))
-        picked = (self.triples[i] for i in sorted(found))
-        return [t for t in picked if not opposed(triple.event, t.event, triple.noun, t.noun)]
-
-
-def _symmetric(triple: Triple) -> bool:
-    return triple.pred.split()[0] in SYMMETRIC_PREDICATES
-
-
-def _one_clause(a: Triple, b: Triple) -> bool:
-    """Two readings of one clause ("impose tariffs on X" and "tariffs on X") count once."""
-    overlap = a.start < b.end and b.start < a.end
-    return overlap and _same(a.agent, b.agent) and _same(a.patient, b.patient)
-
-
-def _conflict(hyp: Triple, candidates: Sequence[Triple]) -> _Conflict | None:
-    """The strongest contradiction of `hyp`, unless a triple that agrees with it outweighs it."""
-    full = [r for r in candidates if _full_swap(hyp, r)]
-    if any(_agrees(hyp, r, fully=True) for r in candidates):
-        return None
-    if full:
-        return _Conflict(hyp, full[0], True)
-    if any(_agrees(hyp, r, fully=False) for r in candidates):
-        return None
-    # One moved argument is weak evidence: only on the very same predicate (not on one WordNet
-    # relates: "recovery of the helicopter" / "the helicopter picked up"; "Merz got ready" /
-    # "Macron received Merz") and in the core roles, whose attachment the parser gets right
-    # far more often than that of a prepositional phrase.
-    partial = [r for r in candidates if _same_predicate(hyp, r) and _one_side_swap(hyp, r)]
-    return _Conflict(hyp, partial[0], False) if partial else None
-
-
-def _same_predicate(a: Triple, b: Triple) -> bool:
-    return a.event == b.event and a.noun == b.noun and _core(a) and _core(b)
-
-
-def _core(triple: Triple) -> bool:
-    """Object, target of an attack noun or light verb, or the "to" of a dative verb."""
-    return triple.role in ("patient", "target") or triple.frame == "dative"
-
-
-def _same(a: Arg | None, b: Arg | None) -> bool:
-    return a is not None and b is not None and a.same(b)
-
-
-def _slot(triple: Triple) -> str:
-    """Patients and targets ("attack Y", "attacks on Y", "fired at Y") compare; recipients,
-    sources and beneficiaries are roles of their own."""
-    return "patient" if triple.role in ("target", "aim") else triple.role
-
-
-def _full_swap(hyp: Triple, ref: Triple) -> bool:
-    swapped = _same(hyp.agent, ref.patient) and _same(hyp.patient, ref.agent)
-    return swapped and _slot(hyp) == _slot(ref)
-
-
-def _one_side_swap(hyp: Triple, ref: Triple) -> bool:
-    """An argument moved between agent and patient while the other side differs or is unknown.
-
-    The compared triple must name both roles: an agentless one ("the tourist called", often
-    a misparse) is too weak to contradict anything on one side alone."""
-    if ref.agent is None or ref.patient is None:
-        return False
-    agent_moved = _same(hyp.agent, ref.patient) and not _same(hyp.agent, ref.agent)
-    patient_moved = _same(hyp.patient, ref.agent) and not _same(hyp.patient, ref.patient)
-    return agent_moved or patient_moved
-
-
-def _agrees(hyp: Triple, ref: Triple, *, fully: bool) -> bool:
-    """No role clash and a shared argument in the same role; `fully`: both roles shared."""
-    same_slot = _slot(hyp) == _slot(ref)
-    checks = [
-        _compatible(hyp.agent, ref.agent),
-        _compatible(hyp.patient, ref.patient) if same_slot else None,
-    ]
-    if False in checks:
-        return False
-    shared = checks.count(True)
-    return shared == 2 if fully else shared >= 1
-
-
-def _compatible(a: Arg | None, b: Arg | None) -> bool | None:
-    """True: the same argument; False: two different ones; None: one side unknown."""
-    if a is None or b is None:
-        return None
-    return a.same(b)
 
 
 @dataclass(frozen=True)
@@ -330,7 +200,7 @@ def _fillers(triples: Sequence[Triple]) -> dict[Slot, list[Arg]]:
         if t.agent is not None:
             filled.setdefault((_clause_of(t), "agent"), []).append(t.agent)
         if t.patient is not None:
-            filled.setdefault((_clause_of(t), _slot(t)), []).append(t.patient)
+            filled.setdefault((_clause_of(t), slot(t)), []).append(t.patient)
     return filled
 
 
@@ -338,17 +208,17 @@ def _has(args: Sequence[Arg], arg: Arg) -> bool:
     return any(arg.same(a) for a in args)
 
 
-def _exchanges(hyp_triples: Sequence[Triple], index: _EventIndex) -> list[_Exchange]:
+def _exchanges(hyp_triples: Sequence[Triple], index: EventIndex) -> list[_Exchange]:
     """Arguments permuted across the clauses of one sentence: "the club sacked the coach
     after the players criticised him" against "the players sacked the coach after the club
     criticised him". Each moved argument must be unsupported: no clause of that event in the
     other sentence has it in that role."""
     aligned: dict[tuple[int, int], dict[tuple[Clause, Clause], tuple[Triple, Triple]]] = {}
     for h in hyp_triples:
-        if _symmetric(h):
+        if symmetric(h):
             continue
         for r in index.candidates(h):
-            if not _symmetric(r):
+            if not symmetric(r):
                 pairs = aligned.setdefault((h.sentence, r.sentence), {})
                 pairs.setdefault((_clause_of(h), _clause_of(r)), (h, r))
     found: list[_Exchange] = []
@@ -463,16 +333,24 @@ def _shown(t: Triple) -> str:
     return f"{agent or '?'} {pred} {patient or '?'}"
 
 
-def _finding(conflict: _Conflict, hyp: ParsedText, other: ParsedText, against: Against) -> Finding:
+def _finding(conflict: Conflict, hyp: ParsedText, other: ParsedText, against: Against) -> Finding:
+    """A reversal under one event is critical; under two predicates that no resource relates
+    (in sentences that tell the same thing) it is major: the pair could be a converse that
+    neither WordNet nor the converse frames know (host / visit)."""
     h, r = conflict.hyp, conflict.ref
     shown = h.as_list()
     message = (
         f"role reversal: the hypothesis has '{shown[0] or '?'}' {shown[1]} '{shown[2] or '?'}', "
         f"the {against} has '{_shown_quoted(r)}'"
     )
+    if conflict.aligned:
+        message += (
+            f" in the sentence that tells the same thing ('{h.event}' and '{r.event}' are not "
+            "known to name one event, nor to be converses)"
+        )
     return Finding(
         CHECK,
-        "critical",
+        "major" if conflict.aligned else "critical",
         message,
         hyp_span=Span(h.start, h.end, hyp.text[h.start : h.end]),
         ref_span=Span(r.start, r.end, other.text[r.start : r.end]),
@@ -483,5 +361,14 @@ def _finding(conflict: _Conflict, hyp: ParsedText, other: ParsedText, against: A
             "frame": h.frame,
             "ref_frame": r.frame,
             "swap": "both" if conflict.full else "one_side",
+            "predicates": _predicates(conflict),
         },
     )
+
+
+def _predicates(conflict: Conflict) -> str:
+    """How the two predicates relate: the same, related by WordNet or a converse frame
+    ("related"), or different and compared because the sentences align ("unrelated")."""
+    if conflict.aligned:
+        return "unrelated"
+    return "same" if conflict.hyp.event == conflict.ref.event else "related"

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
-from evalsuite.text.predicates import predicate_sense, synset_relations
+from evalsuite.text.predicates import is_verb, predicate_sense, synset_relations
 from evalsuite.text.roles import Arg, Role, Triple
 
 __all__ = ["CONVERSE_FRAMES", "ConverseFrame", "converse_readings"]
@@ -81,12 +81,28 @@ CONVERSE_FRAMES: tuple[ConverseFrame, ...] = (
 )
 
 
+_KIND_DEPTH = 2
+"""A verb takes a specific frame when one of its senses is the converse sense or a kind of it
+at most this many steps down ("trail" "get behind" is a kind of "lag", a kind of "follow")."""
+
+
+def _kinds_above(sense: int, depth: int) -> frozenset[int]:
+    """The informative hypernyms of a synset up to `depth` steps up."""
+    found: set[int] = set()
+    frontier = {sense}
+    for _ in range(depth):
+        frontier = {h for s in frontier for h in synset_relations(s).hypernyms} - found
+        found |= frontier
+    return frozenset(found)
+
+
 @lru_cache(maxsize=65536)
 def _frames_for(pred: str) -> tuple[ConverseFrame, ...]:
     """The frames a predicate takes: its own verb's, or those whose converse sense one of its
     senses names or narrows, that sense not naming the reading itself ("give" never reads as
     a converse of "give")."""
     found = []
+    lemma = pred if is_verb(pred) or " " not in pred else pred.split()[0]
     for frame in CONVERSE_FRAMES:
         if pred == frame.verb:
             found.append(frame)
@@ -96,8 +112,9 @@ def _frames_for(pred: str) -> tuple[ConverseFrame, ...]:
             continue
         converse = senses[frame.sense - 1]
         reading = set(predicate_sense(frame.reading).senses)
-        for sense in predicate_sense(pred.split()[0] if " " in pred else pred).senses:
-            above = synset_relations(sense).hypernyms
+        depth = 1 if frame is _TRANSFER else _KIND_DEPTH
+        for rank, sense in enumerate(predicate_sense(lemma).senses):
+            above = _kinds_above(sense, depth if rank == 0 else 1)
             if (sense == converse or converse in above) and not reading & {sense, *above}:
                 found.append(frame)
                 break
@@ -108,10 +125,11 @@ def _frames_for(pred: str) -> tuple[ConverseFrame, ...]:
 def converse_readings(triples: list[Triple]) -> list[Triple]:
     """The triples that converse frames add: each clause of a converse verb whose cue role is
     filled, read as a clause of its partner."""
-    by_clause: dict[int, list[Triple]] = {}
+    by_clause: dict[tuple[int, str], list[Triple]] = {}
     for triple in triples:
         if not triple.noun and triple.reading is None:
-            by_clause.setdefault(triple.pred_token, []).append(triple)
+            # "fell behind Toyota" has two readings of one verb: "fall" and "fall behind".
+            by_clause.setdefault((triple.pred_token, triple.pred), []).append(triple)
     added: list[Triple] = []
     for clause in by_clause.values():
         for frame in _frames_for(clause[0].pred):

@@ -186,3 +186,29 @@ def same_event(a: str, b: str, a_noun: bool = False, b_noun: bool = False) -> bo
     if opposed(a, b, a_noun, b_noun):
         return False
     return not probe_keys(a, a_noun).isdisjoint(index_keys(b, b_noun))
+
+
+_ANCESTOR_DEPTH = 3
+
+
+@lru_cache(maxsize=65536)
+def _ancestors(lemma: str, noun: bool) -> frozenset[int]:
+    """A predicate's senses and their informative hypernyms up to _ANCESTOR_DEPTH steps."""
+    found = set(predicate_sense(lemma, noun).senses)
+    frontier = set(found)
+    for _ in range(_ANCESTOR_DEPTH):
+        frontier = {h for s in frontier for h in synset_relations(s).hypernyms} - found
+        found |= frontier
+    return frozenset(found)
+
+
+def contrasted(a: str, b: str, a_noun: bool = False, b_noun: bool = False) -> bool:
+    """Whether one predicate, or a kind of event it is a kind of, is WordNet's antonym of the
+    other or of a kind of event the other is a kind of ("trail" is a kind of "follow", the
+    antonym of "lead"): opposites and converses, never one event told the other way."""
+    if a == b and a_noun == b_noun:
+        return False
+    above_a, above_b = _ancestors(a, a_noun), _ancestors(b, b_noun)
+    ants_a = {x for s in above_a for x in synset_relations(s).antonyms}
+    ants_b = {x for s in above_b for x in synset_relations(s).antonyms}
+    return not ants_a.isdisjoint(above_b) or not ants_b.isdisjoint(above_a)

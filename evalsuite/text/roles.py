@@ -15,10 +15,11 @@ French pipeline yields triples too.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from evalsuite.text.predicates import is_verb, object_control, predicate_sense
+from evalsuite.text.reparse import Reparse, sentence_reparses
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -52,6 +53,7 @@ _OBLIQUE_ROLES: dict[str, Role] = {
     "to": "recipient", "into": "recipient", "towards": "recipient", "toward": "recipient",
     "à": "recipient", "from": "source", "for": "beneficiary", "at": "aim",
 }  # fmt: skip
+_PARTNER_PREPS = _words("with avec")
 # Arguments that are amounts, dates or times are not participants ("rose to 5%").
 _NOT_PARTICIPANTS = _words("DATE TIME PERCENT MONEY QUANTITY CARDINAL ORDINAL")
 # Prepositions that name whom a hostile or restrictive act is aimed at (tariffs on China).
@@ -140,7 +142,39 @@ class Triple:
 
 
 def extract_triples(doc: Doc) -> list[Triple]:
-    """Every triple of a parse that has at least one argument other than a pronoun."""
+    """Every triple of a parse that has at least one argument other than a pronoun; the
+    sentences the small parser misreads (`evalsuite.text.reparse`) are read from their
+    plainer re-parse, with offsets into `doc`. Remembered on the parse: an article
+    compared with several summaries is read once."""
+    known = doc.user_data.get(_TRIPLES_KEY)
+    if known is not None:
+        return list(known)
+    triples = _parse_triples(doc)
+    for fix in sentence_reparses(doc):
+        triples = [t for t in triples if not fix.start <= t.pred_token < fix.end]
+        triples += [_mapped(t, fix) for t in _parse_triples(fix.doc)]
+    found = tuple(sorted(dict.fromkeys(triples), key=lambda t: t.pred_token))
+    doc.user_data[_TRIPLES_KEY] = found
+    return list(found)
+
+
+_TRIPLES_KEY = "evalsuite.roles.triples"
+
+
+def _mapped(triple: Triple, fix: Reparse) -> Triple:
+    """A triple of a re-parsed sentence with its tokens and offsets in the original parse."""
+
+    def arg(a: Arg | None) -> Arg | None:
+        return replace(a, token=fix.token(a.token)) if a is not None else None
+
+    return replace(
+        triple, agent=arg(triple.agent), patient=arg(triple.patient),
+        pred_token=fix.token(triple.pred_token), start=fix.offset(triple.start),
+        end=fix.offset(triple.end), sentence=fix.start,
+    )  # fmt: skip
+
+
+def _parse_triples(doc: Doc) -> list[Triple]:
     triples: list[Triple] = []
     for token in doc:
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUX_DEPS:
@@ -185,8 +219,10 @@ _NAME_ENTITIES = _words("PERSON ORG GPE LOC NORP FAC PER MISC")
 
 
 def _lemma(token: Token) -> str:
-    """Names as written ("Leeds" tagged a plural noun must not become "leed")."""
-    if token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTITIES:
+    """Names as written ("Leeds" tagged a plural noun must not become "leed"); an argument
+    the tagger took for an adjective or a verb is a noun as written ("trawler" tagged a
+    comparative must not become "trawl")."""
+    if token.pos_ != "NOUN" or token.ent_type_ in _NAME_ENTITIES:
         return token.text.casefold()
     return (token.lemma_ or token.text).casefold()
 
@@ -269,10 +305,11 @@ def _verb_triples(verb: Token) -> list[Triple]:
 
 def _phrasal_triples(verb: Token, agent: Token | None, frame: Frame) -> list[Triple]:
     """A particle the parser read as a preposition: "called in Russia" is "called Russia in",
-    when WordNet lists "call in" as a verb; both readings are kept."""
+    when WordNet lists "call in" as a verb; both readings are kept. "With" is never such a
+    particle: "collided with", "sided with" name a partner, not a patient."""
     triples: list[Triple] = []
     for child in verb.children:
-        if child.dep_ == "prep" and child.i == verb.i + 1:
+        if child.dep_ == "prep" and child.i == verb.i + 1 and child.lower_ not in _PARTNER_PREPS:
             phrasal = f"{verb.lemma_.casefold()} {child.lower_}"
             obj = _child(child, frozenset({"pobj"}))
             if obj is not None and is_verb(phrasal):
@@ -281,11 +318,12 @@ def _phrasal_triples(verb: Token, agent: Token | None, frame: Frame) -> list[Tri
 
 
 def _object_attached_obliques(obj: Token | None, passive: bool) -> list[tuple[str, Token]]:
-    """ "shifted production from China to Vietnam": the parser often hangs the verb's "from"
-    and "to" on its object; where from and where to belong to the moving event."""
+    """ "shifted production from China to Vietnam", "fired missiles at Israel": the parser
+    often hangs the verb's "from", "to" and "at" on its object; where from, where to and at
+    whom belong to the moving event."""
     if obj is None or passive or obj.pos_ != "NOUN":
         return []
-    moving = ("source", "recipient")
+    moving = ("source", "recipient", "aim")
     return [(p, o) for p, o in _prep_objects(obj) if _OBLIQUE_ROLES.get(p) in moving]
 
 
@@ -303,12 +341,31 @@ def _is_passive(verb: Token) -> bool:
     ("Swiatek beaten by Ostapenko"), which the parser gives a plain subject."""
     if any(child.dep_ in _PASS_SUBJ or child.dep_ in _PASSIVE_AUX for child in verb.children):
         return True
-    if verb.tag_ != "VBN":
+    if verb.tag_ not in ("VBN", "VBD"):
         return False
-    if verb.dep_ == "acl":
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True
-    bare = not any(c.dep_ in _AUX_DEPS for c in verb.children)
-    return bare and any(c.dep_ == "agent" for c in verb.children)
+    if any(c.dep_ in _AUX_DEPS for c in verb.children):
+        return False
+    if any(c.dep_ == "agent" for c in verb.children) and verb.tag_ == "VBN":
+        return True
+    # The tagger often calls a headline's participle a past tense ("Samsung sued by Apple"):
+    # with no auxiliary and no object, a by-phrase naming someone makes it passive (a name
+    # in any sentence, any noun in a headline: "travelled by bus" stays active).
+    if _child(verb, _OBJ) is not None:
+        return False
+    headline = _headline_style(verb)
+    return any(
+        prep in _AGENT_PREPS and obj.ent_type_ not in _NOT_PARTICIPANTS
+        and (obj.pos_ == "PROPN" or headline and obj.pos_ == "NOUN")
+        for prep, obj in _prep_objects(verb)
+    )  # fmt: skip
+
+
+def _headline_style(token: Token) -> bool:
+    """Whether the token's sentence ends without a full stop, as headlines do."""
+    words = [t for t in token.sent if not t.is_space]
+    return bool(words) and words[-1].text not in (".", "!", "?", '"', "”", "'", "’")
 
 
 def _predicate(verb: Token) -> str:

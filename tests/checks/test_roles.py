@@ -182,6 +182,64 @@ LEXICAL_PRESERVES = [
     ("reciprocal", "Pakistan exchanged fire with India.", "India exchanged fire with Pakistan."),
 ]  # fmt: skip
 
+# Two different predicates that no resource relates, in sentences that tell the same thing:
+# the same two arguments trading agent and patient is a reversal (a major finding).
+ALIGNED_SWAPS = [
+    ("synonym", "The watchdog fined the lender for late disclosures.",
+     "The lender penalised the watchdog for late disclosures."),
+    ("synonym", "Rangers recruited the winger in January.",
+     "The winger hired Rangers in January."),
+    ("synonym", "The navy rescued the fishermen off Crete.",
+     "The fishermen saved the navy off Crete."),
+    ("passive", "The envoy was snubbed by the foreign minister.",
+     "The envoy ignored the foreign minister."),
+    # A converse frame's verb is read as its partner; kinds of a kind count ("trail" is a
+    # kind of "lag", a kind of "follow"), so keeping the roles with the converse is a reversal.
+    ("converse", "The Greens led the Liberals in the latest poll.",
+     "The Greens trailed the Liberals in the latest poll."),
+]  # fmt: skip
+
+ALIGNED_PRESERVES = [
+    ("converse", "The Greens led the Liberals in the latest poll.",
+     "The Liberals trailed the Greens in the latest poll."),
+    ("converse", "Oslo preceded Bergen as host of the summit.",
+     "Bergen followed Oslo as host of the summit."),
+    ("antonym", "The senator praised the mayor.", "The mayor criticised the senator."),
+    # Either text stating the other orientation too: two events, not one turned round.
+    ("both stated", "Barclays hired Lazard.",
+     "Lazard advised Barclays after Barclays hired Lazard."),
+    ("reciprocal", "A tanker collided with a ferry off Malta.",
+     "A ferry collided with a tanker off Malta."),
+    # A sentence about something else: a summary against an article.
+    ("not aligned", "Police arrested dozens of protesters in the capital on Monday, officials "
+     "said. Later that week the interior minister praised the officers.",
+     "Protesters attacked police during a march."),
+    # One moved argument is reported only between sentences that tell the same thing.
+    ("not aligned", "A short talk between the two men gives the reader enough clues to solve it.",
+     "The clues give enough information."),
+]  # fmt: skip
+
+# Headlines and sentences the small parser misreads, parsed again in a plainer wording.
+REPARSED_SWAPS = [
+    ("present-tense headline", "Ankara slams Athens over airspace",
+     "Athens slams Ankara over airspace"),
+    ("present-tense headline", "EU fines Volvo 2 billion euros", "Volvo fines EU 2 billion euros"),
+    ("plural agreement", "Celtic sack Rodgers after defeat", "Rodgers sacks Celtic after defeat"),
+    ("infinitive only", "Court orders Uber to pay fine", "Uber orders court to pay fine"),
+    ("past as adjective", "The referee was attacked by fans after the match.",
+     "The referee assaulted fans after the match."),
+    ("object-attached at", "The navy fired flares at the trawler.",
+     "The trawler fired flares at the navy."),
+]  # fmt: skip
+
+REPARSED_PRESERVES = [
+    ("present-tense headline", "Ankara slams Athens over airspace",
+     "Athens slammed by Ankara over airspace"),
+    ("past-tense by-agent", "Apple sues Nokia over patents", "Nokia sued by Apple over patents"),
+    ("past-tense by-agent", "Oslo warns Moscow over drills", "Moscow warned by Oslo over drills"),
+    ("infinitive only", "Court orders Uber to pay fine", "Uber ordered by court to pay fine"),
+]  # fmt: skip
+
 SEED_REFERENCE = "Biden under pressure to let Ukraine hit Russia with US weapons"
 
 
@@ -378,3 +436,51 @@ def test_a_fault_against_reference_and_source_is_reported_once() -> None:
                      hyp_lang="en", task="summary")  # fmt: skip
     [findings] = run_checks([inp], ["role_reversal"])
     assert [f.evidence["against"] for f in findings] == ["reference"]
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), ALIGNED_SWAPS)
+def test_swaps_under_unrelated_predicates_in_aligned_sentences_fire(
+    phenomenon: str, reference: str, hypothesis: str
+) -> None:
+    findings = _check(reference, hypothesis)
+    assert findings, f"{phenomenon}: no finding for {hypothesis!r}"
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), ALIGNED_PRESERVES)
+def test_converses_antonyms_and_other_events_under_other_predicates_do_not_fire(
+    phenomenon: str, reference: str, hypothesis: str
+) -> None:
+    assert _check(reference, hypothesis) == [], phenomenon
+
+
+def test_unrelated_predicates_make_a_major_finding_that_says_so() -> None:
+    [finding] = _check("The watchdog fined the lender for late disclosures.",
+                       "The lender penalised the watchdog for late disclosures.")  # fmt: skip
+    assert finding.severity == "major"
+    assert finding.evidence["predicates"] == "unrelated"
+    assert finding.evidence["hyp_triple"] == ["lender", "penalise", "watchdog"]
+    assert "not known to name one event" in finding.message
+    [related] = _check("Ecuador struck Peru.", "Peru attacked Ecuador.")
+    assert related.severity == "critical" and related.evidence["predicates"] == "related"
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), REPARSED_SWAPS)
+def test_misparsed_headlines_and_sentences_are_read_again(
+    phenomenon: str, reference: str, hypothesis: str
+) -> None:
+    assert _check(reference, hypothesis), f"{phenomenon}: no finding for {hypothesis!r}"
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), REPARSED_PRESERVES)
+def test_misparsed_headline_paraphrases_do_not_fire(
+    phenomenon: str, reference: str, hypothesis: str
+) -> None:
+    assert _check(reference, hypothesis) == [], phenomenon
+
+
+def test_reparsed_spans_point_into_the_original_text() -> None:
+    hypothesis = "Athens slams Ankara over airspace"
+    [finding] = _check("Ankara slams Athens over airspace", hypothesis)
+    assert finding.hyp_span is not None
+    assert hypothesis[finding.hyp_span.start : finding.hyp_span.end] == finding.hyp_span.text
+    assert finding.hyp_span.text.startswith("Athens slams Ankara")

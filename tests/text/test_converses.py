@@ -22,6 +22,10 @@ READINGS = [
     # The general transfer frame: every kind of WordNet's "get, acquire" with a "from" phrase.
     ("Kenya obtained a loan from Japan.", ("japan", "give", "kenya", "recipient")),
     ("The navy leased the drones from Elbit.", ("elbit", "give", "navy", "recipient")),
+    # Kinds of a kind of the converse sense, through a verb's most frequent sense: "trail"
+    # ("get behind") is a kind of "lag", a kind of "follow"; a phrasal verb reads as itself.
+    ("The Liberals trailed the Greens.", ("greens", "precede", "liberals", "patient")),
+    ("Ford fell behind Toyota.", ("toyota", "precede", "ford", "patient")),
 ]  # fmt: skip
 
 
@@ -43,7 +47,9 @@ def test_converse_clause_reads_as_its_partner(text: str, reading: tuple[str, ...
 @pytest.mark.parametrize("text", ["Alcaraz lost the final.", "Greece borrowed money.",
                                   "The minister got ready.", "Germany gave Greece money.",
                                   "The navy leased the drones to Elbit.",
-                                  "Turkey withdrew its troops from Syria."])
+                                  "Turkey withdrew its troops from Syria.",
+                                  # "remove and replace" is only oust's second sense
+                                  "The coalition ousted the prime minister."])
 def test_no_reading_without_the_cue_or_for_the_partner_itself(text: str) -> None:
     assert _readings(text) == set()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from evalsuite.text.predicates import (
+    contrasted,
     is_verb,
     object_control,
     opposed,
@@ -57,6 +58,15 @@ def test_event_nouns_read_as_their_verbs(noun: str, verb: str) -> None:
                                     ("lend", "borrow"), ("attack", "defend")])
 def test_antonyms_are_opposed_in_both_directions(a: str, b: str) -> None:
     assert opposed(a, b) and opposed(b, a) and not opposed(a, a)
+
+
+@pytest.mark.parametrize(("a", "b", "expected"), [
+    ("lead", "trail", True),  # trail -> lag -> follow, the antonym of lead
+    ("lead", "follow", True), ("buy", "sell", True), ("hire", "fire", True),
+    ("hire", "recruit", False), ("detain", "arrest", False), ("attack", "attack", False),
+])  # fmt: skip
+def test_contrast_reaches_antonyms_through_kinds(a: str, b: str, expected: bool) -> None:
+    assert contrasted(a, b) is expected and contrasted(b, a) is expected
 
 
 @pytest.mark.parametrize(("lemma", "controls"), [("urge", True), ("pressure", True),

@@ -1,0 +1,71 @@
+"""Swapped arguments under two different predicates, in sentences that tell the same thing.
+
+WordNet does not relate every pair of synonyms a reporter or a translator uses (hire /
+recruit, detain / arrest, oust / topple), so a reversal told with another verb would go
+unseen if predicates had to be related. Yet a swap is only ever considered when the same two
+arguments trade agent and patient: in two sentences that tell the same thing (aligned by
+content words, `evalsuite.text.sentence_alignment`), a clause "B verb2 A" against "A verb1 B"
+is the same event told the other way round unless the two predicates are a converse pair,
+which is a small, closed class that is known: WordNet antonyms, also through the kinds of event
+each is a kind of (lead / trail, a kind of follow; buy / sell; precede / follow), and the
+converse frames (`evalsuite.text.converses`: a clause with a converse reading is never compared
+here). Symmetric predicates, nouns, and roles other than the direct patient are left out, and
+the pair stays silent when either text also states the other orientation with any predicate
+("the bank hired him, and he advised the bank"). Across sentences that are not aligned (a
+summary sentence against the rest of a long article), predicates must still name one event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from evalsuite.checks.role_compare import Conflict, full_swap, same, slot, symmetric
+from evalsuite.text.predicates import contrasted, same_event
+from evalsuite.text.roles import Triple
+from evalsuite.text.sentence_alignment import SentenceAlignment
+
+__all__ = ["aligned_swaps"]
+
+_VERBAL_FRAMES = frozenset({"active", "passive", "relative"})
+
+
+def aligned_swaps(
+    hyp_triples: Sequence[Triple], ref_triples: Sequence[Triple], alignment: SentenceAlignment
+) -> list[Conflict]:
+    """One conflict per hypothesis clause whose agent and patient are the patient and agent
+    of a clause with a different, unrelated, non-converse predicate in an aligned sentence."""
+    hyp_converse = {t.pred_token for t in hyp_triples if t.reading is not None}
+    ref_converse = {t.pred_token for t in ref_triples if t.reading is not None}
+    found: list[Conflict] = []
+    for h in hyp_triples:
+        if not _comparable(h) or h.pred_token in hyp_converse:
+            continue
+        for r in ref_triples:
+            if not _comparable(r) or r.pred_token in ref_converse or not full_swap(h, r):
+                continue
+            if same_event(h.event, r.event) or contrasted(h.event, r.event):
+                continue  # one event: compared already; opposites and converses: no reversal
+            if not alignment.aligned(h.sentence, r.sentence):
+                continue
+            if _states(ref_triples, h) or _states(hyp_triples, r):
+                continue
+            found.append(Conflict(h, r, full=True, aligned=True))
+            break
+    return found
+
+
+def _comparable(t: Triple) -> bool:
+    """A verb's own clause naming both its agent and its direct patient."""
+    return (
+        not t.noun and t.reading is None and t.role == "patient" and t.frame in _VERBAL_FRAMES
+        and t.agent is not None and t.patient is not None and not symmetric(t)
+    )  # fmt: skip
+
+
+def _states(triples: Sequence[Triple], t: Triple) -> bool:
+    """Whether some clause, whatever its predicate, has `t`'s agent acting on its patient."""
+    return any(
+        x.reading is None and slot(x) == "patient" and same(x.agent, t.agent)
+        and same(x.patient, t.patient)
+        for x in triples
+    )  # fmt: skip

@@ -1,0 +1,209 @@
+"""Sentences the small English parser misreads, parsed again in a plainer wording.
+
+Headlines drop articles and auxiliaries and put past events in the present ("Trump slams
+Biden", "EU fines Google", "Chelsea sack Pochettino"), and `en_core_web_sm` often reads the
+verb as a plural noun; in a full sentence it sometimes reads a past-tense verb as an adjective
+("The referee assaulted fans", "China's coast guard aimed water cannon at the vessel"). A
+sentence in which no verb has a nominal subject (or in which a capitalised name is read as the
+verb) is therefore parsed again, alone, with one edit that makes a candidate verb unambiguous
+without changing who does what: a full stop after a verbless headline, "will" before a
+headline's present-tense verb ("Trump will slam Biden"), "has" before a past form ("The referee
+has assaulted fans"). The first edit whose parse gives the candidate a nominal subject is kept.
+Candidates are words WordNet lists as verbs (`evalsuite.text.predicates.is_verb`); the edit never
+names a word of any text. Offsets of the re-parse map back to the original text (`Reparse`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from evalsuite.text.predicates import is_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["Reparse", "sentence_reparses"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+_SENTENCE_END = frozenset(".!?")
+_MAX_CANDIDATES = 3
+"""Edits tried per sentence (each is one parse of that sentence alone)."""
+_MAX_REPARSES = 12
+"""Sentences re-parsed per document: a long article's verbless captions cost no more."""
+_MAX_WORDS = 40
+
+
+@dataclass(frozen=True)
+class Reparse:
+    """One sentence of a parse (`start` and `end` tokens, starting at character `char` of the
+    original text) parsed again alone as `doc`, in which the tokens from `at` (sentence-relative)
+    were edited: `old_tokens` tokens spanning `old_chars` characters became `new_tokens`
+    spanning `new_chars`, starting at character `at_char` of the sentence."""
+
+    doc: Doc
+    start: int
+    end: int
+    char: int
+    at: int
+    old_tokens: int
+    new_tokens: int
+    at_char: int
+    old_chars: int
+    new_chars: int
+
+    def token(self, i: int) -> int:
+        """The original token of token `i` of `doc` (an added word maps to the edited one)."""
+        if i < self.at:
+            return self.start + i
+        if i >= self.at + self.new_tokens:
+            return self.start + i - self.new_tokens + self.old_tokens
+        return self.start + self.at + min(i - self.at, self.old_tokens - 1)
+
+    def offset(self, c: int) -> int:
+        """The original character offset of offset `c` of `doc` (inside the edit: its start,
+        or its end for an offset at the end of the edit)."""
+        if c <= self.at_char:
+            return self.char + c
+        if c >= self.at_char + self.new_chars:
+            return self.char + c - self.new_chars + self.old_chars
+        return self.char + self.at_char
+
+
+def sentence_reparses(doc: Doc) -> list[Reparse]:
+    """The sentences of an English parse that a plainer wording parses better, each parsed
+    again (none for other languages or when no pipeline is installed)."""
+    if doc.lang_ != "en":
+        return []
+    found: list[Reparse] = []
+    for sent in doc.sents:
+        if len(found) >= _MAX_REPARSES:
+            break
+        if len(sent) > _MAX_WORDS or not _misread(sent):
+            continue
+        for edit in _edits(sent, headline=_is_headline(sent, doc))[:_MAX_CANDIDATES]:
+            reparse = _reparsed(sent, *edit)
+            if reparse is not None:
+                found.append(reparse)
+                break
+    return found
+
+
+def _misread(sent: Span) -> bool:
+    """No finite verb with a nominal subject ("Court orders Meta to pay fine": only "pay",
+    an infinitive), or a capitalised word inside the sentence read as a verb ("Biden slams
+    Trump": "Trump" as the verb)."""
+    has_clause = False
+    for token in sent:
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.i > sent.start and token.text[:1].isupper():
+            return True
+        infinitive = any(c.lower_ == "to" and c.dep_ in ("aux", "mark") for c in token.children)
+        if _has_subject(token) and not infinitive:
+            has_clause = True  # "Meta to pay" is a clause only in a headline's future
+    return not has_clause
+
+
+def _has_subject(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL for c in token.children
+    )
+
+
+def _is_headline(sent: Span, doc: Doc) -> bool:
+    """A line of its own without a final stop."""
+    last = sent[-1] if not sent[-1].is_space else sent[-2] if len(sent) > 1 else sent[-1]
+    if last.text in _SENTENCE_END:
+        return False
+    after = doc[sent.end].text if sent.end < len(doc) else "\n"
+    return sent.start == 0 or "\n" in after or "\n" in doc[sent.start - 1].text
+
+
+Edit = tuple[int, str]
+"""(sentence-relative token index, the text that replaces that token)."""
+
+
+def _edits(sent: Span, *, headline: bool) -> list[Edit]:
+    """Edits worth a parse, most likely first: a full stop after a verbless headline, then
+    an auxiliary before each candidate verb in order."""
+    edits: list[Edit] = []
+    words = [t for t in sent if not t.is_space]
+    if headline and words and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        last = words[-1]
+        edits.append((last.i - sent.start, f"{last.text}."))
+    for token in words[1:]:
+        edit = _auxiliary_edit(token, headline=headline)
+        if edit is not None:
+            edits.append((token.i - sent.start, edit))
+    return edits
+
+
+def _auxiliary_edit(token: Token, *, headline: bool) -> str | None:
+    """'will slam' for a headline's 'slams', 'will sack' for 'sack' after a name, 'has
+    assaulted' for 'assaulted': None for a word that cannot be such a verb here."""
+    text = token.text
+    if not text.isalpha() or not text.islower() or token.is_stop:
+        return None
+    if token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children):
+        return None
+    if any(c.dep_ == "agent" or c.lower_ == "by" for c in token.children):
+        return None  # a participle with a by-agent is a passive, read as such already
+    if headline and token.tag_ in ("NNS", "VBZ") and text.endswith("s"):
+        base = _base_form(token)
+        return f"will {base}" if base else None
+    if token.tag_ in ("JJ", "VBN", "VBD") and text.endswith("ed") and _base_form(token):
+        return f"has {text}"
+    previous = token.doc[token.i - 1]
+    named = previous.text[:1].isupper() and previous.pos_ in ("PROPN", "NOUN", "ADJ")
+    if headline and token.tag_ in ("NN", "VB", "VBP") and named:
+        return f"will {text}" if is_verb(text) else None
+    return None
+
+
+def _base_form(token: Token) -> str | None:
+    """The verb a present or past form belongs to, when WordNet lists it as a verb."""
+    text = token.text
+    candidates = [token.lemma_.casefold()]
+    if text.endswith("s"):
+        candidates += [text[:-1], text[:-2], text[:-3] + "y" if text.endswith("ies") else ""]
+    if text.endswith("ed"):
+        candidates += [text[:-1], text[:-2], text[:-3] if text[-3:-2] == text[-4:-3] else ""]
+    return next((c for c in candidates if c and is_verb(c)), None)
+
+
+def _reparsed(sent: Span, at: int, replacement: str) -> Reparse | None:
+    """The sentence parsed with token `at` replaced, when the edited verb gets a nominal
+    subject and the tokens outside the edit are unchanged."""
+    token = sent[at]
+    before = sent.doc.text[sent.start_char : token.idx]
+    after = sent.doc.text[token.idx + len(token.text) : sent.end_char]
+    edited = _parse(f"{before}{replacement}{after}")
+    if edited is None:
+        return None
+    new_tokens = len(edited) - len(sent) + 1
+    if new_tokens < 1:
+        return None
+    unchanged = [t.text for t in sent if t.i != token.i]
+    kept = [t.text for t in edited[:at]] + [t.text for t in edited[at + new_tokens :]]
+    if kept != unchanged:
+        return None
+    if replacement.endswith("."):
+        if not any(t.pos_ in ("VERB", "AUX") for t in edited):
+            return None  # a full stop that gives the headline no verb changes nothing
+    elif not any(_has_subject(v) for v in edited[at : at + new_tokens]):
+        return None
+    return Reparse(
+        edited, sent.start, sent.end, sent.start_char, at, 1, new_tokens,
+        token.idx - sent.start_char, len(token.text), len(replacement),
+    )  # fmt: skip
+
+
+@lru_cache(maxsize=2048)
+def _parse(text: str) -> Doc | None:
+    from evalsuite.text.nlp import load_pipeline
+
+    nlp = load_pipeline("en")
+    return nlp(text) if nlp is not None else None
