@@ -718,8 +718,8 @@ def _find_related_word(ent: Entity, folded: FoldedText) -> _Match | None:
     """A one-word place or nationality in another form ("Mexico's government", "the Mexican
     government"; "European sailors", "sailors from Europe")."""
     tokens = name_tokens(ent.text)
-    if len(tokens) != 1 or not (ent.kind == "place" or ent.label == "NORP"):
-        return None
+    if len(tokens) != 1 or not (ent.kind == "place" or ent.label in ("NORP", "MISC")):
+        return None  # a rule-based name (MISC) may be a place: its kind is unknown
     words = folded.tokens()
     for i, (word, start, end) in enumerate(words):
         if same_stem(tokens[0], word):

@@ -357,8 +357,9 @@ def _conjuncts(ent: Span) -> list[Span]:
     """A coordination tagged as one entity ("the Morbihan and Calvados", "Windows and Mac OS")
     is two names: either can be dropped alone. Split at inner conjunctions."""
     cuts = [t.i for t in ent[1:-1] if t.pos_ == "CCONJ" and t.is_alpha]  # not "&"
-    # A bracket inside an entity parts two names too ("the All Blacks (New Zealand").
-    cuts += [t.i for t in ent[1:-1] if t.text in _BRACKETS]
+    # A bracket or a comma inside an entity parts two names too ("the All Blacks (New
+    # Zealand", "Temple, Adjunct Professor").
+    cuts += [t.i for t in ent[1:-1] if t.text in _BRACKETS or t.text == ","]
     cuts.sort()
     if not cuts:
         return [ent]

@@ -359,6 +359,9 @@ COUNTERPARTS = [
      "Arun Banner Police received a call.", None, None),
     ("It happened at 13:25 Moscow time.", "It happened at 13:25 MSK.", None, None),
     ("St Petersburg police detained him.", "Saint Petersburg police detained him.", None, None),
+    # a rule-based name of unknown kind may be a place, and so have its people as counterpart
+    ("The Babylonians built each god a temple.", "In Babylon each god had a temple.",
+     None, None),
     # an official name holds its place; an acronym and its expansion are one name
     ("Goma lies in the east of the Democratic Republic of Congo.",
      "Goma lies in the Democratic Republic of Congo, in the east of the Congo.", None, None),

@@ -184,6 +184,20 @@ def test_an_entity_across_a_bracket_is_two_names() -> None:
     _check_offsets(text, entities)
 
 
+def test_an_entity_across_a_comma_is_two_names() -> None:
+    from spacy.tokens import Span
+
+    text = "At Temple, Adjunct Professor Barry Vacker teaches the course."
+    pipeline = load_pipeline("en")
+    assert pipeline is not None
+    doc = pipeline(text)
+    start = next(t.i for t in doc if t.text == "Temple")
+    doc.ents = [Span(doc, start, start + 3, label="ORG")]  # as the small model tags it
+    entities = list(nlp.doc_entities(doc))
+    assert _texts(entities) == ["Temple", "Adjunct"]
+    _check_offsets(text, entities)
+
+
 def test_a_missing_model_is_skipped_without_trying_to_load_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
