@@ -189,12 +189,20 @@ def cmd_score(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     """Paired tests of B against A from the stored segment statistics; exit 2 if incomparable."""
-    from evalsuite.report.compare import compare_results, format_comparison
+    from evalsuite.io import dumps_json
+    from evalsuite.report.compare import (
+        compare_results,
+        comparison_document,
+        format_comparison,
+    )
 
     comparisons = compare_results(
         args.a, args.b, test=args.test, n_samples=args.resamples, seed=args.seed
     )
-    sys.stdout.write(format_comparison(comparisons))
+    if args.format == "json":
+        sys.stdout.write(dumps_json(comparison_document(comparisons)))
+    else:
+        sys.stdout.write(format_comparison(comparisons))
     return EXIT_OK
 
 
@@ -380,6 +388,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.add_argument(
         "--seed", type=_at_least(0), default=12345, help="resampling seed (default 12345)"
+    )
+    compare.add_argument(
+        "--format", choices=("text", "json"), default="text",
+        help="text: a table of differences (default); json: each test with its exact p-value",
     )
     compare.set_defaults(func=cmd_compare)
 

@@ -28,7 +28,7 @@ from evalsuite.gate.rules import (
     TestSettings,
 )
 from evalsuite.metrics.registry import score_kind
-from evalsuite.report.compare import Comparison, has_scorer
+from evalsuite.report.compare import Comparison, has_scorer, paired_ids
 from evalsuite.results import LoadedRun
 from evalsuite.stats.aggregate import StatScorer
 from evalsuite.stats.paired import PairedResult, TestName, paired_test
@@ -37,10 +37,10 @@ _EPS = 1e-9  # a drop of exactly the allowed points is allowed, whatever the flo
 
 
 def _segment_ids(run: LoadedRun, lang: str | None) -> list[str]:
-    """The run's segment ids, sorted; only those in `lang` when one is given."""
+    """The run's segment ids in file order; only those in `lang` when one is given."""
     if lang is None:
-        return sorted(run.stats)
-    return sorted(seg for seg, seg_lang in run.segment_langs.items() if seg_lang == lang)
+        return list(run.stats)
+    return [seg for seg, seg_lang in run.segment_langs.items() if seg_lang == lang]
 
 
 def _from_stats(metric: str) -> StatScorer:
@@ -61,7 +61,7 @@ class _PairedTests:
     def result(self, pair: RunPair, metric: str, lang: str | None) -> PairedResult:
         key = (pair.candidate.dataset, pair.candidate.system, metric, lang)
         if key not in self._cache:
-            ids = _segment_ids(pair.candidate, lang)
+            ids = paired_ids(pair.baseline, set(_segment_ids(pair.candidate, lang)))
             self._cache[key] = paired_test(
                 [pair.baseline.stats[i][metric] for i in ids],
                 [pair.candidate.stats[i][metric] for i in ids],

@@ -3,12 +3,16 @@
 The baseline is A, the candidate B. Runs are matched by (dataset, system) and segments by id, so
 neither the texts nor the metrics need to be run again. Scores compare only when their metric
 signatures (without the interval settings) are equal and both runs cover the same segment ids.
+Segments pair up in the baseline's file order (the order of its input), never in the order
+their ids sort in: resampling draws segments by position, so the order is part of the test,
+and in input order the p-values are sacrebleu's at the same seed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from evalsuite.errors import InputError
 from evalsuite.metrics.registry import score_kind
@@ -71,6 +75,13 @@ def segment_id_difference(a: LoadedRun, b: LoadedRun) -> tuple[list[str], list[s
     return sorted(set(a.stats) - set(b.stats))[:3], sorted(set(b.stats) - set(a.stats))[:3]
 
 
+def paired_ids(baseline: LoadedRun, only: set[str] | None = None) -> list[str]:
+    """The segment ids to pair, in the baseline's file order; only those in `only` if given."""
+    if only is None:
+        return list(baseline.stats)
+    return [seg for seg in baseline.stats if seg in only]
+
+
 def check_comparable(a: LoadedRun, b: LoadedRun, metric: str, a_path: str, b_path: str) -> None:
     """Refuse (InputError) a metric whose signatures, segment ids or statistics differ."""
     require_same_signature(a, b, metric, a_path, b_path)
@@ -118,7 +129,7 @@ def compare_results(
         key = (b.dataset, b.system)
         for metric in [m for m in a.scores if m in b.scores and has_scorer(m)]:
             check_comparable(a, b, metric, str(a_path), str(b_path))
-            ids = sorted(a.stats)
+            ids = paired_ids(a)
             kind = score_kind(metric)
             assert kind is not None
             result = paired_test(
@@ -132,6 +143,32 @@ def compare_results(
             higher = bool(a.scores[metric].get("higher_is_better", True))
             out.append(Comparison(key[0], key[1], metric, higher, result))
     return out
+
+
+def comparison_document(comparisons: list[Comparison], alpha: float = ALPHA) -> dict[str, Any]:
+    """`compare --format json`: every comparison with its exact p-value, on the results
+    document's scale (ROUGE 0-1, BLEU/chrF/TER 0-100)."""
+    first = comparisons[0].result if comparisons else None
+    return {
+        "test": first.test if first else None,
+        "n_samples": first.n_samples if first else None,
+        "seed": first.seed if first else None,
+        "alpha": alpha,
+        "comparisons": [
+            {
+                "dataset": c.dataset,
+                "system": c.system,
+                "metric": c.metric,
+                "higher_is_better": c.higher_is_better,
+                "baseline": c.result.baseline,
+                "candidate": c.result.system,
+                "delta": c.result.delta,
+                "p_value": c.result.p_value,
+                "significant": c.result.significant(alpha),
+            }
+            for c in comparisons
+        ],
+    }
 
 
 def format_comparison(comparisons: list[Comparison], alpha: float = ALPHA) -> str:

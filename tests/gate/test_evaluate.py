@@ -213,3 +213,23 @@ def test_default_policy_is_what_the_issue_asks() -> None:
     assert findings.checks == () and findings.severity == "critical"
     assert findings.max_increase == 0 and findings.max is None
     assert DEFAULT_POLICY.floors == () and DEFAULT_POLICY.test.alpha == 0.05
+
+
+def test_paired_test_pairs_integer_ids_in_input_order(tmp_path: Path) -> None:
+    """Ids 1..32 sort "1", "10", "11", ... as strings; the gate pairs segments in the
+    baseline's input order, so its p-value is sacrebleu's paired bootstrap at the same seed."""
+    from sacrebleu.significance import PairedTest
+
+    base_records = [dict(r, id=i) for i, r in enumerate(clean_system(), start=1)]
+    regressed, _ = regressed_system()
+    cand_records = [dict(r, id=i) for i, r in enumerate(regressed, start=1)]
+    base = score(tmp_path, "base", base_records, metrics="bleu", checks="none", bootstrap=0)
+    cand = score(tmp_path, "cand", cand_records, metrics="bleu", checks="none", bootstrap=0)
+    (delta,) = evaluate_gate(cand, base).metric_deltas
+    refs = [[r["reference"] for r in base_records]]
+    _, scores = PairedTest(
+        [("base", [r["hypothesis"] for r in base_records]),
+         ("cand", [r["hypothesis"] for r in cand_records])],
+        {"bleu": sacrebleu.BLEU()}, refs, test_type="bs", n_samples=1000,
+    )()  # fmt: skip
+    assert delta.result.p_value == scores["BLEU"][1].p_value

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import pytest
 
 from evalsuite.cli import main
 from evalsuite.report.compare import compare_results, format_comparison
+from tests.stats.test_paired import WORDS
 
 REFS = [
     "Police arrested the protester in Berlin on Monday.",
@@ -156,3 +158,59 @@ def test_metrics_without_statistics_are_left_out(scored: tuple[Path, Path], tmp_
     comparisons = compare_results(tmp_path / base.name, tmp_path / new.name, n_samples=100)
     assert "entity" not in {c.metric for c in comparisons}
     assert "bleu" in {c.metric for c in comparisons}
+
+
+def _integer_id_corpus(n: int = 400) -> tuple[list[str], list[str], list[str]]:
+    """References, a lightly edited baseline and a more edited candidate (seeded)."""
+    rng = random.Random(400)
+    refs, base, cand = [], [], []
+    for _ in range(n):
+        ref = [rng.choice(WORDS) for _ in range(rng.randint(3, 18))]
+        refs.append(" ".join(ref))
+        for out, keep in ((base, 0.75), (cand, 0.74)):
+            out.append(" ".join(w if rng.random() < keep else rng.choice(WORDS) for w in ref))
+    return refs, base, cand
+
+
+def _score_integer_ids(tmp: Path, name: str, refs: list[str], hyps: list[str]) -> Path:
+    data = tmp / f"{name}.jsonl"
+    data.write_text(
+        "".join(
+            json.dumps({"id": i, "reference": r, "hypothesis": h, "tgt_lang": "en"}) + "\n"
+            for i, (r, h) in enumerate(zip(refs, hyps, strict=True), start=1)
+        ),
+        encoding="utf-8",
+    )
+    out = tmp / f"{name}.json"
+    assert main(["score", "--input", str(data), "--metrics", "bleu,chrf", "--checks", "none",
+                 "--bootstrap", "0", "--output", str(out)]) == 0  # fmt: skip
+    return out
+
+
+@pytest.mark.parametrize(("test", "sacrebleu_test", "samples"), [
+    ("bootstrap", "bs", 1000), ("ar", "ar", 2000),
+])  # fmt: skip
+def test_compare_p_values_equal_sacrebleu_with_integer_ids(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], test: str, sacrebleu_test: str,
+    samples: int,
+) -> None:
+    """`evalsuite compare` on plain integer ids 1..400 (which sort "1", "10", "100", ... as
+    strings) pairs segments in input order, so its p-values are sacrebleu's at the same seed."""
+    from sacrebleu.metrics import BLEU, CHRF
+    from sacrebleu.significance import PairedTest
+
+    refs, base, cand = _integer_id_corpus()
+    a = _score_integer_ids(tmp_path, "a", refs, base)
+    b = _score_integer_ids(tmp_path, "b", refs, cand)
+    capsys.readouterr()
+    assert main(["compare", str(a), str(b), "--test", test, "--resamples", str(samples),
+                 "--format", "json"]) == 0  # fmt: skip
+    ours = {row["metric"]: row for row in json.loads(capsys.readouterr().out)["comparisons"]}
+    for metric, scorer in (("bleu", BLEU()), ("chrf", CHRF())):
+        _, scores = PairedTest([("a", base), ("b", cand)], {metric: scorer}, [refs],
+                               test_type=sacrebleu_test, n_samples=samples)()  # fmt: skip
+        (name,) = [key for key in scores if key != "System"]
+        base_result, cand_result = scores[name]
+        assert ours[metric]["p_value"] == cand_result.p_value, metric
+        assert ours[metric]["baseline"] == pytest.approx(base_result.score, abs=1e-9)
+        assert ours[metric]["candidate"] == pytest.approx(cand_result.score, abs=1e-9)
