@@ -3,7 +3,7 @@
 sacrebleu's shift search grows steeply with segment length when words repeat and order differs:
 a shuffled 200-word segment takes seconds, 800 words over half a minute. Segments longer than
 `max_words` (after TER's tokenization, either side) skip the shift search: their edits are the
-plain word-level Levenshtein distance, an upper bound on TER's edits, computed bit-parallel.
+plain word-level Levenshtein distance (`edit_distance`), an upper bound on TER's edits.
 Scores that used the cap say so in their signature (`|shiftcap:N`) and in the run's notes.
 
 The exact distance is quadratic too (a 400,000-word pair took 92 s), so on sides longer than
@@ -20,6 +20,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from evalsuite.metrics.edit_distance import edit_distance
+
 DEFAULT_MAX_WORDS = 400
 
 
@@ -30,41 +32,11 @@ def word_levenshtein(a: Sequence[str], b: Sequence[str]) -> int:
     """Edit distance over words; exact when both sides have at most `EXACT_WORDS` words, else
     the blockwise upper bound of the module docstring."""
     if max(len(a), len(b)) <= EXACT_WORDS:
-        return _exact_levenshtein(a, b)
+        return edit_distance(a, b)
     blocks = -(-max(len(a), len(b)) // EXACT_WORDS)
     total = 0
     for k in range(blocks):
         a_block = a[len(a) * k // blocks : len(a) * (k + 1) // blocks]
         b_block = b[len(b) * k // blocks : len(b) * (k + 1) // blocks]
-        total += _exact_levenshtein(a_block, b_block)
+        total += edit_distance(a_block, b_block)
     return total
-
-
-def _exact_levenshtein(a: Sequence[str], b: Sequence[str]) -> int:
-    """Edit distance over words (Myers/Hyyro bit-vector algorithm, one big int per column)."""
-    if not a:
-        return len(b)
-    if not b:
-        return len(a)
-    peq: dict[str, int] = {}
-    for i, word in enumerate(a):
-        peq[word] = peq.get(word, 0) | (1 << i)
-    m = len(a)
-    full = (1 << m) - 1
-    high = 1 << (m - 1)
-    pv, mv, score = full, 0, m
-    for word in b:
-        eq = peq.get(word, 0)
-        xv = eq | mv
-        xh = (((eq & pv) + pv) ^ pv) | eq
-        ph = mv | (~(xh | pv) & full)
-        mh = pv & xh
-        if ph & high:
-            score += 1
-        elif mh & high:
-            score -= 1
-        ph = ((ph << 1) | 1) & full
-        mh = (mh << 1) & full
-        pv = mh | (~(xv | ph) & full)
-        mv = ph & xv
-    return score
