@@ -134,6 +134,16 @@ def test_score_bad_input_exits_2_without_output(
     assert not out.exists()
 
 
+def test_an_unknown_metric_lists_every_registered_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from evalsuite.metrics.registry import METRIC_NAMES
+
+    data = _jsonl(tmp_path / "in.jsonl", [GOOD[0]])
+    assert main(["score", "--input", str(data), "--metrics", "blue"]) == 2
+    assert f"(valid: {', '.join(METRIC_NAMES)})" in capsys.readouterr().err
+
+
 def test_score_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["score", "--input", str(tmp_path / "none.jsonl")]) == 2
     assert "none.jsonl: no such file" in capsys.readouterr().err
