@@ -16,6 +16,7 @@ from evalsuite.metrics.entity import EntityScores
 from evalsuite.metrics.nli_metric import NliMetric
 from evalsuite.metrics.rouge_metric import Rouge
 from evalsuite.metrics.sacrebleu_metrics import Bleu, Chrf, ChrfPlusPlus, Ter
+from evalsuite.metrics.wer import Wer
 
 METRICS: dict[str, type[Metric]] = {
     "rouge": Rouge,
@@ -23,6 +24,7 @@ METRICS: dict[str, type[Metric]] = {
     "chrf": Chrf,
     "chrf++": ChrfPlusPlus,
     "ter": Ter,
+    "wer": Wer,
     "entity": EntityScores,
     "bertscore": BertScoreMetric,
     "comet": CometMetric,
