@@ -64,6 +64,7 @@ DEV_ROLE_PAIRS = "role_pairs.jsonl (development)"
 # Colleagues' benchmarks that contribute rows of the same shape, when they exist and take a
 # `half` (rows that ignore the split are not printed beside split ones).
 _EXTRA_ROWS = (("benchmarks.roles_accuracy", "evaluate_roles", "role_reversal"),
+               ("benchmarks.xling_roles_accuracy", "evaluate_xling_roles", "role_reversal"),
                ("benchmarks.negation_accuracy", "evaluate_negation", "negation_flip"))  # fmt: skip
 
 

@@ -47,8 +47,9 @@ _HEADLINE_MAX_WORDS = 30
 
 def role_reversal(seg: ParsedSegment) -> list[Finding]:
     """Hypothesis triples whose agent and patient trade places against the other side."""
+    crossed = _against_source_in_another_language(seg)
     if seg.hyp.doc is None:
-        return []
+        return crossed
     hyp_triples = _triples(seg.hyp)
     findings: list[Finding] = []
     seen: set[tuple[int, str]] = set()
@@ -64,7 +65,20 @@ def role_reversal(seg: ParsedSegment) -> list[Finding]:
                 findings.append(finding)
     if seg.ref is None and seg.src is None:
         findings += _headline_findings(seg.hyp, hyp_triples)
+    for finding in crossed:
+        start = finding.hyp_span.start if finding.hyp_span else -1
+        if (start, repr(finding.evidence["hyp_triple"])) not in seen:
+            findings.append(finding)
     return findings
+
+
+def _against_source_in_another_language(seg: ParsedSegment) -> list[Finding]:
+    """checks/source_roles.py: roles compared through the word alignment."""
+    if seg.src is None or seg.src.lang == seg.hyp.lang:
+        return []
+    from evalsuite.checks.source_roles import cross_lingual_role_findings
+
+    return cross_lingual_role_findings(seg.hyp, seg.src)
 
 
 def _triples(text: ParsedText) -> list[Triple]:

@@ -394,10 +394,12 @@ def test_registered_as_reference_free_critical_check() -> None:
     assert (check.severity, check.needs, check.uses_parse) == ("critical", "none", True)
 
 
-def test_other_language_side_is_not_compared() -> None:
+def test_other_language_source_is_compared_through_the_alignment() -> None:
+    """checks/source_roles.py (tests/checks/test_source_roles.py has the cases per pair)."""
     inp = CheckInput("Ukraine attacked Russia.", source="La Russie a attaqué l'Ukraine.",
                      hyp_lang="en", src_lang="fr")  # fmt: skip
-    assert run_checks([inp], ["role_reversal"]) == [[]]
+    [found] = run_checks([inp], ["role_reversal"])
+    assert [f.evidence["method"] for f in found] == ["cross_lingual"]
 
 
 def test_french_swap_and_passive() -> None:
