@@ -73,8 +73,9 @@ def role_reversal(seg: ParsedSegment) -> list[Finding]:
 
 
 def _against_source_in_another_language(seg: ParsedSegment) -> list[Finding]:
-    """checks/source_roles.py: roles compared through the word alignment."""
-    if seg.src is None or seg.src.lang == seg.hyp.lang:
+    """checks/source_roles.py: roles compared through the word alignment, when there is no
+    reference (with one, the comparison in one language decides)."""
+    if seg.src is None or seg.ref is not None or seg.src.lang == seg.hyp.lang:
         return []
     from evalsuite.checks.source_roles import cross_lingual_role_findings
 
