@@ -14,6 +14,13 @@ the reference withheld:
 - DEMETR dev, French and Russian sources: the checked good MT (false alarms), and every
   perturbed MT (DEMETR has no role swap: any finding there is a false alarm too), cut to
   `--half` with `benchmarks/evaldata.py: keep_half`;
+- synthetic swaps from DEMETR dev (French and Russian items, cut to `--half`): no labelled
+  set has a role swap between a translation and its source, so `benchmarks/role_swaps.py`
+  exchanges the subject and object of one clause at a time in a correct English rendering
+  (DEMETR's good MT and its human reference, against the French or Russian source: fr->en,
+  ru->en) and in DEMETR's French source read as the translation of its English reference
+  (en->fr); recall on the swapped renderings, false alarms on the same renderings unswapped
+  and on every human reference of the half;
 - development rows (not held out): the project's mt_faults.jsonl role_swapped rows with a source
   in French, Russian or English against their clean paraphrases.
 """
@@ -29,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.evaldata import DEFAULT_EVALDATA, DEMETR_LANGS, keep_half, read_jsonl  # noqa: E402
 from benchmarks.rates import rate_row  # noqa: E402
+from benchmarks.role_swaps import swap_roles  # noqa: E402
 from benchmarks.splits import HALVES, Half  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
 from evalsuite.checks.runner import run_checks  # noqa: E402
@@ -40,6 +48,7 @@ CHECK = "role_reversal"
 PAIRS = RESOURCES / "role_pairs_xling.jsonl"
 DEMETR_SOURCES = ("fr", "ru")
 PARSED = ("en", "fr", "ru")
+SWAPPED_TARGETS = ("fr",)  # word order carries the roles (not Russian: case does)
 
 
 def _fired(inputs: list[CheckInput], shown: list[str] | None = None) -> list[bool]:
@@ -82,6 +91,41 @@ def _demetr(root: Path, half: Half | None, shown: list[str] | None) -> list[dict
     return out
 
 
+def _synthetic(root: Path, half: Half | None, shown: list[str] | None) -> list[dict[str, Any]]:
+    base = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_base_dev.jsonl"), half)
+    out = []
+    for lang in DEMETR_SOURCES:
+        items = [r for r in base if DEMETR_LANGS.get(r["src_lang"]) == lang]
+        # (source, its language, a correct rendering, its language) per direction
+        renderings = [
+            (r["source"], lang, r[side], "en") for r in items for side in ("mt", "reference")
+        ]
+        out += _swap_rows(f"{lang}->en", renderings, shown)
+        out.append(rate_row(f"demetr {lang}->en", "human reference as translation",
+                            _fired([CheckInput(r["reference"], None, r["source"], "en", lang)
+                                    for r in items], shown), error=False))  # fmt: skip
+        if lang in SWAPPED_TARGETS:
+            reverse = [(r["reference"], "en", r["source"], lang) for r in items]
+            out += _swap_rows(f"en->{lang}", reverse, shown)
+    return out
+
+
+def _swap_rows(
+    direction: str, renderings: list[tuple[str, str, str, str]], shown: list[str] | None
+) -> list[dict[str, Any]]:
+    """Recall on every synthetic swap of the renderings, false alarms on the renderings that
+    have one, unswapped."""
+    swapped, kept = [], []
+    for source, src_lang, text, lang in renderings:
+        swaps = swap_roles(text, lang)
+        swapped += [CheckInput(s.text, None, source, lang, src_lang) for s in swaps]
+        if swaps:
+            kept.append(CheckInput(text, None, source, lang, src_lang))
+    name = f"synthetic {direction}"
+    return [rate_row(name, "subject and object swapped", _fired(swapped, shown), error=True),
+            rate_row(name, "the same renderings unswapped", _fired(kept, shown), error=False)]
+
+
 def _mt_faults(shown: list[str] | None) -> list[dict[str, Any]]:
     rows = read_jsonl(RESOURCES / "mt_faults.jsonl")
     swapped = {r["meta"]["item"] for r in rows if r["meta"].get("fault") == "role_swapped"}
@@ -104,7 +148,7 @@ def evaluate_xling_roles(
     """Rows {dataset, phenomenon, n, recall | false_alarm}; DEMETR rows only when it is there."""
     rows = _pairs(half, shown)
     if (evaldata / "demetr" / "demetr_base_dev.jsonl").is_file():
-        rows += _demetr(evaldata, half, shown)
+        rows += _demetr(evaldata, half, shown) + _synthetic(evaldata, half, shown)
     return rows + _mt_faults(shown)
 
 
