@@ -55,9 +55,11 @@ def aligned_swaps(
 
 
 def _comparable(t: Triple) -> bool:
-    """A verb's own clause naming both its agent and its direct patient."""
+    """A verb's own clause naming both its agent and its direct patient (not a preposition's
+    object read as a particle's: "the contract went to Thales" names no patient)."""
     return (
-        not t.noun and t.reading is None and t.role == "patient" and t.frame in _VERBAL_FRAMES
+        not t.noun and t.reading is None and not t.phrasal and t.role == "patient"
+        and t.frame in _VERBAL_FRAMES
         and t.agent is not None and t.patient is not None and not symmetric(t)
     )  # fmt: skip
 

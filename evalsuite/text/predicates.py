@@ -32,6 +32,8 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
+    "contrasted",
+    "gives_to",
     "PredicateSense",
     "SynsetRelations",
     "index_keys",
@@ -128,6 +130,13 @@ def object_control(lemma: str) -> bool:
     senses = predicate_sense(lemma).senses if is_verb(lemma) else ()
     senses += predicate_sense(lemma, noun=True).senses
     return any(24 in synset_relations(s).frames for s in senses)
+
+
+@lru_cache(maxsize=4096)
+def gives_to(lemma: str) -> bool:
+    """Whether a sense of the verb has WordNet's frame 15, "Somebody ----s something to
+    somebody" (give, send, pay, supply, teach): a verb of transfer to a recipient."""
+    return any(15 in synset_relations(s).frames for s in predicate_sense(lemma).senses)
 
 
 @lru_cache(maxsize=65536)

@@ -134,8 +134,12 @@ def _edits(sent: Span, *, headline: bool) -> list[Edit]:
     if headline and words and not any(t.pos_ in ("VERB", "AUX") for t in words):
         last = words[-1]
         edits.append((last.i - sent.start, f"{last.text}."))
+    # A full sentence in which no verb has a subject is misread like a headline ("Brazil
+    # exports coffee to the United States.": "exports" read as a noun; "Denmark imports pork
+    # from Poland.": "pork" read as the verb).
+    clauseless = not any(_has_subject(t) for t in words)
     for token in words[1:]:
-        edit = _auxiliary_edit(token, headline=headline)
+        edit = _auxiliary_edit(token, headline=headline or clauseless)
         if edit is not None:
             edits.append((token.i - sent.start, edit))
     return edits

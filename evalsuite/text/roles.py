@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from evalsuite.text.predicates import is_verb, object_control, predicate_sense
+from evalsuite.text.predicates import gives_to, is_verb, object_control, predicate_sense
 from evalsuite.text.reparse import Reparse, sentence_reparses
 
 if TYPE_CHECKING:
@@ -126,6 +126,9 @@ class Triple:
     """A converse clause read as its partner's ("borrow from" as "lend to"): the partner."""
     sentence: int = 0
     """Index of the sentence's first token: clauses of one sentence share it."""
+    phrasal: bool = False
+    """The patient is a preposition's object read as a particle's ("went to Thales" as "go to"
+    Thales): a reading that may be wrong, not a direct object."""
 
     @property
     def event(self) -> str:
@@ -196,7 +199,10 @@ def _arg(token: Token | None) -> Arg | None:
         return None
     if token.lower_ in _RELATIVE_PRONOUNS or not any(ch.isalpha() for ch in token.text):
         return None
-    parts = [t for t in token.subtree if t.i == token.i or _is_name_part(t, token)]
+    parts = [
+        t for t in token.subtree
+        if t.i == token.i or _is_name_part(t, token) or _is_kind_adjective(t, token)
+    ]  # fmt: skip
     head = _lemma(token)
     words = frozenset(_lemma(t) for t in parts)
     text = " ".join(t.text for t in parts)
@@ -215,16 +221,37 @@ def _is_name_part(part: Token, head: Token) -> bool:
     return False
 
 
+def _is_kind_adjective(part: Token, head: Token) -> bool:
+    """An adjective that says which one of a kind a common noun names: "the prime minister"
+    and "the finance minister" are two people, "the minister" may be either."""
+    return (
+        part.dep_ == "amod" and part.head.i == head.i and part.pos_ == "ADJ"
+        and head.pos_ == "NOUN" and head.ent_type_ not in _NAME_ENTITIES
+    )  # fmt: skip
+
+
 _NAME_ENTITIES = _words("PERSON ORG GPE LOC NORP FAC PER MISC")
 
 
 def _lemma(token: Token) -> str:
     """Names as written ("Leeds" tagged a plural noun must not become "leed"); an argument
     the tagger took for an adjective or a verb is a noun as written ("trawler" tagged a
-    comparative must not become "trawl")."""
+    comparative must not become "trawl"). A capitalised plural that opens a sentence and
+    names no entity ("Rebels shelled the town") is the common noun."""
+    if token.tag_ == "NNPS" and token.is_sent_start and not token.ent_type_:
+        return _singular(token.text.casefold())
     if token.pos_ != "NOUN" or token.ent_type_ in _NAME_ENTITIES:
         return token.text.casefold()
     return (token.lemma_ or token.text).casefold()
+
+
+def _singular(plural: str) -> str:
+    """The singular of a regular English plural (the tagger's lemma of a name is the word)."""
+    if plural.endswith("ies") and len(plural) > 4:
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "shes", "ches", "xes")):
+        return plural[:-2]
+    return plural[:-1] if plural.endswith("s") and not plural.endswith("ss") else plural
 
 
 def _with_conjuncts(token: Token | None) -> list[Token | None]:
@@ -293,14 +320,54 @@ def _verb_triples(verb: Token) -> list[Triple]:
     if dative is not None and dative.pos_ == "ADP":
         # spaCy labels the "to" of "sold frigates to Italy" itself dative: its object counts.
         dative = _child(dative, frozenset({"pobj"}))
+    if dative is None and patient_tok is not None and not passive:
+        dative = _recipient_inside_object(verb, patient_tok)
     if dative is not None:
         triples += _product(agent_tok, pred, dative, "recipient", "dative", verb)
+    provided = _provided_with(verb, patient_tok, passive)
+    if provided is not None and patient_tok is not None:
+        triples += _product(agent_tok, pred, patient_tok, "recipient", "dative", verb)
+        triples += _product(agent_tok, pred, provided, "patient", frame, verb)
     if patient_tok is not None and patient_tok.pos_ in ("NOUN", "PROPN"):
         triples += _owner_triples(agent_tok, pred, patient_tok, verb)
     complement = _embedded_agent_of(verb)
     if complement is not None:
         triples += _product(agent_tok, pred, complement, "patient", "causative", verb)
     return triples
+
+
+def _gives(verb: Token) -> bool:
+    lemma = verb.lemma_.casefold()
+    return lemma in _DATIVE_VERBS or verb.lang_ == "en" and gives_to(lemma)
+
+
+def _recipient_inside_object(verb: Token, obj: Token) -> Token | None:
+    """A double object the parser read as one noun phrase ("lent the firm 2 million dollars":
+    "firm" an adjective of "dollars"): a noun modifier before the amount of a verb of giving
+    (WordNet frame 15) is the recipient."""
+    if obj.pos_ != "NOUN" or not _gives(verb):
+        return None
+    amounts = [c.i for c in obj.lefts if c.pos_ == "NUM" or c.like_num]
+    if not amounts:
+        return None
+    for child in obj.lefts:
+        modifier = child.i < min(amounts) and child.dep_ in ("amod", "compound", "nmod")
+        if modifier and child.pos_ in ("NOUN", "PROPN", "ADJ") and not child.like_num:
+            return child
+    return None
+
+
+def _provided_with(verb: Token, obj: Token | None, passive: bool) -> Token | None:
+    """"supplied Ukraine with tanks": for a verb of giving whose object is a named party and
+    whose "with" phrase is a thing, the party is the recipient and the thing what is given."""
+    if obj is None or passive or not _gives(verb):
+        return None
+    if obj.pos_ != "PROPN" and obj.ent_type_ not in _NAME_ENTITIES:
+        return None
+    for prep, thing in _prep_objects(verb):
+        if prep == "with" and thing.pos_ == "NOUN" and not thing.ent_type_:
+            return thing
+    return None
 
 
 def _phrasal_triples(verb: Token, agent: Token | None, frame: Frame) -> list[Triple]:
@@ -313,7 +380,8 @@ def _phrasal_triples(verb: Token, agent: Token | None, frame: Frame) -> list[Tri
             phrasal = f"{verb.lemma_.casefold()} {child.lower_}"
             obj = _child(child, frozenset({"pobj"}))
             if obj is not None and is_verb(phrasal):
-                triples += _product(agent, phrasal, obj, "patient", frame, verb)
+                readings = _product(agent, phrasal, obj, "patient", frame, verb)
+                triples += [replace(t, phrasal=True) for t in readings]
     return triples
 
 
@@ -494,7 +562,15 @@ def _is_complement(verb: Token) -> bool:
 def _patient(verb: Token, passive: bool) -> Token | None:
     if passive:
         return _child(verb, _PASS_SUBJ) or _child(verb, _SUBJ)
-    return _child(verb, _OBJ)
+    obj = _child(verb, _OBJ)
+    if obj is None and verb.i + 1 < len(verb.doc):
+        # A score after the object makes the parser call a name right after the verb an
+        # adverbial noun ("Chelsea beat Arsenal 2-1"): it is the object.
+        after = verb.doc[verb.i + 1]
+        named = after.pos_ == "PROPN" and after.ent_type_ not in _NOT_PARTICIPANTS
+        if after.head.i == verb.i and after.dep_ == "npadvmod" and named:
+            return after
+    return obj
 
 
 def _relative_roles(

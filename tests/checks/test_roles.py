@@ -124,6 +124,19 @@ LEXICAL_SWAPS = [
      "Accra under pressure to allow Lagos to audit the pipeline"),
     ("oblique", "The insurer moved its offices from Leeds to York.",
      "The insurer relocated its offices from York to Leeds."),
+    # Giving: a double object read as one noun phrase, "supply X with Y", a score after the
+    # object.
+    ("transfer", "The fund lent the club 40 million pounds.",
+     "The club lent the fund 40 million pounds."),
+    ("transfer", "Norway supplied the rebels with rifles.",
+     "The rebels supplied rifles to Norway."),
+    ("score", "Porto beat Braga 3-2 on Sunday.", "Braga beat Porto 3-2 on Sunday."),
+    # Adjectives that tell two of a kind apart: a prime minister is not a finance minister.
+    ("kind", "The prime minister sacked the finance minister.",
+     "The finance minister dismissed the prime minister."),
+    # A capitalised plural opening a sentence is the common noun of the other side.
+    ("cross_clause", "The army shelled the village after rebels captured it.",
+     "Rebels shelled the village after the army captured it."),
 ]  # fmt: skip
 
 LEXICAL_PRESERVES = [
@@ -180,6 +193,12 @@ LEXICAL_PRESERVES = [
     # Kinds of a root verb are no kin: "kiss" and "hit" are both kinds of "touch".
     ("root", "Maria kissed Pedro at the station.", "Pedro hit Maria at the station."),
     ("reciprocal", "Pakistan exchanged fire with India.", "India exchanged fire with Pakistan."),
+    ("transfer", "The fund lent the club 40 million pounds.",
+     "The club borrowed 40 million pounds from the fund."),
+    ("transfer", "Norway supplied the rebels with rifles.",
+     "Norway supplied rifles to the rebels."),
+    ("kind", "The prime minister sacked the finance minister.",
+     "The finance minister was dismissed by the prime minister."),
 ]  # fmt: skip
 
 # Two different predicates that no resource relates, in sentences that tell the same thing:
@@ -205,6 +224,9 @@ ALIGNED_PRESERVES = [
     ("converse", "Oslo preceded Bergen as host of the summit.",
      "Bergen followed Oslo as host of the summit."),
     ("antonym", "The senator praised the mayor.", "The mayor criticised the senator."),
+    # A preposition's object read as a particle's is no direct patient: "went to" is no verb
+    # that could be "won" told the other way round.
+    ("phrasal", "The tender went to Leonardo.", "Leonardo won the tender."),
     # Either text stating the other orientation too: two events, not one turned round.
     ("both stated", "Barclays hired Lazard.",
      "Lazard advised Barclays after Barclays hired Lazard."),
@@ -230,6 +252,8 @@ REPARSED_SWAPS = [
      "The referee assaulted fans after the match."),
     ("object-attached at", "The navy fired flares at the trawler.",
      "The trawler fired flares at the navy."),
+    ("no clause in a sentence", "Peru exports copper to Japan.",
+     "Japan exports copper to Peru."),
 ]  # fmt: skip
 
 REPARSED_PRESERVES = [
@@ -349,6 +373,37 @@ def test_triples_normalise_active_passive_and_relative_alike() -> None:
         thank = [t for t in extract_triples(doc) if t.pred == "thank"]
         assert thank and thank[0].agent is not None and thank[0].patient is not None
         assert (thank[0].agent.head, thank[0].patient.head) == ("biden", "senator")
+
+
+@pytest.mark.parametrize(("text", "triple"), [
+    # A double object read as one noun phrase: the noun before the amount is the recipient.
+    ("The fund lent the firm 2 million dollars.", ("fund", "lend", "firm", "recipient")),
+    ("The bank paid the council 5 million pounds.", ("bank", "pay", "council", "recipient")),
+    # "supply X with Y": X receives, Y is given.
+    ("Norway supplied Ukraine with rifles.", ("norway", "supply", "ukraine", "recipient")),
+    ("Norway supplied Ukraine with rifles.", ("norway", "supply", "rifle", "patient")),
+    # A score after the object: the name the parser calls an adverbial noun is the object.
+    ("Chelsea beat Arsenal 2-1.", ("chelsea", "beat", "arsenal", "patient")),
+])  # fmt: skip
+def test_giving_and_scores_name_their_roles(text: str, triple: tuple[str, ...]) -> None:
+    nlp = load_pipeline("en")
+    assert nlp is not None
+    found = {
+        (t.agent.head, t.pred, t.patient.head, t.role)
+        for t in extract_triples(nlp(text)) if t.agent is not None and t.patient is not None
+    }  # fmt: skip
+    assert triple in found
+
+
+def test_an_adjective_of_kind_tells_arguments_apart() -> None:
+    nlp = load_pipeline("en")
+    assert nlp is not None
+    [sack] = [t for t in extract_triples(nlp("The prime minister sacked the finance minister."))]
+    assert sack.agent is not None and sack.patient is not None
+    assert not sack.agent.same(sack.patient)
+    [fired] = extract_triples(nlp("The minister fired the finance minister."))
+    assert fired.agent is not None and fired.patient is not None
+    assert fired.agent.same(sack.agent) and fired.patient.same(sack.patient)
 
 
 def test_seed_headline_reverses_its_body() -> None:
