@@ -77,6 +77,13 @@ _POLITY_WORDS = _words(
     "islands"
 )
 _REGION_WORDS = _words("region area district province county land")
+# Words that name a kind of place or body rather than one: a name made of them alone ("the
+# Ocean" of "Atlantic Ocean", "Democratic Republic" of "Democratic Republic of Congo") is no
+# shorter form of a name that has other words.
+_CLASS_WORDS = (
+    _GENERIC_NAME_WORDS | _POLITY_WORDS
+    | _words("ocean sea gulf bay strait channel peninsula valley desert coast basin")
+)  # fmt: skip
 _FUNCTION_WORDS = _words("of the and at in on for de des du la le el y und der die das von")
 # Languages that add a genitive -s to names ("Kyjiws"), and languages that decline names, so
 # that their ending changes with the case ("Киев", "Киеве").
@@ -642,12 +649,22 @@ def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _M
         if match is None:
             continue
         kind, score = match
+        if kind == "partial" and _only_class_words(ent.text, other.text):
+            continue
         if kind == "variant" and "NORP" in (ent.label, other.label):
             kind, score = "partial", 1.0
         known = by_kind.get(kind)
         if known is None or score > known.similarity:
             by_kind[kind] = _Match(kind, score, other.text, other.start, other.end)
     return by_kind
+
+
+def _only_class_words(a: str, b: str) -> bool:
+    """Whether the shorter of two names is words of a kind alone ("Ocean", "Democratic
+    Republic") where the longer has a word of its own."""
+    ta, tb = (set(name_tokens(x)) - _FUNCTION_WORDS for x in (a, b))
+    short, long = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
+    return short <= _CLASS_WORDS and not long <= _CLASS_WORDS
 
 
 def _shared_words(a: str, b: str) -> tuple[MatchKind, float] | None:
@@ -754,6 +771,7 @@ def _find_most_words(ent: Entity, folded: FoldedText) -> _Match | None:
         window = [i for i in hits if first <= i < first + len(tokens) + 4]
         found = {matched[i] for i in window}
         most = len(tokens) >= 3 and len(found) >= max(2, -(-2 * len(tokens) // 3))
+        most = most and not found <= _CLASS_WORDS  # not "Democratic Republic of" alone
         if _has_surname_key(ent) and tokens[-1] not in found:
             continue  # a person's first names and titles without the surname
         if most or set(distinctive) <= found:
@@ -781,7 +799,10 @@ def _joined_initials(words: list[tuple[str, int, int]]) -> list[tuple[str, int, 
 
 def _form_of(word: str, tokens: list[str]) -> str | None:
     """The name word that `word` is a form of, if any: itself, a close form, or another name
-    of the same place ("France" in "Embassy of France" for "French" in "French Embassy")."""
+    of the same place ("France" in "Embassy of France" for "French" in "French Embassy").
+    A function word is none ("in" is also India's country code)."""
+    if word in _FUNCTION_WORDS:
+        return None
     for token in tokens:
         if word == token or close_forms(word, token) or same_place(word, token):
             return token

@@ -351,6 +351,8 @@ def doc_entities(doc: Doc) -> tuple[Entity, ...]:
 
 
 _BRACKETS = frozenset("()[]")
+_DASHES = frozenset("-–—")
+_TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
 
 def _conjuncts(ent: Span) -> list[Span]:
@@ -360,6 +362,11 @@ def _conjuncts(ent: Span) -> list[Span]:
     # A bracket or a comma inside an entity parts two names too ("the All Blacks (New
     # Zealand", "Temple, Adjunct Professor").
     cuts += [t.i for t in ent[1:-1] if t.text in _BRACKETS or t.text == ","]
+    # So does a dash between spaces in the name of a person, body or place ("Cochamó
+    # Valley - Chile"; not "Guinea-Bissau", nor a title: "Looking for Peers - Sharing Session").
+    if ent.label_ not in _TITLE_LABELS:
+        cuts += [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_
+                 and ent.doc[t.i - 1].whitespace_]  # fmt: skip
     cuts.sort()
     if not cuts:
         return [ent]

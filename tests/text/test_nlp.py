@@ -198,6 +198,24 @@ def test_an_entity_across_a_comma_is_two_names() -> None:
     _check_offsets(text, entities)
 
 
+def test_an_entity_across_a_spaced_dash_is_two_names_but_a_hyphen_joins() -> None:
+    from spacy.tokens import Span
+
+    text = "Tatra Valley - Slovakia's pride - and Guinea-Bissau were named."
+    pipeline = load_pipeline("en")
+    assert pipeline is not None
+    doc = pipeline(text)
+    start = next(t.i for t in doc if t.text == "Tatra")
+    guinea = next(t.i for t in doc if t.text == "Guinea")
+    doc.ents = [Span(doc, start, start + 4, label="GPE"),  # "Tatra Valley - Slovakia"
+                Span(doc, guinea, guinea + 3, label="GPE")]  # fmt: skip
+    entities = list(nlp.doc_entities(doc))
+    assert _texts(entities) == ["Tatra Valley", "Slovakia", "Guinea-Bissau"]
+    _check_offsets(text, entities)
+    doc.ents = [Span(doc, start, start + 4, label="WORK_OF_ART")]  # a title keeps its dash
+    assert _texts(list(nlp.doc_entities(doc))) == ["Tatra Valley - Slovakia"]
+
+
 def test_a_missing_model_is_skipped_without_trying_to_load_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
