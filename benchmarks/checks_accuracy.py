@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python benchmarks/checks_accuracy.py [--evaldata DIR] [--half tune|validation|all]
                                                       [--limit N] [--markdown]
-                                                      [--skip-source-only]
+                                                      [--skip-source-only] [--only TEXT]
 
 For every phenomenon: n faulty inputs, recall (a relevant check fires on the faulty output),
 false-alarm rate (it fires on the paired control), and, for comparison, how well ROUGE-L and
@@ -15,7 +15,9 @@ its goal), the other labelled sets, and, apart, the development rows (the projec
 corpora, written while building the checks: nothing held out about them), then issue 12's
 source-only rows (benchmarks/source_only_accuracy.py: the reference withheld). Every set under
 ../shared/evaldata and the news role pairs are cut to `--half` (benchmarks/splits.py); develop
-on `tune`, report `validation` (the default).
+on `tune`, report `validation` (the default). `--only TEXT` keeps the sets whose name holds
+TEXT (case-insensitive: `--only FIB` for the summary rows) and leaves out the per-check detail
+and the source-only rows, for a quick look while developing one check.
 """
 
 from __future__ import annotations
@@ -228,6 +230,11 @@ def source_only_rows(root: Path, half: Half | None, limit: int | None) -> list[d
     return evaluate_source_only(root, half, limit)
 
 
+def _only(cases: list[Case], text: str) -> list[Case]:
+    """The cases of the sets whose name holds `text`, case-insensitively."""
+    return [c for c in cases if text.casefold() in c.phenomenon.casefold()]
+
+
 def with_targets(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The target rows, in TARGETS order, each with its held-out figure, goal and verdict."""
     by_name = {row["phenomenon"]: row for row in rows}
@@ -275,6 +282,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--skip-source-only", action="store_true",
         help="leave out the source-only rows (benchmarks/source_only_accuracy.py)",
     )  # fmt: skip
+    parser.add_argument(
+        "--only", metavar="TEXT", default=None,
+        help="keep the sets whose name holds TEXT (case-insensitive), e.g. FIB; "
+             "no detail or source-only rows",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     root: Path = args.evaldata
     half: Half | None = None if args.half == "all" else args.half
@@ -295,14 +307,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         *mt_fault_cases(RESOURCES / "mt_faults.jsonl"),
         *role_pair_cases(RESOURCES / "role_pairs.jsonl", DEV_ROLE_PAIRS),
     ]
+    if args.only is not None:
+        held_out, development = _only(held_out, args.only), _only(development, args.only)
     rows = evaluate(held_out + development)
     dev_names = {c.phenomenon for c in development}
     targets = with_targets(rows)
     others = [r for r in rows if r["phenomenon"] not in {*TARGETS, *dev_names}]
     dev_rows = [r for r in rows if r["phenomenon"] in dev_names]
-    detail = extra_rows(half)
+    detail = extra_rows(half) if args.only is None else []
     entity_rows = entity_score_rows(held_out)
-    source_only = [] if args.skip_source_only else source_only_rows(root, half, args.limit)
+    skip_source_only = args.skip_source_only or args.only is not None
+    source_only = [] if skip_source_only else source_only_rows(root, half, args.limit)
     elapsed = time.perf_counter() - started
     print(f"Targets of issue 11, {args.half} half:")
     print(render(targets, args.markdown, TARGET_COLUMNS))

@@ -61,3 +61,11 @@ def test_source_only_rows_join_the_accuracy_tables(tmp_path: Path) -> None:
     assert by_key[("WMT21", "en->de", "critical error")]["false_alarm"] is not None
     table = checks_accuracy.render(rows, False, checks_accuracy.SOURCE_ONLY_COLUMNS, left=4)
     assert "unrelated translation" in table and "en->de" in table
+
+
+def test_only_keeps_the_sets_whose_name_holds_the_text() -> None:
+    inp = checks_accuracy.CheckInput("A.", "B.", None, "en", "en")
+    cases = [evaldata.Case(name, inp, True, frozenset({"entity_missing"}))
+             for name in ("FIB entity swap", "DEMETR entity removed")]  # fmt: skip
+    assert [c.phenomenon for c in checks_accuracy._only(cases, "fib")] == ["FIB entity swap"]
+    assert checks_accuracy._only(cases, "HANS") == []

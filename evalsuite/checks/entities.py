@@ -41,7 +41,7 @@ from evalsuite.text.normalize import (
     same_stem,
     sound_class,
 )
-from evalsuite.text.place_aliases import same_place
+from evalsuite.text.place_aliases import places_of, same_place
 from evalsuite.text.word_case import common_word, plural_of_common_noun, proper_lemma, role_noun
 
 __all__ = [
@@ -61,6 +61,8 @@ def _words(text: str) -> frozenset[str]:
 # Scripts whose transliteration keeps names recognisable (Київ -> Kyiv, Αθήνα -> Athina).
 _COMPARABLE_SCRIPTS = frozenset({"latin", "cyrillic", "greek", "none"})
 _MIN_SUPPORT_TOKEN = 4
+_SHORT_ALIAS = 3
+"""Alias keys this short ("us", "uae") count only as written in capitals."""
 _SALIENT_MENTIONS = 2
 # Words a name shares with ordinary phrases ("the city of Kofu"); not evidence on their own.
 _GENERIC_NAME_WORDS = _words(
@@ -234,6 +236,8 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
             continue  # NER cut the name short ("Islamic" of "Islamic State")
         if seg.task != "summary" and _worded_there(mentions[0], [t for t, _ in supports]):
             continue
+        if seg.task == "summary" and _acronym_of_run(mentions[0], runs, supports):
+            continue  # "MoD" / "Ministry of Defence"
         ent = mentions[0]
         message = f"{ent.label} '{ent.text}' in the hypothesis is not in the {against}"
         evidence = _evidence(against, ent.text, None, ent.label, None)
@@ -264,6 +268,7 @@ def _extensions(
         added = [
             w for w in _added_words(ent.text, match.text)
             if not _used_alone(w, surname, texts) and not _title_before(w, ent.text, match.text)
+            and not _place_named(w, texts)
         ]  # fmt: skip
         if not added:
             continue
@@ -315,6 +320,21 @@ def _used_alone(word: str, surname: str, texts: list[ParsedText]) -> bool:
     return False
 
 
+def _place_named(word: str, texts: list[ParsedText]) -> bool:
+    """Whether an added word names a place (or its people) that a text names in some form:
+    "Welsh Assembly" where the article says "the assembly ... in Wales", "British Airways"
+    beside "the UK" (the alias table's demonyms and short forms)."""
+    keys = {key for place in places_of(word) for key in place.keys if len(key) > 1}
+    short = {key.upper() for key in keys if len(key) <= _SHORT_ALIAS}  # "us" is also a word
+    for text in texts:
+        folded = fold_text(text.text).folded
+        if any(_word_pattern(key).search(folded) for key in keys - {k.lower() for k in short}):
+            return True
+        if any(re.search(rf"\b{re.escape(key)}\b", text.text) for key in short):
+            return True
+    return False
+
+
 @lru_cache(maxsize=4096)
 def _word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
@@ -345,6 +365,52 @@ def _worded_there(ent: Entity, texts: list[ParsedText]) -> bool:
         if 2 * len(found) >= len(distinctive):
             return True
     return False
+
+
+_CAPITALISED_RUN = re.compile(
+    r"[A-Z][\w'’-]*(?:\s+(?:(?:of|the|and|for|on|&)\s+)*[A-Z][\w'’-]*)+"
+)
+_ACRONYM_FILLER = _words("of the and for on &")
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]{1,6}")
+
+
+def _acronym_of_run(
+    ent: Entity, runs: list[Entity], supports: list[tuple[ParsedText, bool]]
+) -> bool:
+    """`_acronym_there` for the name or a capitalised run around it (NER tags "Northern
+    Ireland" in "Police Service of Northern Ireland")."""
+    around = [r for r in runs if r.start <= ent.start and ent.end <= r.end and r.text != ent.text]
+    texts = [t for t, _ in supports]
+    return any(_acronym_there(name.text, texts) for name in [ent, *around])
+
+
+def _acronym_there(name: str, texts: list[ParsedText]) -> bool:
+    """Whether a text writes a name as its acronym, or an acronym in full, where NER did not
+    tag the other form: "MoD" / "the Ministry of Defence", "Football Association" / "the
+    FA". An acronym's letters are its capitals; a full name's are the initials of its
+    capitalised words, less "of", "the", "and", "for"."""
+    name = name.removeprefix("the ").removeprefix("The ")
+    words = name.split()
+    if len(words) == 1:
+        letters = "".join(ch for ch in name if ch.isupper())
+        if not _ACRONYM_WORD.fullmatch(name) or len(letters) < 2 or len(letters) * 2 < len(name):
+            return False
+        return any(_initials(run.group()) == letters
+                   for text in texts for run in _CAPITALISED_RUN.finditer(text.text))  # fmt: skip
+    initials = _initials(name)
+    if len(initials) < 2 or not all(w[:1].isupper() or w in _ACRONYM_FILLER for w in words):
+        return False
+    for text in texts:
+        for word in re.finditer(r"(?<![\w-])[A-Z][A-Za-z]{1,6}(?![\w-])", text.text):
+            capitals = "".join(ch for ch in word.group() if ch.isupper())
+            if capitals == initials and len(capitals) * 2 >= len(word.group()):
+                return True
+    return False
+
+
+def _initials(run: str) -> str:
+    words = run.split()
+    return "".join(w[0] for w in words if w.lower() not in _ACRONYM_FILLER and w[:1].isupper())
 
 
 def _rule_runs(text: ParsedText) -> list[Entity]:

@@ -31,7 +31,7 @@ from evalsuite.text.units import (
     unit_words,
 )
 
-__all__ = ["Quantity", "Reading", "read_quantities"]
+__all__ = ["Quantity", "Reading", "implicit_quantities", "read_quantities"]
 
 TYPED = frozenset({"money", "measure", "age", "percent"})
 """Readings whose unit a range's bare end takes over ("98 to 127 million euros")."""
@@ -176,6 +176,39 @@ def read_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     quantities = _dates(text, quantities, lang)
     quantities = _year_spans(text, quantities)
     return tuple(_ranges(text, quantities))
+
+
+@lru_cache(maxsize=1024)
+def implicit_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
+    """Numbers a text states without writing one ("a decade", "both", "twins"; see
+    `QuantityWords.implicit`), each weak: it may license a summary's number, and is never
+    itself reported."""
+    phrases = quantity_words(lang).implicit
+    if not phrases:
+        return ()
+    lex = _lexicon(lang)
+    pattern = re.compile(rf"(?<![\w-])({_alternation(list(phrases))})(?![\w-])", re.IGNORECASE)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    found = []
+    for match in pattern.finditer(text):
+        value, unit_word = phrases[match.group(1).lower()]
+        value = float(value)
+        unit = lex.units.get(unit_word)
+        if unit_word != "count" and unit is None:
+            continue
+        reading = Reading("count", value) if unit is None else Reading("measure", value, unit)
+        mention = NumberMention(
+            _format_value(value), value, match.start(), match.end(), match.group(), weak=True
+        )
+        sentence = bisect.bisect_right(ends, match.start())
+        found.append(Quantity(
+            match.start(), match.end(), match.group(), (reading,), mention, sentence=sentence
+        ))  # fmt: skip
+    return tuple(found)
+
+
+def _format_value(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def _read(text: str, m: NumberMention, lang: str, lex: _Lexicon, sentence: int) -> Quantity:

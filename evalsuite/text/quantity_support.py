@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from evalsuite.text.content_words import word_keys
-from evalsuite.text.quantities import Quantity, Reading, read_quantities
+from evalsuite.text.quantities import Quantity, Reading, implicit_quantities, read_quantities
 from evalsuite.text.quantity_words import quantity_words
 
 __all__ = [
@@ -94,9 +94,23 @@ def article_quantities(text: str, lang: str) -> Article:
     words = quantity_words(lang)
     low = text.lower()
     relative = any(phrase in low for phrase in words.relative_years)
-    quantities = read_quantities(text, lang)
+    quantities = _with_implicit(read_quantities(text, lang), implicit_quantities(text, lang))
     contexts = tuple(context_words(text, q, lang) for q in quantities)
     return Article(quantities, relative, contexts)
+
+
+def _with_implicit(
+    stated: tuple[Quantity, ...], implicit: tuple[Quantity, ...]
+) -> tuple[Quantity, ...]:
+    """The stated quantities and the implicit ones ("a decade"), in text order; an implicit
+    phrase replaces a bare or weak number read inside it ("half" of "half a year") and yields
+    to any other ("a year" of "a year-long ban" read with its unit)."""
+    kept = list(stated)
+    for extra in implicit:
+        inside = [q for q in kept if q.start < extra.end and extra.start < q.end]
+        if all(q.kind == "bare" or q.weak for q in inside):
+            kept = [q for q in kept if q not in inside] + [extra]
+    return tuple(sorted(kept, key=lambda q: q.start))
 
 
 def foreign(article: Article) -> Article:
@@ -171,6 +185,10 @@ def _ways(q: Quantity, s: Reading, article: Article) -> Iterator[tuple[str, tupl
                 yield "decade", (a,)
     if s.kind == "measure" and s.unit is not None and s.unit.dimension == "duration":
         yield from _durations(q, s, pool)
+    if s.kind == "year":
+        yield from _shifted_years(s, pool)
+    if s.kind == "age" and s.unit is not None and s.unit.id == "duration-year":
+        yield from _ages_from_years(s, pool)
     if s.kind in _ARITHMETIC_KINDS:
         yield from _arithmetic(q, s, pool)
     if s.kind == "percent":
@@ -346,6 +364,45 @@ def _durations(
         between = abs(_day_of_year(d1) - _day_of_year(d2))
         if _equal(between, days) or q.bound != "exact" and _within_bound(q, days, between):
             yield "days_between", (a, b)
+
+
+def _years_of(r: Reading) -> float | None:
+    """A duration or an age in years (None for other readings or units)."""
+    if r.kind not in ("measure", "age") or r.unit is None or r.unit.dimension != "duration":
+        return None
+    if r.unit.factor is None:
+        return r.value if r.unit.id == "duration-year" else None
+    years = r.value * r.unit.factor / 365.25
+    return years if years >= 1 and abs(years - round(years)) < 1e-6 else None
+
+
+def _shifted_years(
+    s: Reading, pool: Sequence[Quantity]
+) -> Iterator[tuple[str, tuple[Quantity, ...]]]:
+    """A year the article implies: one of its years moved by a span of years it states
+    nearby ("joined in 2010 ... five years later": 2015), or a birth year from an age and a
+    year ("26 when she won in 2016": 1990, or 1989 before her birthday)."""
+    years = [(a, r.value) for a in pool for r in a.readings if r.kind == "year"]
+    spans = [(b, r, span) for b in pool for r in b.readings if (span := _years_of(r))]
+    for a, year in years:
+        for b, r, span in spans:
+            if not _near(a, b):
+                continue
+            if abs(abs(s.value - year) - span) < 1e-9:
+                yield "shifted_year", (a, b)
+            elif r.kind == "age" and 0 <= year - span - s.value <= 1:
+                yield "birth_year", (a, b)
+
+
+def _ages_from_years(
+    s: Reading, pool: Sequence[Quantity]
+) -> Iterator[tuple[str, tuple[Quantity, ...]]]:
+    """An age between two nearby years of the article (born in 1990, won in 2016: 26, or
+    25 before the birthday)."""
+    years = [(a, r.value) for a in pool for r in a.readings if r.kind == "year"]
+    for (a, y1), (b, y2) in combinations(years, 2):
+        if _near(a, b) and 0 <= abs(y1 - y2) - s.value <= 1:
+            yield "age_from_years", (a, b)
 
 
 def _day_of_year(r: Reading) -> int:

@@ -9,6 +9,7 @@ then compared without hedges or ages (as exact values of their unit).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 __all__ = ["QuantityWords", "quantity_words"]
@@ -30,6 +31,10 @@ class QuantityWords:
     """Words after a duration that count it back from the text's date ("three years ago")."""
     ambiguous_months: tuple[str, ...] = ()
     """Month names that are also common words, read as months only when capitalised."""
+    implicit: dict[str, tuple[float, str]] = dataclasses.field(default_factory=dict)
+    """Phrases that state a number without one, to (value, unit word or "count"): "a decade"
+    is one decade, "both" and "twins" two of something. An article's such phrase licenses the
+    summary's number ("ten years", "two men"); the phrase itself is never reported."""
 
 
 _EN = QuantityWords(
@@ -64,6 +69,21 @@ _EN = QuantityWords(
     ),
     ago=("ago", "earlier", "before", "since"),
     ambiguous_months=("may", "march"),
+    implicit={
+        "a decade": (1, "decade"), "a century": (1, "century"), "a fortnight": (2, "weeks"),
+        "half a year": (0.5, "year"), "half a century": (0.5, "century"),
+        "half a decade": (0.5, "decade"), "a year and a half": (1.5, "years"),
+        "a year and a half's": (1.5, "years"), "a month": (1, "month"), "a week": (1, "week"),
+        "a year": (1, "year"), "a day": (1, "day"), "an hour": (1, "hour"),
+        "half an hour": (0.5, "hour"), "a quarter of an hour": (0.25, "hour"),
+        "a year's": (1, "year"), "a decade's": (1, "decade"),
+        "both": (2, "count"), "twins": (2, "count"), "a pair of": (2, "count"),
+        "a couple of": (2, "count"), "a brace": (2, "count"), "a trio of": (3, "count"),
+        "triplets": (3, "count"), "a hat-trick": (3, "count"), "a hat trick": (3, "count"),
+        "quadruplets": (4, "count"), "a quartet of": (4, "count"),
+        "quintuplets": (5, "count"), "sextuplets": (6, "count"), "twice": (2, "count"),
+        "a double": (2, "count"), "a treble": (3, "count"),
+    },
 )  # fmt: skip
 
 _TABLES = {"en": _EN}

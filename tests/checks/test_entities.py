@@ -323,10 +323,40 @@ CLUB_ARTICLE = (
         ("Warnock was disappointed not to get the Aston Villa job.", {"entity_unsupported"}),
         # invented outright
         ("Warnock was disappointed not to get the Chelsea job.", {"entity_unsupported"}),
+        # a demonym or short form of a place the article names is no extension
+        ("The Welsh club Cardiff says Warnock was disappointed.", set()),
     ],
 )  # fmt: skip
 def test_summary_names_must_be_supported_in_full(summary: str, expected: set[str]) -> None:
     findings = _run(hypothesis=summary, source=CLUB_ARTICLE, hyp_lang="en", task="summary")
+    assert _fired(findings) - {"entity_missing"} == expected
+
+
+@pytest.mark.parametrize(
+    ("summary", "article", "expected"),
+    [
+        ("A Welsh Assembly committee warned of cuts.",
+         "A committee of assembly members in Wales has warned of cuts.", set()),
+        ("British Gas raised prices.",
+         "Gas raised prices across the UK, the supplier said. Gas customers are angry.", set()),
+        # "us" is a word: only the capitals name the country
+        ("American Airlines cut flights.",
+         "Airlines cut flights, they told us. Airlines staff are angry.", {"entity_unsupported"}),
+        # an acronym and its expansion, whichever side NER tags
+        ("The MoD confirmed the death.", "The Ministry of Defence confirmed the death.", set()),
+        ("The Football Association charged Chelsea.", "The FA charged Chelsea on Monday.", set()),
+        ("The Police Service of Northern Ireland arrested a man.",
+         "The PSNI arrested a man in Belfast.", set()),
+        ("The PSNI arrested a man.", "The Police Service of Northern Ireland arrested a man.",
+         set()),
+        ("The BBC warned farmers.", "The British Council warned farmers.",
+         {"entity_unsupported"}),
+        ("The Football Association charged Chelsea.", "FIFA charged Chelsea on Monday.",
+         {"entity_unsupported"}),
+    ],
+)  # fmt: skip
+def test_summary_demonyms_and_acronyms(summary: str, article: str, expected: set[str]) -> None:
+    findings = _run(hypothesis=summary, source=article, hyp_lang="en", task="summary")
     assert _fired(findings) - {"entity_missing"} == expected
 
 

@@ -124,6 +124,24 @@ COUNTS = [
     ("Three people died.", "It burned for three hours.", True),
     ("He won 12 caps.", "Mujati has 12 caps for South Africa.", False),
 ]
+IMPLIED = [
+    # numbers an article states without a numeral, and years and ages it implies
+    ("He was jailed for 10 years.", "He was jailed for a decade for the attack.", False),
+    ("He was jailed for 12 years.", "He was jailed for a decade for the attack.", True),
+    ("He was jailed for two weeks.", "He was jailed for a fortnight.", False),
+    ("He was jailed for six months.", "He was jailed for half a year.", False),
+    ("The bridge shuts for 18 months.", "The bridge will shut for a year and a half.", False),
+    ("Two men were arrested.", "Both men were arrested after the raid.", False),
+    ("Three men were arrested.", "Both men were arrested after the raid.", True),
+    ("Two babies were born.", "Twins were born at the hospital on Monday.", False),
+    ("He scored three goals.", "He scored a hat-trick on Saturday.", False),
+    ("He left the club in 2015.", "He joined in 2010 and left five years later.", False),
+    ("He left the club in 2016.", "He joined in 2010 and left five years later.", True),
+    ("She was born in 1990.", "She won the title in 2016, aged 26.", False),
+    ("She was born in 1980.", "She won the title in 2016, aged 26.", True),
+    ("The 26-year-old won the title.", "Born in 1990, she won the title in 2016.", False),
+    ("The 30-year-old won the title.", "Born in 1990, she won the title in 2016.", True),
+]
 MUST_NOT_FIRE = [
     ("COVID-19 cases rose.", "Coronavirus cases rose.", False),
     ("One of the largest firms grew.", "A large firm grew.", False),
@@ -138,7 +156,7 @@ CASES = [
         ("spelled", SPELLED), ("currency", CURRENCY), ("units", UNITS),
         ("arithmetic", ARITHMETIC), ("hedges", HEDGES), ("rounding", ROUNDING),
         ("dates", DATES), ("years", YEARS), ("ages", AGES), ("durations", DURATIONS),
-        ("counts", COUNTS), ("silent", MUST_NOT_FIRE),
+        ("counts", COUNTS), ("implied", IMPLIED), ("silent", MUST_NOT_FIRE),
     )
     for case in table
 ]  # fmt: skip
