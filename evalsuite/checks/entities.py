@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from evalsuite.checks import source_entities
 from evalsuite.checks.base import Finding, Span
 from evalsuite.text.nlp import (
     Entity,
@@ -118,6 +119,8 @@ _RANK: dict[MatchKind, int] = {"exact": 0, "variant": 1, "partial": 2}
 
 def entity_missing(seg: ParsedSegment) -> list[Finding]:
     """Reference (or salient source) entities with no match at all in the hypothesis."""
+    if source_entities.applies(seg):
+        return source_entities.entity_missing(seg)
     plan = _expectation(seg)
     if plan is None:
         return []
@@ -203,6 +206,8 @@ def _masked(text: ParsedText, spans: list[tuple[int, int]]) -> ParsedText:
 
 def entity_variant(seg: ParsedSegment) -> list[Finding]:
     """Entities found only as a different spelling (Kiev/Kyiv, Anthony/Antony Blinken)."""
+    if source_entities.applies(seg):
+        return source_entities.entity_variant(seg)
     if seg.task == "summary":
         return _summary_variants(seg)
     plan = _expectation(seg)
@@ -218,6 +223,8 @@ def entity_variant(seg: ParsedSegment) -> list[Finding]:
 
 def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
     """Hypothesis entities found in neither the reference nor the source."""
+    if source_entities.applies(seg):
+        return source_entities.entity_unsupported(seg)
     supports = _supports(seg)
     if not supports:
         return []

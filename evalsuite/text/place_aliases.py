@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Place", "alias_keys", "places_of", "same_place"]
+__all__ = ["Place", "alias_keys", "places_of", "same_place", "sorted_keys"]
 
 TABLE = "entity_aliases.tsv"
 
@@ -67,3 +67,10 @@ def alias_keys(key: str) -> tuple[str, ...]:
     found = {k for place in places_of(key) for k in place.keys}
     found.discard(key)
     return tuple(sorted(found))
+
+
+@lru_cache(maxsize=1)
+def sorted_keys() -> tuple[str, ...]:
+    """Every folded key of the table, sorted (to look up declined forms by their stem)."""
+    _, index = _table()
+    return tuple(sorted(index))

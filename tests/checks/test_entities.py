@@ -162,10 +162,9 @@ def test_source_only_translation_across_scripts() -> None:
         hyp_lang="ru",
         src_lang="en",
     )
-    # "Путиным" comes from the rules (no Russian model): too weak to call unsupported
-    # across languages, but the source's person is missing.
-    assert _fired(faulty) == {"entity_missing"}
-    assert faulty[0].evidence["against"] == "source"
+    # A replaced name: the source's person is missing, natasha's "Путиным" is unsupported.
+    assert _fired(faulty) == {"entity_missing", "entity_unsupported"}
+    assert {f.evidence["against"] for f in faulty} == {"source"}
 
 
 def test_source_in_a_script_without_usable_transliteration_is_not_compared() -> None:

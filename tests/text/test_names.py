@@ -1,0 +1,84 @@
+"""Name finders per language: what each takes for a name, and what it must not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evalsuite.text.names import find_names
+from tests.fixtures.lexicons import tiny_lexicon_dir, tiny_lexicons
+
+__all__ = ["tiny_lexicon_dir", "tiny_lexicons"]
+
+
+def _strong(text: str, lang: str) -> list[str]:
+    return [n.text for n in find_names(text, lang) if n.strong]
+
+
+def test_german_nouns_are_not_names(tiny_lexicons: Path) -> None:
+    text = "Der Sprecher der Regierung sagte, die Katagorie der Stadt sei neu."
+    assert _strong(text, "de") == []  # known nouns, and a noun after an article
+
+
+def test_german_names_and_exonyms(tiny_lexicons: Path) -> None:
+    text = "Der Bürgermeister von München traf Angela Merkel und den WM-Rekordtorschützen."
+    assert _strong(text, "de") == ["München", "Angela Merkel", "WM"]
+
+
+def test_a_sentence_opening_word_alone_is_weak(tiny_lexicons: Path) -> None:
+    assert _strong("Prenotando in anticipo, il viaggiatore dorme.", "it") == []
+    assert _strong("Siminoff ha dichiarato che le vendite sono cresciute.", "it") == []
+    # A run of two unknown capitalised words opening a sentence is a name.
+    assert _strong("Edgar Veguilla erlitt Wunden.", "de") == ["Edgar Veguilla"]
+
+
+def test_elided_articles_are_cut(tiny_lexicons: Path) -> None:
+    assert _strong("Quant à l'ISL, l'Athletico de Kolkata a gagné.", "fr") == [
+        "ISL",
+        "Athletico de Kolkata",
+    ]
+
+
+def test_two_letter_place_codes_are_no_names(tiny_lexicons: Path) -> None:
+    assert _strong("Il est presque impossible. Es bleibt so.", "fr") == []
+
+
+def test_russian_ner(tiny_lexicons: Path) -> None:
+    names = find_names("Владимир Путин встретился в Москве с Олафом Шольцем.", "ru")
+    assert [(n.text, n.label, n.how) for n in names] == [
+        ("Владимир Путин", "PERSON", "natasha"),
+        ("Москве", "LOC", "natasha"),
+        ("Олафом Шольцем", "PERSON", "natasha"),
+    ]
+
+
+def test_chinese_proper_nouns_carry_their_english_names(tiny_lexicons: Path) -> None:
+    names = {n.text: n for n in find_names("特朗普在纽约会见了马克龙。城市很大。", "zh")}
+    assert set(names) == {"特朗普", "纽约", "马克龙"}  # not 城市, an ordinary word
+    assert "New York" in names["纽约"].parts[0].glosses
+
+
+def test_chinese_interpunct_names_and_pretokenised_text(tiny_lexicons: Path) -> None:
+    names = find_names("另外 , 我 是 阿什 温 · 贝特 拉 贝特 。", "zh")
+    assert [(n.text, n.how) for n in names] == [("阿什 温 · 贝特 拉 贝特", "interpunct")]
+
+
+def test_japanese_proper_nouns_readings_and_loanwords(tiny_lexicons: Path) -> None:
+    names = {n.text: n for n in find_names("甲府市のキャンペーンでポトロとユーザーページ。", "ja")}
+    assert "キャンペーン" not in names and "ユーザーページ" not in names  # loanwords
+    assert names["甲府"].parts[0].latin == ("koufu",)
+    assert names["ポトロ"].how == "katakana"
+
+
+def test_hindi_places_are_strong_unknown_words_weak(tiny_lexicons: Path) -> None:
+    names = {n.text: n for n in find_names("जर्मनी ने गूगल को हराया।", "hi")}
+    assert names["जर्मनी"].strong and names["जर्मनी"].label == "LOC"
+    assert not names["गूगल"].strong
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "hi", "ru"])
+def test_latin_words_in_other_scripts_are_names(tiny_lexicons: Path, lang: str) -> None:
+    text = {"zh": "他买了Audi TT。", "ja": "彼はAudi TTを買った。", "hi": "उसने Audi TT खरीदी।",
+            "ru": "Он купил Audi TT."}[lang]  # fmt: skip
+    assert "Audi TT" in _strong(text, lang)
