@@ -53,19 +53,22 @@ def cross_lingual_role_findings(hyp: ParsedText, src: ParsedText) -> list[Findin
     hyp_doc, src_doc = _doc(hyp), _doc(src)
     if hyp_doc is None or src_doc is None:
         return []
+    hyp_doc, src_doc = _verbs_read(hyp_doc, hyp.lang), _verbs_read(src_doc, src.lang)
     alignment = align(src.text, src.lang, hyp.text, hyp.lang)
     if not alignment.links:
         return []
     symmetric = SYMMETRIC_PREDICATES
-    hyp_triples = [t for t in _triples(hyp_doc, hyp.lang) if _comparable(t, symmetric)]
-    src_triples = [t for t in _triples(src_doc, src.lang) if _comparable(t, symmetric)]
+    hyp_all, src_all = _triples(hyp_doc, hyp.lang), _triples(src_doc, src.lang)
+    hyp_triples = [t for t in hyp_all if _comparable(t, symmetric)]
+    src_triples = [t for t in src_all if _comparable(t, symmetric)]
+    h_direct, s_direct = _with_object(hyp_all), _with_object(src_all)
     sides = _Sides(alignment, src_doc, hyp_doc, src_triples, hyp_triples)
     findings: list[Finding] = []
     reported: set[int] = set()
     for h in hyp_triples:
         if h.pred_token in reported:
             continue
-        paired = [(s, linked) for s in src_triples if _slot(s) == _slot(h)
+        paired = [(s, linked) for s in src_triples if _slot(s, s_direct) == _slot(h, h_direct)
                   for linked in [sides.predicates(h, s)] if linked is not None]  # fmt: skip
         if any(sides.as_written(h, s) for s, _ in paired):
             continue
@@ -88,6 +91,27 @@ def _doc(text: ParsedText) -> Doc | None:
     return None
 
 
+def _verbs_read(doc: Doc, lang: str) -> Doc:
+    """The small French and Russian taggers sometimes call a verb that governs a subject and
+    a direct object something else ("pratiquaient" as an adverb); only a predicate takes both,
+    so such a word is read as a verb (on a copy: the parse is shared with other checks)."""
+    if lang == "en":
+        return doc
+    misread = [t.i for t in doc if t.pos_ not in ("VERB", "AUX") and _governs_clause(t)]
+    if not misread:
+        return doc
+    copy = doc.copy()
+    copy.user_data.clear()  # the role reader's triples of the original parse
+    for i in misread:
+        copy[i].pos_ = "VERB"
+    return copy
+
+
+def _governs_clause(token: Token) -> bool:
+    deps = {c.dep_ for c in token.children}
+    return "nsubj" in deps and "obj" in deps
+
+
 def _triples(doc: Doc, lang: str) -> list[Triple]:
     """The role reader's triples, plus what a small parser's second object gives (French
     "a reçu jeudi le chancelier": both "jeudi" and "chancelier" are read as objects), and the
@@ -105,7 +129,26 @@ def _triples(doc: Doc, lang: str) -> list[Triple]:
             agent = _instrumental(verb)
             if agent is not None:
                 extra.append(replace(t, agent=_arg(agent)))
+    if lang == "ru":
+        extra += _russian_obliques(doc, triples)
     return list(dict.fromkeys(triples + extra))
+
+
+def _russian_obliques(doc: Doc, triples: Sequence[Triple]) -> list[Triple]:
+    """A Russian verb with a subject, no direct object and one nominal oblique ("железо
+    приводило к износу", "партия рассчитается с долгами"): the oblique is the participant
+    that English often makes the object ("caused wear", "paid off its debts"), compared as
+    a target (the role reader names no Russian preposition's role)."""
+    with_object = {t.pred_token for t in triples if t.patient is not None}
+    extra = []
+    for t in triples:
+        if t.agent is None or t.pred_token in with_object or t.noun or t.frame == "passive":
+            continue
+        verb = doc[t.pred_token]
+        obliques = [c for c in verb.children if c.dep_ == "obl" and _nominal(c)]
+        if len(obliques) == 1 and "Ins" not in obliques[0].morph.get("Case", []):
+            extra.append(replace(t, patient=_arg(obliques[0]), role="target"))
+    return extra
 
 
 def _nominal(token: Token) -> bool:
@@ -135,8 +178,20 @@ def _comparable(t: Triple, symmetric: frozenset[str]) -> bool:
     return first not in symmetric and not first.startswith(_SYMMETRIC_RU_STEMS)
 
 
-def _slot(t: Triple) -> str:
-    return "patient" if t.role in ("target", "aim") else t.role
+def _with_object(triples: Sequence[Triple]) -> frozenset[int]:
+    """Predicates that take a direct object."""
+    return frozenset(t.pred_token for t in triples if t.role == "patient" and t.patient)
+
+
+def _slot(t: Triple, direct: frozenset[int]) -> str:
+    """The role compared across languages. A verb with no direct object whose other
+    participant is an oblique ("ressembler à", "привести к") tells what another language
+    says with a direct object ("resemble", "cause"), so that oblique is compared as one."""
+    if t.role in ("target", "aim"):
+        return "patient"
+    if t.role == "recipient" and t.pred_token not in direct:
+        return "patient"
+    return t.role
 
 
 @dataclass(frozen=True)

@@ -44,14 +44,15 @@ _CONJ = "conj"
 _NAME_PARTS = _words("compound flat flat:name fixed")
 _PREP_UD = _words("obl nmod obl:arg obl:mod nmod:poss")
 _AGENT_PREPS = _words("by par")
-_RECIPIENT_PREPS = _words("to à")
+_RECIPIENT_PREPS = _words("to à au aux")  # au, aux: French à + le, à + les
 # Oblique roles of a verb: where something goes (to Belarus, into Syria), where it comes from
 # (borrowed from the IMF), for whom (works for the ministry), what it is aimed at (fired at).
 # "with" is left out: it is the partner of a reciprocal act ("signed a deal with Japan") or an
 # instrument, never a role that can be reversed.
 _OBLIQUE_ROLES: dict[str, Role] = {
     "to": "recipient", "into": "recipient", "towards": "recipient", "toward": "recipient",
-    "à": "recipient", "from": "source", "for": "beneficiary", "at": "aim",
+    "à": "recipient", "au": "recipient", "aux": "recipient", "from": "source",
+    "for": "beneficiary", "at": "aim",
 }  # fmt: skip
 _PARTNER_PREPS = _words("with avec")
 # Arguments that are amounts, dates or times are not participants ("rose to 5%").

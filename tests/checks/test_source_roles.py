@@ -94,3 +94,52 @@ def test_russian_parse_keeps_the_text_and_reads_case() -> None:
     assert by_text["полиция"].dep_ == "nsubj" and by_text["Грабителей"].dep_ == "obj"
     assert "Acc" in by_text["Грабителей"].morph.get("Case", [])
     assert any(t.is_space and "\n\n" in t.text for t in doc)
+
+
+OBLIQUE_FIRES = [
+    # A source verb with an oblique where English has a direct object.
+    ("ru", "Наводнение привело к эвакуации города.", "en",
+     "The evacuation of the city caused the flood."),  # привести к
+    ("fr", "Le président a succédé au général.", "en",
+     "The general succeeded the president."),  # succéder à (au: à + le)
+]  # fmt: skip
+
+OBLIQUE_SILENT = [
+    ("ru", "Наводнение привело к эвакуации города.", "en",
+     "The flood forced the evacuation of the city."),
+    ("ru", "Забастовка шахтёров привела к отставке правительства.", "en",
+     "The miners' strike led to the resignation of the government."),
+    ("fr", "Le président a succédé au général.", "en", "The president succeeded the general."),
+]  # fmt: skip
+
+
+@needs_natasha
+@pytest.mark.parametrize(("src_lang", "source", "hyp_lang", "hypothesis"), OBLIQUE_FIRES)
+def test_an_oblique_is_compared_with_a_direct_object(
+    src_lang: str, source: str, hyp_lang: str, hypothesis: str
+) -> None:
+    assert len(findings(src_lang, source, hyp_lang, hypothesis)) == 1
+
+
+@needs_natasha
+@pytest.mark.parametrize(("src_lang", "source", "hyp_lang", "hypothesis"), OBLIQUE_SILENT)
+def test_an_oblique_rendered_faithfully_stays_silent(
+    src_lang: str, source: str, hyp_lang: str, hypothesis: str
+) -> None:
+    assert findings(src_lang, source, hyp_lang, hypothesis) == []
+
+
+def test_a_word_governing_subject_and_object_is_read_as_a_verb() -> None:
+    """The small French tagger's "pratiquaient" tagged ADV: read as a verb, on a copy."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from evalsuite.checks.source_roles import _verbs_read
+
+    words = ["Les", "paysans", "cultivaient", "le", "blé"]
+    doc = Doc(Vocab(), words=words, heads=[1, 2, 2, 4, 2],
+              deps=["det", "nsubj", "ROOT", "det", "obj"],
+              pos=["DET", "NOUN", "ADV", "DET", "NOUN"])  # fmt: skip
+    read = _verbs_read(doc, "fr")
+    assert read[2].pos_ == "VERB" and doc[2].pos_ == "ADV"
+    assert _verbs_read(doc, "en") is doc
