@@ -275,7 +275,7 @@ def _extensions(
         added = [
             w for w in _added_words(ent.text, match.text)
             if not _used_alone(w, surname, texts) and not _title_before(w, ent.text, match.text)
-            and not _place_named(w, texts)
+            and not _place_named(w, texts) and not _opening_word(w, ent, seg.hyp)
         ]  # fmt: skip
         if not added:
             continue
@@ -325,6 +325,14 @@ def _used_alone(word: str, surname: str, texts: list[ParsedText]) -> bool:
             if not any(e.start <= start and end <= e.end for e in others):
                 return True
     return False
+
+
+def _opening_word(word: str, ent: Entity, hyp: ParsedText) -> bool:
+    """Whether the word is the first of a name that opens a sentence, in a language whose
+    common words the checks cannot tell from names (no WordNet): there the capital may be the
+    sentence's ("Власти Свердловской области", "Vorstand Jörg Weißenfels sieht")."""
+    tokens = name_tokens(ent.text)
+    return hyp.lang != "en" and tokens[:1] == (word,) and _opens_sentence(hyp.text, ent.start)
 
 
 def _place_named(word: str, texts: list[ParsedText]) -> bool:

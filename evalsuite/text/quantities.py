@@ -292,7 +292,12 @@ def _unit_readings(
     if lex.unit_after and (unit := lex.unit_after.match(after)):
         found = lex.units[unit.group(1).lower()]
         kind = "percent" if found.id == "concentr-percent" else "measure"
-        return [Reading(kind, value, found)], end + unit.end()
+        reading = Reading(kind, value, found)
+        if found.id == "duration-year" and lang != "en" and _is_year(m, ""):
+            # "2031 год", "v roce 2031", "2031年": most languages write the word "year" after
+            # a year; English never does ("2000 years" is a duration)
+            return [Reading("year", value), reading], end + unit.end()
+        return [reading], end + unit.end()
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
         return [Reading("clock", value)], end
     if (decade := _DECADE_AFTER.match(after)) and value % 10 == 0 and not m.spelled:

@@ -269,13 +269,37 @@ def currency_names(lang: str) -> dict[str, tuple[frozenset[str], float]]:
             forms.update(str(v) for v in dict(plural[code]).values())
         for form in forms:
             names.setdefault(form.lower(), set()).add(code)
-            words = form.lower().split()
-            head = words[0] if lang in _HEAD_FIRST else words[-1]
+            head = _head_noun(form.lower().split(), lang)
             if len(head) > 2:
                 names.setdefault(head, set()).add(code)
     table = {name: (frozenset(codes), 1.0) for name, codes in names.items()}
     table.update(_EXTRA_CURRENCY.get(lang, {}))
     return table
+
+
+_ADJECTIVE_ENDINGS = {
+    **dict.fromkeys(("ru", "be", "bg"), ("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ие", "ые",
+                                         "их", "ых", "ого", "его", "ому", "ски")),
+    "uk": ("ий", "ій", "ька", "ькі", "ого", "их", "ої", "ова", "ове", "ьке"),
+    **dict.fromkeys(("cs", "sk"), ("ý", "á", "é", "í", "ých", "ého", "ém")),
+    "pl": ("ski", "ska", "skie", "skich", "skiego", "skiej", "cki", "cka", "ckie", "ckich",
+           "ckiego", "ckiej", "ny", "nych", "nego", "nej", "ńskiego", "ńskiej"),
+    **dict.fromkeys(("sl", "hr", "sr", "bs"), ("ski", "ska", "skih", "skog", "ški", "ška",
+                                               "čki", "čka", "čkih", "ih")),
+}  # fmt: skip
+"""Endings of the adjectives (from a country's name, "new", "old") that Slavic currency names
+put before or after their noun, by the languages' grammar; a word with one is no noun."""
+
+
+def _head_noun(words: list[str], lang: str) -> str:
+    """The noun of a currency name: first where the language puts it first ("dólares
+    estadounidenses", "доллар США"), else last ("US dollars"); in Slavic languages a country's
+    adjective may come first ("австралийский доллар", "česká koruna"), and is skipped."""
+    endings = _ADJECTIVE_ENDINGS.get(lang)
+    if endings and len(words) > 1:
+        nouns = [w for w in words if not w.endswith(endings)]
+        words = nouns or words[-1:]  # "индийских рупий": both read as adjectives; noun last
+    return words[0] if lang in _HEAD_FIRST else words[-1]
 
 
 @lru_cache(maxsize=32)

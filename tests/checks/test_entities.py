@@ -331,6 +331,13 @@ def test_summary_names_must_be_supported_in_full(summary: str, expected: set[str
     assert _fired(findings) - {"entity_missing"} == expected
 
 
+def test_a_word_that_opens_a_sentence_is_no_extension_outside_english() -> None:
+    article = "Михаил Сизов работает в институте. По словам Сизова, зима была тёплой."
+    findings = _run(hypothesis="Учёный Михаил Сизов объясняет это тёплой зимой.",
+                    source=article, hyp_lang="ru", src_lang="ru", task="summary")  # fmt: skip
+    assert "entity_unsupported" not in _fired(findings), [f.message for f in findings]
+
+
 @pytest.mark.parametrize(
     ("summary", "article", "expected"),
     [

@@ -208,6 +208,18 @@ def test_amount_message_names_the_currency() -> None:
 
 
 @pytest.mark.parametrize(
+    ("summary", "fires"),
+    [("Запуск намечен на 2031 год.", False), ("Запуск намечен на 2032 год.", True)],
+)
+def test_a_year_with_the_word_year_in_a_summary_in_russian(summary: str, fires: bool) -> None:
+    article = "По словам министра, первые поезда пойдут в 2031 году."
+    [findings] = run_checks(
+        [CheckInput(summary, None, article, "ru", "ru", task="summary")], ["number_mismatch"]
+    )
+    assert bool(findings) is fires, [f.message for f in findings]
+
+
+@pytest.mark.parametrize(
     ("summary", "source", "lang", "fires"),
     [
         ("The Senate proposed it in 1992.", "Der Senat schlug es 1992 vor.", "de", False),

@@ -71,3 +71,36 @@ def test_cldr_tables() -> None:
     assert currency_symbols("en")["£"] >= {"GBP"}
     assert currency_names("en")["us dollars"][0] == {"USD"}
     assert unit_words("ru")["километров"].id == "length-kilometer"
+
+
+def test_a_year_written_with_the_word_year_outside_english() -> None:
+    [q] = read_quantities("запуск намечен на 2031 год", "ru")
+    assert [r.kind for r in q.readings] == ["year", "measure"] and q.value == 2031
+    [q] = read_quantities("it took 2000 years", "en")
+    assert [r.kind for r in q.readings] == ["measure"]
+
+
+def test_numbers_stated_without_a_numeral() -> None:
+    from evalsuite.text.quantities import implicit_quantities
+
+    found = [(q.text, q.kind, q.value) for q in implicit_quantities(
+        "Both men served a decade; twins were born half a year later.", "en")]  # fmt: skip
+    assert found == [("Both", "count", 2), ("a decade", "measure", 1),
+                     ("twins", "count", 2), ("half a year", "measure", 0.5)]  # fmt: skip
+    assert all(q.weak for q in implicit_quantities("Both men left.", "en"))
+    assert implicit_quantities("Both men left.", "de") == ()
+
+
+@pytest.mark.parametrize(
+    ("lang", "nouns", "adjectives"),
+    [
+        ("ru", ["рубль", "доллар", "крона", "фунт"], ["российский", "австралийский", "чешская"]),
+        ("cs", ["koruna", "dolar", "libra"], ["česká", "australský", "britská"]),
+        ("uk", ["рубль", "долар", "крона"], ["російський", "австралійський", "чеська"]),
+    ],
+)
+def test_currency_nouns_not_adjectives(lang: str, nouns: list[str], adjectives: list[str]) -> None:
+    """A currency name's noun alone names it; a country's adjective alone does not."""
+    names = currency_names(lang)
+    assert all(noun in names for noun in nouns)
+    assert not any(adjective in names for adjective in adjectives)
