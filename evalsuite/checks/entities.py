@@ -42,7 +42,8 @@ from evalsuite.text.normalize import (
     same_stem,
     sound_class,
 )
-from evalsuite.text.place_aliases import places_of, same_place
+from evalsuite.text.place_aliases import alias_keys, places_of, same_place
+from evalsuite.text.syllable_spelling import spells
 from evalsuite.text.word_case import common_word, plural_of_common_noun, proper_lemma, role_noun
 
 __all__ = [
@@ -237,6 +238,8 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
             continue  # a rule-based name cannot be vouched for across languages
         if any(_best(mentions, [text], lenient=lenient) for text, lenient in supports):
             continue
+        if seg.src is not None and _spelled_in(mentions, seg.src):
+            continue
         runs = _rule_runs(seg.hyp) if runs is None else runs
         wider = [r for r in runs for m in mentions if r.start <= m.start and m.end < r.end]
         if wider and any(_best(wider, [text], lenient=lenient) for text, lenient in supports):
@@ -426,6 +429,20 @@ def _acronym_there(name: str, texts: list[ParsedText]) -> bool:
 def _initials(run: str) -> str:
     words = run.split()
     return "".join(w[0] for w in words if w.lower() not in _ACRONYM_FILLER and w[:1].isupper())
+
+
+def _spelled_in(mentions: list[Entity], source: ParsedText) -> bool:
+    """Whether a source in a script that cannot be compared word by word (Chinese, Japanese,
+    Hindi) spells the name, or another name of the same place, syllable by syllable: "Li
+    Xufeng" in 李絮枫, "U.S." as 美国, CLDR's Chinese name of the United States."""
+    if _comparable(source):
+        return False
+    for ent in mentions:
+        keys = {" ".join(name_tokens(ent.text)), *aliases(ent.text)}
+        keys |= {k for key in list(keys) for k in alias_keys(key)}  # one table, rows of sources
+        if any(spells(source.text, key) for key in keys):
+            return True
+    return False
 
 
 def _rule_runs(text: ParsedText) -> list[Entity]:
@@ -698,7 +715,7 @@ def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
         return by_kind["exact"]
     folded = fold_text(target.text)
     keys = _search_keys(ent)
-    surname = _has_surname_key(ent)
+    surname = _short_key(ent) is not None
     in_text = _find_text(ent, keys[:-1] if surname else keys, folded, target.lang, "exact")
     respelled = by_kind.get("variant")
     if in_text is not None and respelled is not None and _overlap(in_text, respelled):
@@ -775,8 +792,25 @@ def _has_surname_key(ent: Entity) -> bool:
     return named and len(tokens) > 1 and len(tokens[-1]) >= _MIN_SUPPORT_TOKEN
 
 
+def _short_key(ent: Entity) -> str | None:
+    """The one word that may name the entity alone: a person's surname, or the coined first
+    word of a body's name ("Xinhua" of "Xinhua News Agency", "Volkswagen" of "Volkswagen
+    Group"): a word WordNet has neither in lower case nor as a name, and no place ("China" of
+    "China Daily" is the country)."""
+    tokens = name_tokens(ent.text)
+    if _has_surname_key(ent):
+        return tokens[-1]
+    if ent.kind != "org" or len(tokens) < 2 or len(tokens[0]) < _MIN_SUPPORT_TOKEN:
+        return None
+    first = tokens[0]
+    if not first.isalpha() or first in _CLASS_WORDS:
+        return None
+    return None if common_word(first) or proper_lemma(first) or places_of(first) else first
+
+
 def _search_keys(ent: Entity) -> list[str]:
-    """Folded forms to look for in a text; a person's surname alone comes last."""
+    """Folded forms to look for in a text; a word that names the entity alone (a person's
+    surname) comes last."""
     tokens = name_tokens(ent.text)
     keys = [" ".join(tokens)]
     if len(tokens) > 1 and all(len(t) == 1 for t in tokens):
@@ -785,8 +819,9 @@ def _search_keys(ent: Entity) -> list[str]:
         keys.append(" ".join(tokens[0]))  # "US" -> "u s"
     # Other names of a well-known entity; short ones ("us") would match common words.
     keys.extend(k for k in aliases(ent.text) if k not in keys and (" " in k or len(k) > 3))
-    if _has_surname_key(ent):
-        keys.append(tokens[-1])
+    short = _short_key(ent)
+    if short is not None:
+        keys.append(short)
     return keys
 
 

@@ -403,6 +403,12 @@ COUNTERPARTS = [
      "Goma lies in the Democratic Republic of Congo, in the east of the Congo.", None, None),
     ("He works for the National Weather Service.",
      "He works for the National Weather Service (NWS).", None, None),
+    # a body named by the coined first word of its name
+    ("Tencent said profits rose.", "Tencent Music Group said profits rose.", None, None),
+    # a name the reference leaves out but a source without word spaces spells: by its
+    # pinyin (a person), or by a name of the place in CLDR (美国: the United States)
+    ("Wang Xiaoming, a U.S. engineer, spoke.", "An engineer spoke.",
+     "美国工程师王小明发言。", "zh"),
     # a capitalised common word NER missed, against a source that cannot confirm it
     ("After the revolution, all trades were open to men.",
      "After the Revolution, all trades were open to men.",
@@ -470,6 +476,14 @@ NO_COUNTERPART = [
     ("Kindu is a city of the Democratic Republic of, near the border.",
      "Kindu is a city of the Democratic Republic of Congo, near the border.", None, None,
      {"entity_missing"}),
+    # a body's common first word alone, or a place that begins its name, is no counterpart
+    ("The Polish minister spoke.", "The Polish Football Association spoke.", None, None,
+     {"entity_missing"}),
+    ("China grew quickly, it wrote.", "China grew quickly, China Daily wrote.", None, None,
+     {"entity_missing"}),
+    # a source without word spaces spells neither invented name
+    ("Zhang Wei, a Canadian engineer, spoke.", "An engineer spoke.",
+     "美国工程师王小明发言。", "zh", {"entity_unsupported"}),
     # a work's name, which another language words in its own way, needs no confirmation
     ("He signed it in 1776.", "He signed the Declaration of Independence in 1776.",
      "W 1776 roku podpisał Deklarację Niepodległości.", "pl", {"entity_missing"}),
