@@ -195,6 +195,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         format_comparison,
     )
 
+    _note_other_versions(args.a, args.b)
     comparisons = compare_results(
         args.a, args.b, test=args.test, n_samples=args.resamples, seed=args.seed
     )
@@ -212,6 +213,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     if args.output:
         check_output_file(args.output)
+    _note_other_versions(args.results)
     text = render_report(args.results, args.format)
     if args.output:
         atomic_write_text(args.output, text)
@@ -219,6 +221,23 @@ def cmd_report(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
     return EXIT_OK
+
+
+def _note_other_versions(*paths: str) -> None:
+    """Say when a results document comes from another evalsuite version: its schema is this
+    version's (else it is refused), but its numbers may have been computed otherwise."""
+    from evalsuite import __version__
+    from evalsuite.results.reading import written_by
+
+    for path in paths:
+        version = written_by(path)
+        if version != __version__:
+            print(
+                f"note: {path} was written by evalsuite {version or '(version not recorded)'}, "
+                f"this is {__version__}; scores compare only where their metric signatures "
+                "agree",
+                file=sys.stderr,
+            )
 
 
 def _at_least(minimum: int) -> Callable[[str], int]:
@@ -316,6 +335,7 @@ def cmd_gate(args: argparse.Namespace) -> int:
     for option, value in (("--junit", args.junit), ("--markdown", args.markdown)):
         if value:
             check_output_file(value, option)
+    _note_other_versions(args.baseline, args.results)
     return run_gate(
         args.results, args.baseline, policy=args.policy, junit=args.junit,
         markdown=args.markdown, seed=args.seed, resamples=args.resamples, verbose=args.verbose,

@@ -168,8 +168,92 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "r.json"
 
 
+def _scored_copy(
+    document: Callable[[dict[str, object]], None] | None = None,
+    segments: Callable[[bytes], bytes] | None = None,
+) -> Callable[[Path, pytest.MonkeyPatch], None]:
+    """A setup that scores GOOD into c.json (+ c.segments.jsonl) and then edits the document
+    or the segments file's bytes, as a damaged or foreign result set would look."""
+
+    def setup(folder: Path, _monkeypatch: pytest.MonkeyPatch) -> None:
+        (folder / "c.jsonl").write_bytes(GOOD_LINE + b"\n")
+        argv = ["score", "--input", str(folder / "c.jsonl"), "--metrics", "bleu", "--checks",
+                "none", "--bootstrap", "0", "--output", str(folder / "c.json")]  # fmt: skip
+        assert main(argv) == 0
+        if document is not None:
+            loaded = json.loads((folder / "c.json").read_text(encoding="utf-8"))
+            document(loaded)
+            (folder / "c.json").write_text(json.dumps(loaded), encoding="utf-8")
+        if segments is not None:
+            seg_file = folder / "c.segments.jsonl"
+            seg_file.write_bytes(segments(seg_file.read_bytes()))
+
+    return setup
+
+
+def _drop_first_bleu_stat(data: bytes) -> bytes:
+    start = data.index(b'"bleu": [', data.index(b'"stats"')) + len(b'"bleu": [')
+    end = data.index(b",", start) + 2
+    return data[:start] + data[end:]
+
+
+def _set_first_bleu_stat(value: bytes) -> Callable[[bytes], bytes]:
+    def edit(data: bytes) -> bytes:
+        start = data.index(b'"bleu": [', data.index(b'"stats"')) + len(b'"bleu": [')
+        end = data.index(b",", start)
+        return data[:start] + value + data[end:]
+
+    return edit
+
+
+def _schema(value: object) -> Callable[[dict[str, object]], None]:
+    def edit(document: dict[str, object]) -> None:
+        document["schema"] = value
+
+    return edit
+
+
+def _replaced_segments(data: bytes) -> bytes:
+    """A segments file of another run: same shape, another hypothesis."""
+    return data.replace(b"Munich", b"Hamburg")
+
+
+C_JSON = "{dir}/c.json"
 RESULTS = "{results}"
 RESULTS_CASES: dict[str, Case] = {
+    "compare-other-schema": Case({}, ["compare", C_JSON, RESULTS], ["c.json: field 'schema'",
+                                 "schema 'evalsuite.results/2'; this evalsuite reads"],
+                                 setup=_scored_copy(_schema("evalsuite.results/2"))),
+    "gate-no-schema": Case({}, ["gate", RESULTS, "--baseline", C_JSON],
+                           ["c.json: field 'schema'", "schema none"],
+                           setup=_scored_copy(_schema(None))),
+    "report-old-schema": Case({}, ["report", C_JSON], ["c.json: field 'schema'",
+                              "schema 'evalsuite.results/0'"],
+                              setup=_scored_copy(_schema("evalsuite.results/0"))),
+    "gate-nan-statistics": Case({}, ["gate", RESULTS, "--baseline", C_JSON],
+                                ["c.segments.jsonl:1: field 'stats.bleu[0]'", "NaN"],
+                                setup=_scored_copy(segments=_set_first_bleu_stat(b"NaN"))),
+    "gate-infinite-statistics": Case({}, ["gate", RESULTS, "--baseline", C_JSON],
+                                     ["c.segments.jsonl:1: field 'stats.bleu[0]'", "Infinity"],
+                                     setup=_scored_copy(segments=_set_first_bleu_stat(
+                                         b"Infinity"))),
+    "gate-negative-statistics": Case({}, ["gate", RESULTS, "--baseline", C_JSON],
+                                     ["c.segments.jsonl:1: field 'stats.bleu[0]'",
+                                      "must not be negative"],
+                                     setup=_scored_copy(segments=_set_first_bleu_stat(b"-4"))),
+    "compare-short-statistics": Case({}, ["compare", C_JSON, RESULTS],
+                                     ["c.segments.jsonl:1: field 'stats.bleu'",
+                                      "must hold 10 statistics for bleu, found 9"],
+                                     setup=_scored_copy(segments=_drop_first_bleu_stat)),
+    "compare-segments-not-utf8": Case({}, ["compare", C_JSON, RESULTS],
+                                      ["c.segments.jsonl:2:", "not UTF-8 text (byte 0xe9"],
+                                      setup=_scored_copy(segments=lambda d: d + b'{"id": "\xe9"}')),
+    "report-segments-huge-integer": Case({}, ["report", C_JSON],
+                                         ["c.segments.jsonl:2:", "Exceeds the limit"],
+                                         setup=_scored_copy(segments=lambda d: d + b"9" * 5000)),
+    "gate-segments-of-another-run": Case({}, ["gate", RESULTS, "--baseline", C_JSON],
+                                         ["c.segments.jsonl: is not the segments file c.json"],
+                                         setup=_scored_copy(segments=_replaced_segments)),
     "compare-negative-resamples": Case({}, ["compare", RESULTS, RESULTS, "--resamples", "-5"],
                                        ["--resamples", "at least 1"]),
     "compare-zero-resamples": Case({}, ["compare", RESULTS, RESULTS, "--resamples", "0"],
@@ -177,7 +261,7 @@ RESULTS_CASES: dict[str, Case] = {
     "compare-missing": Case({}, ["compare", RESULTS, "{dir}/none.json"],
                             ["none.json", "not found"]),
     "compare-malformed": Case({"b.json": b'{"runs": [\n}'}, ["compare", RESULTS, "{dir}/b.json"],
-                              ["b.json:2:", "not valid JSON"]),
+                              ["b.json:2:", "invalid JSON at column"]),
     "gate-junit-is-dir": Case({"j/x": b""}, ["gate", RESULTS, "--baseline", RESULTS, "--junit",
                                              "{dir}/j"],
                               ["--junit", "j: is a directory"], keep=("j/x",)),
@@ -190,7 +274,7 @@ RESULTS_CASES: dict[str, Case] = {
     "report-output-is-dir": Case({"rep/x": b""}, ["report", RESULTS, "--output", "{dir}/rep"],
                                  ["--output", "rep: is a directory"], keep=("rep/x",)),
     "report-malformed": Case({"b.json": b"[1, 2"}, ["report", "{dir}/b.json"],
-                             ["b.json:1:", "not valid JSON"]),
+                             ["b.json:1:", "invalid JSON at column"]),
     "report-not-results": Case({"b.json": b'{"schema": "x"}'}, ["report", "{dir}/b.json"],
                                ["b.json", "field 'schema'"]),
 }  # fmt: skip

@@ -45,8 +45,10 @@ class ScoreKind:
 
     `scale` turns the stored value into display points (ROUGE is stored 0-1 and shown x100, as
     BLEU is 0-100); the gate's thresholds are in the same points. `columns` is the width of
-    each segment's statistics row. `in_summary` False keeps a secondary score (BERTScore's
-    precision and recall) out of the summary table; every other report shows it.
+    each segment's statistics row; `nonnegative` says no statistic can be below 0 (counts,
+    lengths, ROUGE's P/R/F), which readers of stored statistics check. `in_summary` False
+    keeps a secondary score (BERTScore's precision and recall) out of the summary table; every
+    other report shows it.
     """
 
     name: str  # the key in results.json ("rougeL")
@@ -57,6 +59,7 @@ class ScoreKind:
     scale: float = 1.0
     higher_is_better: bool = True
     in_summary: bool = True
+    nonnegative: bool = False
 
 
 @dataclass(frozen=True)

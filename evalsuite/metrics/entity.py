@@ -38,8 +38,8 @@ class EntityScores(Metric):
 
     name = "entity"
     SCORES = (
-        ScoreKind(PREC, "Ent-P", "entity", 2, RatioOfSums(), scale=100.0),
-        ScoreKind(RECALL, "Ent-R", "entity", 2, RatioOfSums(), scale=100.0),
+        ScoreKind(PREC, "Ent-P", "entity", 2, RatioOfSums(), scale=100.0, nonnegative=True),
+        ScoreKind(RECALL, "Ent-R", "entity", 2, RatioOfSums(), scale=100.0, nonnegative=True),
     )
 
     def segment_statistics(self, batch: SegmentBatch, profile: CorpusProfile) -> SegmentPart:

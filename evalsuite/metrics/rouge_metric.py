@@ -50,7 +50,10 @@ def one_sentence_per_line(text: str, lang: str | None) -> str:
 
 def rouge_kind(rouge_type: str) -> ScoreKind:
     """rouge1 -> R-1, rougeL -> R-L, rougeLsum -> R-Lsum; statistics [P, R, F]."""
-    return ScoreKind(rouge_type, "R-" + rouge_type[5:], "ROUGE", 3, MeanOfColumn(2), scale=100.0)
+    return ScoreKind(
+        rouge_type, "R-" + rouge_type[5:], "ROUGE", 3, MeanOfColumn(2), scale=100.0,
+        nonnegative=True,
+    )
 
 
 def _lang_key(lang: str | None) -> str:

@@ -116,7 +116,7 @@ class Bleu(_SacrebleuMetric):
     """Corpus BLEU; segment scores use effective order, as sacrebleu's sentence BLEU advises."""
 
     name = "bleu"
-    SCORES = (ScoreKind("bleu", "BLEU", "BLEU", 10, BleuFromStats()),)
+    SCORES = (ScoreKind("bleu", "BLEU", "BLEU", 10, BleuFromStats(), nonnegative=True),)
     OPTIONS = {"tokenize": str}
 
     def __init__(self, tokenize: str | None = None) -> None:
@@ -138,7 +138,7 @@ class Chrf(_SacrebleuMetric):
 
     name = "chrf"
     word_order: ClassVar[int] = 0
-    SCORES = (ScoreKind("chrf", "chrF", "chrF", 18, ChrfFromStats()),)
+    SCORES = (ScoreKind("chrf", "chrF", "chrF", 18, ChrfFromStats(), nonnegative=True),)
 
     def _corpus_metric(self, langs: Sequence[str | None]) -> CHRF:
         return CHRF(word_order=self.word_order)
@@ -149,14 +149,18 @@ class ChrfPlusPlus(Chrf):
 
     name = "chrf++"
     word_order = 2
-    SCORES = (ScoreKind("chrf++", "chrF++", "chrF++", 24, ChrfFromStats()),)
+    SCORES = (ScoreKind("chrf++", "chrF++", "chrF++", 24, ChrfFromStats(), nonnegative=True),)
 
 
 class Ter(_SacrebleuMetric):
     """Translation edit rate; lower is better. Very long segments skip the shift search."""
 
     name = "ter"
-    SCORES = (ScoreKind("ter", "TER", "TER", 2, TerFromStats(), higher_is_better=False),)
+    SCORES = (
+        ScoreKind(
+            "ter", "TER", "TER", 2, TerFromStats(), higher_is_better=False, nonnegative=True
+        ),
+    )
     OPTIONS = {"max_words": int}
 
     def __init__(self, max_words: int = DEFAULT_MAX_WORDS) -> None:

@@ -10,7 +10,9 @@ field: a report or a verdict built from a half-understood file would be worse th
 
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,12 +20,11 @@ from typing import Any
 
 from evalsuite.checks.base import SEVERITIES, Finding, Span
 from evalsuite.errors import InputError
+from evalsuite.io import decode_utf8, parse_json, read_text
 from evalsuite.metrics.base import CorpusScore
 from evalsuite.metrics.signature import Signature
 from evalsuite.results.records import RunRecord, SegmentRecord
-from evalsuite.results.writing import segments_path
-
-SCHEMA_PREFIX = "evalsuite.results/"
+from evalsuite.results.writing import SCHEMA, SEGMENTS_HASH, segments_path
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,12 @@ def load_results(path: str | Path) -> LoadedResults:
     document = _read_document(results)
     seg_path = segments_path(results, document)
     segments: _Segments = {}
-    for number, key, segment in iter_segments(seg_path):
+    check = _SetCheck(results, document, seg_path)
+    for number, key, segment in iter_segments(seg_path, check.digest):
         segments.setdefault(key, (number, []))[1].append(segment)
     runs = [_run(results, i, raw, segments) for i, raw in enumerate(document["runs"])]
     _require_known_runs(results, seg_path, {(run.dataset, run.system) for run in runs}, segments)
+    check.verify()
     return LoadedResults(path=results, document=document, runs=runs)
 
 
@@ -86,7 +89,8 @@ def load_runs(path: str | Path) -> dict[tuple[str, str], LoadedRun]:
             findings={k: dict(v) for k, v in (raw.get("findings") or {}).items()},
         )
     lines = dict.fromkeys(runs, 0)
-    for number, key, segment in iter_segments(seg_path):
+    check = _SetCheck(results, document, seg_path)
+    for number, key, segment in iter_segments(seg_path, check.digest):
         loaded = runs.get(key)
         if loaded is None:
             _require_known_runs(results, seg_path, set(runs), {key: (number, [])})
@@ -98,6 +102,7 @@ def load_runs(path: str | Path) -> dict[tuple[str, str], LoadedRun]:
     for i, raw in enumerate(document["runs"]):
         key = (raw["dataset"], raw["system"])
         _require_count(results, i, raw, key[0], key[1], lines[key])
+    check.verify()
     return runs
 
 
@@ -114,22 +119,20 @@ def _require_known_runs(
 
 
 def _read_document(path: Path) -> dict[str, Any]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError("file not found", path=str(path)) from None
-    except (IsADirectoryError, UnicodeDecodeError) as err:
-        raise InputError(f"cannot read a results document ({err})", path=str(path)) from None
-    try:
-        document = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"not valid JSON ({err.msg})", path=str(path), line=err.lineno) from None
+    """The results document, decoded as untrusted JSON (UTF-8, no NaN, no huge integers) and
+    of the one schema this version writes: another shape read as this one would give wrong
+    numbers without a word, so it is refused."""
+    if not path.exists() and not path.is_symlink():
+        raise InputError("file not found", path=str(path))
+    document = parse_json(read_text(path), path=str(path))
     if not isinstance(document, dict):
         raise InputError("not an evalsuite results document (not an object)", path=str(path))
     schema = document.get("schema")
-    if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
+    if schema != SCHEMA:
+        found = "none" if schema is None else repr(schema)
         raise InputError(
-            f"expected an '{SCHEMA_PREFIX}N' results document, found {schema!r}",
+            f"results document of schema {found}; this evalsuite reads '{SCHEMA}' only "
+            "(re-score the outputs with this version)",
             path=str(path), field="schema",
         )
     if not isinstance(document.get("runs"), list):
@@ -137,34 +140,77 @@ def _read_document(path: Path) -> dict[str, Any]:
     return document
 
 
+def written_by(path: str | Path) -> str | None:
+    """The evalsuite version a results document names in `versions` (None if it names none)."""
+    versions = _read_document(Path(path)).get("versions")
+    version = versions.get("evalsuite") if isinstance(versions, dict) else None
+    return version if isinstance(version, str) else None
+
+
 # (dataset, system) -> (line of its first segment, its segments in file order)
 _Segments = dict[tuple[str, str], tuple[int, list[SegmentRecord]]]
 
 
-def iter_segments(path: Path) -> Iterator[tuple[int, tuple[str, str], SegmentRecord]]:
-    """(line, (dataset, system), segment) for every line of a segments file, in file order."""
+def iter_segments(
+    path: Path, digest: Any = None
+) -> Iterator[tuple[int, tuple[str, str], SegmentRecord]]:
+    """(line, (dataset, system), segment) for every line of a segments file, in file order;
+    every byte read also goes into `digest` (a hashlib object) when one is given."""
     try:
-        handle = path.open(encoding="utf-8")
+        handle = path.open("rb")
     except FileNotFoundError:
         raise InputError(
             "segments file not found (named by the results document's 'segments_file')",
             path=str(path),
         ) from None
+    except OSError as err:
+        raise InputError(f"cannot read ({err.strerror or err})", path=str(path)) from None
     with handle:
-        for number, text in enumerate(handle, start=1):
+        for number, raw in enumerate(handle, start=1):
+            if digest is not None:
+                digest.update(raw)
+            text = decode_utf8(raw, path=str(path), line=number)
             if not text.strip():
                 continue
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as err:
-                raise InputError(
-                    f"not valid JSON ({err.msg})", path=str(path), line=number
-                ) from None
+            record = parse_json(text, path=str(path), line=number)
             where = _Where(str(path), number)
             if not isinstance(record, dict):
                 raise InputError("a segment must be a JSON object", path=where.path, line=number)
             key = (where.text(record, "dataset"), where.text(record, "system"))
             yield number, key, _segment(record, where)
+
+
+class _SetCheck:
+    """The SHA-256 of the segments file as read, against the one the results document
+    recorded when the set was written: a segments file of another run beside the document
+    (an interrupted write, a file copied in) is refused before any caller uses the numbers."""
+
+    def __init__(self, results: Path, document: dict[str, Any], seg_path: Path) -> None:
+        self.results, self.seg_path = results, seg_path
+        self.expected = _segments_hash(results, document)
+        self.digest = hashlib.sha256()
+
+    def verify(self) -> None:
+        if self.expected is not None and self.digest.hexdigest() != self.expected:
+            raise InputError(
+                f"is not the segments file {self.results.name} was written with (its SHA-256 "
+                f"differs from the document's '{SEGMENTS_HASH}'): a write of the result set "
+                "was interrupted, or a file was replaced; run again",
+                path=str(self.seg_path),
+            )
+
+
+def _segments_hash(results: Path, document: dict[str, Any]) -> str | None:
+    """The SHA-256 the document recorded for its segments file (None in documents without)."""
+    value = document.get(SEGMENTS_HASH)
+    if value is None:
+        return None
+    if not isinstance(value, str) or len(value) != 64:
+        raise InputError(
+            f"must be a SHA-256 in hex, found {_kind(value)}", path=str(results),
+            field=SEGMENTS_HASH,
+        )
+    return value
 
 
 def parse_segment(record: dict[str, Any], path: str, line: int) -> SegmentRecord:
@@ -209,11 +255,42 @@ def _segment(record: dict[str, Any], where: _Where) -> SegmentRecord:
         scores=_dict(record, "scores", where),
         findings=findings,
         meta=_dict(record, "meta", where),
-        stats=_dict(record, "stats", where),
+        stats=_stats(record, where),
         lang=lang,
         reference=reference,
         source=source,
     )
+
+
+def _stats(record: dict[str, Any], where: _Where) -> dict[str, list[float]]:
+    """A segment's statistics, checked: compare and the gate rebuild corpus scores from them,
+    so a row of the wrong width, a value that is not a finite number, or a negative count
+    would give a verdict on numbers no metric produced (a NaN row once read as BLEU 0.00)."""
+    from evalsuite.metrics.registry import score_kind  # the metrics import the results
+
+    stats = _dict(record, "stats", where)
+    for name, row in stats.items():
+        field = f"stats.{name}"
+        if not isinstance(row, list):
+            raise where.fail(f"must be a list of numbers, found {_kind(row)}", field)
+        kind = score_kind(name)
+        if kind is not None and len(row) != kind.columns:
+            raise where.fail(
+                f"must hold {kind.columns} statistics for {name}, found {len(row)}: a corrupt "
+                "results file", field,
+            )
+        for index, value in enumerate(row):
+            if not _is_number(value) or not math.isfinite(value):
+                raise where.fail(
+                    f"must be a finite number, found {_kind(value)}: a corrupt results file",
+                    f"{field}[{index}]",
+                )
+            if kind is not None and kind.nonnegative and value < 0:
+                raise where.fail(
+                    f"must not be negative for {name}, found {value!r}: a corrupt results file",
+                    f"{field}[{index}]",
+                )
+    return stats
 
 
 def _dict(record: dict[str, Any], key: str, where: _Where) -> dict[str, Any]:

@@ -1,11 +1,21 @@
-"""Writing a result set: the versioned results document and, beside it, its segments file.
+"""Writing a result set: the versioned results document and, beside it, its segments file
+(and, for a run's directory, report.md), as one unit.
 
-The segments file is written first and the document last, each atomically (a temporary file,
-then a rename), so a results document never names a segments file that is not complete.
+Every file of the set is first written in full to a temporary file beside its target; only
+then is the set replaced: the old results document (and report) removed, the new files renamed
+into place, the results document last, with SIGINT/SIGTERM held back meanwhile. A folder
+therefore never holds a results document next to another run's segments or report: a full
+disk or a stop while writing leaves the old set as it was, a `kill -9` between the renames
+leaves no results document (readers say so). The document also records the segments file's
+SHA-256 (`segments_sha256`), which every reader checks, so a segments file that does not
+belong to the document (copied in by hand, say) is refused too.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import platform
 from collections.abc import Sequence
 from importlib import metadata
@@ -13,10 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import evalsuite
-from evalsuite.io import atomic_write_json, atomic_write_jsonl, atomic_write_text
+from evalsuite.io import dumps_json, signals_deferred, write_temporary_beside
 from evalsuite.results.records import RunRecord
 
 SCHEMA = "evalsuite.results/1"
+SEGMENTS_HASH = "segments_sha256"  # the document's field for its segments file's SHA-256
 _PACKAGES = ("sacrebleu", "rouge-score", "spacy", "transformers", "torch", "nltk", "datasets")
 
 
@@ -60,21 +71,52 @@ def segments_path(results_path: str | Path, document: dict[str, Any]) -> Path:
 def write_results_file(
     path: str | Path, document: dict[str, Any], runs: Sequence[RunRecord]
 ) -> Path:
-    """Write the segments file the document names, then the document at `path`."""
-    lines = (line for run in runs for line in run.segment_lines())
-    atomic_write_jsonl(segments_path(path, document), lines)
-    atomic_write_json(path, document)
+    """Write the document at `path` and the segments file it names, as one set."""
+    _write_set(Path(path), document, runs, extra={})
     return Path(path)
 
 
 def write_results_dir(
     directory: str | Path, document: dict[str, Any], runs: Sequence[RunRecord], report_md: str
 ) -> Path:
-    """Write segments.jsonl, report.md, then results.json last, each atomically."""
+    """Write results.json, segments.jsonl and report.md into `directory`, as one set."""
     out = Path(directory)
     out.mkdir(parents=True, exist_ok=True)
-    lines = (line for run in runs for line in run.segment_lines())
-    atomic_write_jsonl(out / "segments.jsonl", lines)
-    atomic_write_text(out / "report.md", report_md)
-    atomic_write_json(out / "results.json", document)
+    document = {**document, "segments_file": "segments.jsonl"}
+    _write_set(out / "results.json", document, runs, extra={out / "report.md": report_md})
+    return out
+
+
+def _write_set(
+    results: Path, document: dict[str, Any], runs: Sequence[RunRecord], extra: dict[Path, str]
+) -> None:
+    segments_text = "".join(
+        json.dumps(line, ensure_ascii=False) + "\n" for run in runs for line in run.segment_lines()
+    )
+    digest = hashlib.sha256(segments_text.encode("utf-8")).hexdigest()
+    document = _with_hash(document, digest)
+    files = {segments_path(results, document): segments_text, **extra}
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, text in [*files.items(), (results, dumps_json(document))]:
+            staged.append((write_temporary_beside(target, text), target))
+        with signals_deferred():
+            for target in (results, *extra):  # no document beside a half-replaced set
+                target.unlink(missing_ok=True)
+            for tmp, target in staged:
+                os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+
+
+def _with_hash(document: dict[str, Any], digest: str) -> dict[str, Any]:
+    """The document with its segments file's hash, right after `segments_file`."""
+    out: dict[str, Any] = {}
+    for key, value in document.items():
+        if key != SEGMENTS_HASH:
+            out[key] = value
+        if key == "segments_file":
+            out[SEGMENTS_HASH] = digest
+    out.setdefault(SEGMENTS_HASH, digest)
     return out

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from evalsuite.cli import main
+from tests.results.edit_sets import reseal
 
 METRICS = "bleu,chrf,ter,rouge"
 _SUBSTITUTION = re.compile(r"(.+?) -> (.+)")
@@ -129,4 +130,4 @@ def with_extra_run(
         copied.append(json.dumps(record))
     (target / document["segments_file"]).write_text("\n".join(lines + copied) + "\n", "utf-8")
     (target / "results.json").write_text(json.dumps(document), "utf-8")
-    return target / "results.json"
+    return reseal(target / "results.json")

@@ -73,4 +73,4 @@ def test_missing_or_broken_files_exit_2(
     broken = tmp_path / "broken.json"
     broken.write_text('{"runs": [\n', encoding="utf-8")
     err = _gate(broken, scored.baseline, capsys)
-    assert "broken.json:2: not valid JSON" in err
+    assert "broken.json:2: invalid JSON at column 1" in err

@@ -14,6 +14,7 @@ from evalsuite.cli import main
 from evalsuite.errors import InputError
 from evalsuite.results import load_results, load_runs, results_document, segments_path
 from tests.report.results_fixture import build_runs, write_results
+from tests.results.edit_sets import reseal
 
 
 def test_round_trip_gives_back_the_runs(tmp_path: Path) -> None:
@@ -56,7 +57,7 @@ def test_segments_without_reference_field_still_load(tmp_path: Path) -> None:
         record.pop("source", None)
         old.append(json.dumps(record))
     seg_file.write_text("\n".join(old) + "\n", encoding="utf-8")
-    loaded = load_results(results)
+    loaded = load_results(reseal(results))
     assert all(s.reference is None and s.source is None for r in loaded.runs for s in r.segments)
 
 
@@ -108,7 +109,7 @@ def test_segments_file_not_json(tmp_path: Path, capsys: pytest.CaptureFixture[st
     seg_file = tmp_path / "segments.jsonl"
     seg_file.write_text(seg_file.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
     assert main(["report", str(results), "--format", "csv"]) == 2
-    assert f"{seg_file}:6: not valid JSON" in capsys.readouterr().err
+    assert f"{seg_file}:6: invalid JSON at column 2" in capsys.readouterr().err
 
 
 def test_missing_results_and_missing_segments(
@@ -125,7 +126,7 @@ def test_missing_results_and_missing_segments(
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        ({"schema": "other/1"}, "schema", "expected an 'evalsuite.results/N'"),
+        ({"schema": "other/1"}, "schema", "schema 'other/1'; this evalsuite reads"),
         ({"runs": {}}, "runs", "must be a list"),
     ],
 )
@@ -204,3 +205,149 @@ def test_segment_of_unknown_run(tmp_path: Path, read: Any) -> None:
     with pytest.raises(InputError, match="no run for") as caught:
         read(results)
     assert (caught.value.line, caught.value.field) == (6, "system")
+
+
+def _two_scored_runs(tmp_path: Path) -> tuple[Path, Path]:
+    """Two `score` result files of one 12-segment dataset (BLEU, chrF, TER), A and B."""
+    paths = []
+    for name, hyp in (("A", "the man was arrested in Berlin"), ("B", "police held a man in Bonn")):
+        folder = tmp_path / name
+        folder.mkdir()
+        records = [
+            {"id": i, "reference": f"police arrested the man in Berlin on day {i}",
+             "hypothesis": f"{hyp} on day {i}", "tgt_lang": "en"}
+            for i in range(1, 13)
+        ]  # fmt: skip
+        (folder / "d.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+        out = folder / "results.json"
+        argv = ["score", "--input", str(folder / "d.jsonl"), "--metrics", "bleu,chrf,ter",
+                "--checks", "none", "--bootstrap", "0", "--output", str(out)]  # fmt: skip
+        assert main(argv) == 0
+        paths.append(out)
+    return paths[0], paths[1]
+
+
+def _commands(a: Path, b: Path) -> list[list[str]]:
+    return [["compare", str(a), str(b)], ["gate", "--baseline", str(a), str(b)],
+            ["report", str(a), "--format", "md"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("schema", ["evalsuite.results/2", "evalsuite.results/0", None])
+def test_another_schema_version_is_refused_by_every_reader(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], schema: str | None
+) -> None:
+    """Item 12: a document of another schema (or none) is read as this one by no command."""
+    a, b = _two_scored_runs(tmp_path)
+    document = json.loads(a.read_text(encoding="utf-8"))
+    if schema is None:
+        del document["schema"]
+    else:
+        document["schema"] = schema
+    a.write_text(json.dumps(document), encoding="utf-8")
+    capsys.readouterr()
+    for argv in _commands(a, b):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        found = "none" if schema is None else repr(schema)
+        assert f"{a}: field 'schema': results document of schema {found}" in err, argv
+        assert "reads 'evalsuite.results/1' only" in err
+
+
+def test_another_tool_version_is_noted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = _two_scored_runs(tmp_path)
+    document = json.loads(a.read_text(encoding="utf-8"))
+    document["versions"]["evalsuite"] = "0.0.1"
+    a.write_text(json.dumps(document), encoding="utf-8")
+    capsys.readouterr()
+    for argv in _commands(a, b):
+        assert main(argv) in (0, 1), argv  # B is the worse system: the gate fails
+        assert f"note: {a} was written by evalsuite 0.0.1, this is" in capsys.readouterr().err
+
+
+def _set_stat(value: Any) -> Callable[[list[Any]], list[Any]]:
+    def edit(row: list[Any]) -> list[Any]:
+        return [*row[:2], value, *row[3:]]
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("edit", "field", "message"),
+    [
+        (_set_stat("NaN"), "stats.bleu[2]", "NaN is not a JSON number"),
+        (_set_stat("Infinity"), "stats.bleu[2]", "Infinity is not a JSON number"),
+        (_set_stat(-3), "stats.bleu[2]", "must not be negative for bleu, found -3"),
+        (_set_stat('"x"'), "stats.bleu[2]", "must be a finite number, found str"),
+        (lambda row: row[:-1], "stats.bleu", "must hold 10 statistics for bleu, found 9"),
+        (lambda row: [*row, 1], "stats.bleu", "must hold 10 statistics for bleu, found 11"),
+    ],
+    ids=["nan", "inf", "negative", "string", "short", "long"],
+)
+def test_corrupt_statistics_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    edit: Callable[[list[Any]], list[Any]], field: str, message: str,
+) -> None:
+    """R2: the gate once passed a baseline whose BLEU statistics were NaN ("0.00 -> ...");
+    every reader refuses such a file, naming file, line and field."""
+    a, b = _two_scored_runs(tmp_path)
+    seg_file = a.with_name("results.segments.jsonl")
+    lines = seg_file.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[2])
+    row = [json.dumps(v) for v in record["stats"]["bleu"]]
+    stats_text = "[" + ", ".join(str(v) for v in edit(row)) + "]"
+    record["stats"]["bleu"] = "@@"
+    lines[2] = json.dumps(record).replace('"@@"', stats_text)
+    seg_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reseal(a)
+    capsys.readouterr()
+    for argv in _commands(a, b):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert f"{seg_file}:3: field '{field}': {message}" in err, (argv, err)
+        assert "PASSED" not in err
+
+
+@pytest.mark.parametrize(
+    ("target", "text", "line", "message"),
+    [
+        ("segments", b'{"id": "caf\xe9"}', 13, "not UTF-8 text (byte 0xe9"),
+        ("segments", b'{"id": ' + b"9" * 5000 + b"}", 13, "invalid JSON (Exceeds the limit"),
+        ("segments", b"[" * 100_000 + b"]" * 100_000, 13, "nested too deeply"),
+        ("document", b'{"schema": "caf\xe9"}', 1, "not UTF-8 text (byte 0xe9"),
+        ("document", b'{"schema": ' + b"9" * 5000 + b"}", None, "invalid JSON (Exceeds the limit"),
+    ],
+    ids=["segments-not-utf8", "segments-huge-int", "segments-deep", "doc-not-utf8", "doc-huge-int"],
+)
+def test_undecodable_results_files_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str],
+    target: str, text: bytes, line: int | None, message: str,
+) -> None:
+    """Non-UTF-8 bytes, integers too long to convert and deep nesting were tracebacks (exit 3)."""
+    a, b = _two_scored_runs(tmp_path)
+    if target == "segments":
+        path = a.with_name("results.segments.jsonl")
+        path.write_bytes(path.read_bytes() + text + b"\n")
+    else:
+        path = a
+        path.write_bytes(text)
+    capsys.readouterr()
+    for argv in _commands(a, b):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        where = f"{path}:{line}: " if line else f"{path}: "
+        assert where in err and message in err, (argv, err)
+
+
+def test_segments_file_of_another_run_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """R1: a results document beside a segments file it was not written with (an interrupted
+    write of a set, a file copied in) is refused by every reader."""
+    a, b = _two_scored_runs(tmp_path)
+    seg_a = a.with_name("results.segments.jsonl")
+    seg_a.write_bytes(b.with_name("results.segments.jsonl").read_bytes())
+    capsys.readouterr()
+    for argv in _commands(a, b):
+        assert main(argv) == 2, argv
+        err = capsys.readouterr().err
+        assert f"{seg_a}: is not the segments file results.json was written with" in err, argv
