@@ -45,7 +45,10 @@ class Wer(Metric):
 
     name = "wer"
     SCORES = (
-        ScoreKind("wer", "WER", "WER", 2, WerFromStats(), scale=100.0, higher_is_better=False),
+        ScoreKind(
+            "wer", "WER", "WER", 2, WerFromStats(), scale=100.0, higher_is_better=False,
+            nonnegative=True,
+        ),
     )
     OPTIONS = {"lowercase": bool}
 
