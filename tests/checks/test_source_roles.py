@@ -23,6 +23,8 @@ FIRES = [
      "The mayor arrested investigators on Tuesday."),
     ("en", "Police in Lille arrested two smugglers on Monday.", "fr",
      "Deux passeurs ont arrêté lundi la police de Lille."),
+    ("en", "Police in Lille arrested two smugglers on Monday.", "ru",
+     "Два контрабандиста задержали полицию Лилля в понедельник."),
 ]  # fmt: skip
 
 SILENT = [
@@ -44,6 +46,10 @@ SILENT = [
      "Investigators arrested the mayor on Tuesday."),  # instrumental agent
     ("en", "Police in Lille arrested two smugglers on Monday.", "fr",
      "Deux passeurs ont été arrêtés lundi par la police de Lille."),  # passive
+    ("en", "Police in Lille arrested two smugglers on Monday.", "ru",
+     "Полиция Лилля задержала двух контрабандистов в понедельник."),
+    ("en", "Police in Lille arrested two smugglers on Monday.", "ru",
+     "Двух контрабандистов задержала в понедельник полиция Лилля."),  # object first
 ]  # fmt: skip
 
 needs_natasha = pytest.mark.skipif(not natasha_available(), reason="natasha is not installed")
