@@ -319,9 +319,12 @@ def _arithmetic(
 
 
 def _matches_computed(q: Quantity, wanted: float, value: float) -> bool:
+    """A computed value licenses the summary's number when equal, rounded to it, or within
+    "about"; not by a one-sided bound ("at least 26" from 25 + 2 of something else): a sum
+    or difference that merely exceeds a bound says nothing."""
     if _equal(value, wanted):
         return True
-    if q.bound != "exact":
+    if q.bound == "about":
         return _within_bound(q, wanted, value)
     return _rounds_to(value, wanted, q, None)
 

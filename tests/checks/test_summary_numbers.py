@@ -59,6 +59,10 @@ ARITHMETIC = [
     ("Prices rose by 25%.", "The price rose from £200 to £250.", False),
     ("Prices rose by 40%.", "The price rose from £200 to £250.", True),
     ("Half of them, 50%, voted.", "Of the 400 members, 200 voted.", False),
+    # a bound is no licence for arithmetic: the sum must be the number (or about it)
+    ("At least 26 people died.", "25 students died. They fled through 2 exits.", True),
+    ("At least 27 people died.", "25 students and 2 teachers died.", False),
+    ("About 28 people died.", "25 students and 2 teachers died.", False),
 ]
 HEDGES = [
     ("More than 65 people were charged.", "A total of 67 people were charged.", False),
