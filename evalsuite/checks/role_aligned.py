@@ -26,22 +26,29 @@ from evalsuite.text.sentence_alignment import SentenceAlignment
 
 __all__ = ["aligned_swaps"]
 
-_VERBAL_FRAMES = frozenset({"active", "passive", "relative"})
+_VERBAL_FRAMES = frozenset({"active", "passive", "relative", "dative"})
+_COMPARED_ROLES = frozenset({"patient", "target", "aim", "source", "recipient"})
+"""The direct patient, and the oblique roles of where from, where to and at whom ("hired the
+engineer from Rivian" / "Rivian recruited the engineer from Tesla"); each is compared only
+with the same role (`slot`) on the other side."""
 
 
 def aligned_swaps(
     hyp_triples: Sequence[Triple], ref_triples: Sequence[Triple], alignment: SentenceAlignment
 ) -> list[Conflict]:
-    """One conflict per hypothesis clause whose agent and patient are the patient and agent
-    of a clause with a different, unrelated, non-converse predicate in an aligned sentence."""
+    """One conflict per hypothesis clause whose agent and patient (or oblique role) are the
+    patient and agent of a clause with a different, unrelated, non-converse predicate in an
+    aligned sentence. A clause with a converse reading keeps its oblique roles as written:
+    "hired the engineer from Rivian" and "recruited the engineer from Tesla" compare
+    source with source, whatever "hire from" also reads as."""
     hyp_converse = {t.pred_token for t in hyp_triples if t.reading is not None}
     ref_converse = {t.pred_token for t in ref_triples if t.reading is not None}
     found: list[Conflict] = []
     for h in hyp_triples:
-        if not _comparable(h) or h.pred_token in hyp_converse:
+        if not _comparable(h) or _read_as_converse(h, hyp_converse):
             continue
         for r in ref_triples:
-            if not _comparable(r) or r.pred_token in ref_converse or not full_swap(h, r):
+            if not _comparable(r) or _read_as_converse(r, ref_converse) or not full_swap(h, r):
                 continue
             if same_event(h.event, r.event) or contrasted(h.event, r.event):
                 continue  # one event: compared already; opposites and converses: no reversal
@@ -54,20 +61,27 @@ def aligned_swaps(
     return found
 
 
+def _read_as_converse(t: Triple, converse_clauses: set[int]) -> bool:
+    """A patient of a clause that a converse frame reads another way round ("B followed A")."""
+    return t.pred_token in converse_clauses and slot(t) == "patient"
+
+
 def _comparable(t: Triple) -> bool:
-    """A verb's own clause naming both its agent and its direct patient (not a preposition's
-    object read as a particle's: "the contract went to Thales" names no patient)."""
+    """A verb's own clause naming both its agent and its patient or an oblique role (not a
+    preposition's object read as a particle's: "the contract went to Thales" names no
+    patient)."""
     return (
-        not t.noun and t.reading is None and not t.phrasal and t.role == "patient"
+        not t.noun and t.reading is None and not t.phrasal and t.role in _COMPARED_ROLES
         and t.frame in _VERBAL_FRAMES
         and t.agent is not None and t.patient is not None and not symmetric(t)
     )  # fmt: skip
 
 
 def _states(triples: Sequence[Triple], t: Triple) -> bool:
-    """Whether some clause, whatever its predicate, has `t`'s agent acting on its patient."""
+    """Whether some clause, whatever its predicate, has `t`'s agent acting on its patient
+    (in the same role)."""
     return any(
-        x.reading is None and slot(x) == "patient" and same(x.agent, t.agent)
+        x.reading is None and slot(x) == slot(t) and same(x.agent, t.agent)
         and same(x.patient, t.patient)
         for x in triples
     )  # fmt: skip

@@ -120,8 +120,12 @@ def one_side_swap(hyp: Triple, ref: Triple) -> bool:
     """An argument moved between agent and patient while the other side differs or is unknown.
 
     The compared triple must name both roles: an agentless one ("the tourist called", often
-    a misparse) is too weak to contradict anything on one side alone."""
+    a misparse) is too weak to contradict anything on one side alone. An output clause with
+    no agent must be a passive ("Russia was attacked"): an active one without a subject (a
+    gerund, a title: "Looking for Companions") says nothing of who acts."""
     if ref.agent is None or ref.patient is None:
+        return False
+    if hyp.agent is None and hyp.frame != "passive":
         return False
     agent_moved = same(hyp.agent, ref.patient) and not same(hyp.agent, ref.agent)
     patient_moved = same(hyp.patient, ref.agent) and not same(hyp.patient, ref.patient)

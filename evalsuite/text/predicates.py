@@ -33,7 +33,9 @@ from importlib import resources
 
 __all__ = [
     "contrasted",
+    "derived_verb",
     "gives_to",
+    "is_event_noun",
     "PredicateSense",
     "SynsetRelations",
     "index_keys",
@@ -111,10 +113,41 @@ def predicate_sense(lemma: str, noun: bool = False) -> PredicateSense:
     row = rows.get((kind, lemma))
     if row is None and not noun and " " in lemma:
         row = rows.get((kind, lemma.split()[0]))  # "hit back" -> hit
+    if row is None and noun:
+        verb = derived_verb(lemma)
+        return predicate_sense(verb) if verb is not None else _NONE
     if row is None:
         return _NONE
     synsets, _, hypernyms = row.partition("\t")
     return PredicateSense(_ids(synsets), frozenset(_ids(hypernyms)))
+
+
+# Suffixes that make event nouns of verbs, and what the verb ends in instead ("annexation" ->
+# annex, "seizure" -> seize, "detention" -> detain, "harassment" -> harass).
+_NOMINAL_SUFFIXES = (
+    ("ation", ("", "e", "ate")), ("ition", ("", "e")), ("ention", ("ain",)), ("sion", ("de", "d")),
+    ("tion", ("", "e")), ("ion", ("", "e")), ("ment", ("",)), ("ure", ("e",)),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def derived_verb(noun: str) -> str | None:
+    """The verb a noun that WordNet's table leaves out is made of by a regular suffix
+    ("annexation" -> annex, "seizure" -> seize), when WordNet lists that verb: what the noun
+    of a nominal predicate ("Russia's annexation of Crimea") is compared as."""
+    for suffix, endings in _NOMINAL_SUFFIXES:
+        if noun.endswith(suffix) and len(noun) > len(suffix) + 2:
+            stem = noun[: -len(suffix)]
+            found = next((stem + e for e in endings if ("v", stem + e) in _rows()), None)
+            if found is not None:
+                return found
+    return None
+
+
+def is_event_noun(lemma: str) -> bool:
+    """Whether WordNet's table lists the noun as an event noun (a derived verb is not enough:
+    "government" is made of "govern" and names no event)."""
+    return ("n", lemma) in _rows()
 
 
 def is_verb(lemma: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from evalsuite.text.predicates import is_verb
+from evalsuite.text.predicates import is_verb, object_control
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -83,18 +83,31 @@ def sentence_reparses(doc: Doc) -> list[Reparse]:
             break
         if len(sent) > _MAX_WORDS or not _misread(sent):
             continue
+        readings = []
         for edit in _edits(sent, headline=_is_headline(sent, doc))[:_MAX_CANDIDATES]:
             reparse = _reparsed(sent, *edit)
             if reparse is not None:
-                found.append(reparse)
-                break
+                readings.append(reparse)
+                if _has_clause(reparse.doc):
+                    break
+        # A reading in which a verb has a subject wins over a full stop that only made a
+        # verb of a word ("Swiatek beats Ostapenko in Doha.": "Swiatek" still a compound).
+        clauses = [r for r in readings if _has_clause(r.doc)]
+        if clauses or readings:
+            found.append((clauses or readings)[0])
     return found
+
+
+def _has_clause(doc: Doc) -> bool:
+    return any(_has_subject(t) for t in doc)
 
 
 def _misread(sent: Span) -> bool:
     """No finite verb with a nominal subject ("Court orders Meta to pay fine": only "pay",
-    an infinitive), or a capitalised word inside the sentence read as a verb ("Biden slams
-    Trump": "Trump" as the verb)."""
+    an infinitive), a capitalised word inside the sentence read as a verb ("Biden slams
+    Trump": "Trump" as the verb), or a bare infinitive read as a noun (`_bare_infinitive`)."""
+    if _bare_infinitive(sent) is not None:
+        return True
     has_clause = False
     for token in sent:
         if token.pos_ not in ("VERB", "AUX"):
@@ -105,6 +118,25 @@ def _misread(sent: Span) -> bool:
         if _has_subject(token) and not infinitive:
             has_clause = True  # "Meta to pay" is a clause only in a headline's future
     return not has_clause
+
+
+def _bare_infinitive(sent: Span) -> Token | None:
+    """"The EU let the bank fund Italy": after a verb of WordNet's object-control frame
+    ("Somebody ----s somebody to INFINITIVE": let, make, have), the parser reads "bank fund"
+    as one noun; the head of such an object that WordNet lists as a verb, with a noun before
+    it, is the infinitive, and "to" before it makes that plain."""
+    doc = sent.doc
+    for token in sent:
+        if token.pos_ != "VERB" or not object_control(token.lemma_.casefold()):
+            continue
+        for word in doc[token.i + 2 : min(token.right_edge.i, sent.end - 1)]:
+            actor, after = doc[word.i - 1], doc[word.i + 1]
+            noun = word.pos_ == "NOUN" and word.tag_ in ("NN", "VB", "VBP")
+            if not noun or not word.text.islower() or not is_verb(word.lower_):
+                continue
+            if actor.pos_ in ("NOUN", "PROPN") and after.pos_ in ("PROPN", "DET", "NOUN"):
+                return word
+    return None
 
 
 def _has_subject(token: Token) -> bool:
@@ -131,6 +163,9 @@ def _edits(sent: Span, *, headline: bool) -> list[Edit]:
     an auxiliary before each candidate verb in order."""
     edits: list[Edit] = []
     words = [t for t in sent if not t.is_space]
+    infinitive = _bare_infinitive(sent)
+    if infinitive is not None:
+        edits.append((infinitive.i - sent.start, f"to {infinitive.text}"))
     if headline and words and not any(t.pos_ in ("VERB", "AUX") for t in words):
         last = words[-1]
         edits.append((last.i - sent.start, f"{last.text}."))

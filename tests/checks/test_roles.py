@@ -108,6 +108,9 @@ LEXICAL_SWAPS = [
      "The president passed the law that senators drafted."),
     ("nominal", "Iraq invaded Kuwait in 1990.",
      "Kuwait's invasion of Iraq began in 1990."),
+    # A noun WordNet relates to no verb, compared as the verb its suffix makes it of.
+    ("nominal", "Prussia annexed Silesia in 1742.",
+     "Silesia's annexation of Prussia came in 1742."),
     # Broader WordNet relatedness: kinds of one specific event, a specific grandparent.
     ("sister", "Napoli thrashed Lazio 4-0.", "Lazio routed Napoli 4-0."),
     ("grandparent", "The bishop criticised the governor over the cuts.",
@@ -212,6 +215,11 @@ ALIGNED_SWAPS = [
      "The fishermen saved the navy off Crete."),
     ("passive", "The envoy was snubbed by the foreign minister.",
      "The envoy ignored the foreign minister."),
+    # Oblique roles compare too, source with source, also of a verb a converse frame reads.
+    ("oblique", "Valve hired the designer from Ubisoft.",
+     "Ubisoft recruited the designer from Valve."),
+    ("oblique", "The club signed the winger from Benfica.",
+     "Benfica bought the winger from the club."),
     # A converse frame's verb is read as its partner; kinds of a kind count ("trail" is a
     # kind of "lag", a kind of "follow"), so keeping the roles with the converse is a reversal.
     ("converse", "The Greens led the Liberals in the latest poll.",
@@ -227,6 +235,9 @@ ALIGNED_PRESERVES = [
     # A preposition's object read as a particle's is no direct patient: "went to" is no verb
     # that could be "won" told the other way round.
     ("phrasal", "The tender went to Leonardo.", "Leonardo won the tender."),
+    ("oblique", "Oman sent aid to Yemen.", "Yemen received aid from Oman."),
+    ("oblique", "The firm moved its plant from Ohio to Texas.",
+     "The firm relocated its plant to Texas from Ohio."),
     # Either text stating the other orientation too: two events, not one turned round.
     ("both stated", "Barclays hired Lazard.",
      "Lazard advised Barclays after Barclays hired Lazard."),
@@ -254,6 +265,14 @@ REPARSED_SWAPS = [
      "The trawler fired flares at the navy."),
     ("no clause in a sentence", "Peru exports copper to Japan.",
      "Japan exports copper to Peru."),
+    ("bare infinitive as a noun", "The EU allowed Malta to fund the bank.",
+     "The EU let the bank fund Malta."),
+    ("a subject over a full stop", "Sabalenka beaten by Gauff in Rome",
+     "Sabalenka beats Gauff in Rome"),
+    ("by-phrase on the gerund", "Sudan accused of arming militias by Chad",
+     "Chad accused of arming militias by Sudan"),
+    ("by-phrase on the gerund", "Chad accuses Sudan of arming militias",
+     "Chad accused of arming militias by Sudan"),
 ]  # fmt: skip
 
 REPARSED_PRESERVES = [
@@ -262,6 +281,16 @@ REPARSED_PRESERVES = [
     ("past-tense by-agent", "Apple sues Nokia over patents", "Nokia sued by Apple over patents"),
     ("past-tense by-agent", "Oslo warns Moscow over drills", "Moscow warned by Oslo over drills"),
     ("infinitive only", "Court orders Uber to pay fine", "Uber ordered by court to pay fine"),
+    ("bare infinitive as a noun", "The EU allowed Malta to fund the bank.",
+     "The EU let Malta fund the bank."),
+    ("by-phrase on the gerund", "Chad accuses Sudan of arming militias",
+     "Sudan accused of arming militias by Chad"),
+    # An active clause with no subject (a title) says nothing of who acts; a source line
+    # after a spaced dash is not what the clause acts on.
+    ("title", 'At the "Looking for Partners Forum", the mayor spoke.',
+     'At the forum "partners looking for talent", the mayor spoke.'),
+    ("source line", "The summit of the two parties has ended - City News - Daily Post",
+     "Delegates of the two parties ended the summit - City News - Daily Post"),
 ]  # fmt: skip
 
 SEED_REFERENCE = "Biden under pressure to let Ukraine hit Russia with US weapons"

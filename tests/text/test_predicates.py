@@ -11,6 +11,8 @@ import pytest
 
 from evalsuite.text.predicates import (
     contrasted,
+    derived_verb,
+    is_event_noun,
     is_verb,
     object_control,
     opposed,
@@ -152,3 +154,18 @@ def test_build_says_what_it_needs(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_shipped_table_is_what_the_script_derives() -> None:
     shipped = (ROOT / "evalsuite" / "resources" / build.OUTPUT.name).read_text(encoding="utf-8")
     assert build.build(Path("/usr/share/wordnet")) == shipped
+
+
+@pytest.mark.parametrize(("noun", "verb"), [
+    ("annexation", "annex"), ("seizure", "seize"), ("detention", "detain"),
+    ("harassment", "harass"), ("invasion", "invade"),
+])  # fmt: skip
+def test_a_regular_suffix_makes_a_noun_of_a_verb(noun: str, verb: str) -> None:
+    assert derived_verb(noun) == verb
+    assert same_event(verb, noun, b_noun=True)
+
+
+def test_a_noun_made_of_a_verb_is_no_event_noun_by_that_alone() -> None:
+    assert derived_verb("government") == "govern"
+    assert not is_event_noun("government")
+    assert is_event_noun("invasion")
