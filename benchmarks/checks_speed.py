@@ -5,7 +5,9 @@ Usage: .venv/bin/python benchmarks/checks_speed.py [--evaldata DIR] [--pairs N] 
 All runs see the same DEMETR pairs (perturbed MT and the good MT, with reference and source),
 after one warm-up call that loads every language's model, each from cold caches (no memoised
 folds, number readings or parses). The run on every core must give exactly the findings of the
-one-process run, in the same order; the script stops otherwise. A last row checks one long
+one-process run, in the same order; the script stops otherwise. Beside each wall-clock rate it
+prints the CPU seconds the run used (this process and its workers): on a shared machine the
+wall clock measures the other jobs too, the CPU time far less. A last row checks one long
 document reference-free: --doc-words words of news sentences in which one name recurs
 --doc-mentions times.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import sys
 import time
 from pathlib import Path
@@ -39,12 +42,23 @@ def clear_caches() -> None:
     nlp.clear_parse_cache()
 
 
-def _timed(inputs: list[CheckInput], workers: int) -> tuple[list[list[dict[str, object]]], float]:
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its finished workers."""
+    own, workers = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
+                                                         resource.RUSAGE_CHILDREN))  # fmt: skip
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def _timed(
+    inputs: list[CheckInput], workers: int
+) -> tuple[list[list[dict[str, object]]], float, float]:
+    """Findings, wall seconds and CPU seconds of one run from cold caches."""
     clear_caches()
+    cpu = cpu_seconds()
     started = time.perf_counter()
     findings = run_checks(inputs, workers=workers)
     seconds = time.perf_counter() - started
-    return [[f.to_dict() for f in found] for found in findings], seconds
+    return [[f.to_dict() for f in found] for found in findings], seconds, cpu_seconds() - cpu
 
 
 def long_document(evaldata: Path, words: int, mentions: int) -> str:
@@ -84,34 +98,42 @@ def main() -> int:
     cases = demetr_cases(args.evaldata, half=half)
     inputs: list[CheckInput] = list(dict.fromkeys(c.inp for c in cases))[: args.pairs]
     run_checks(list({i.src_lang: i for i in inputs}.values()), workers=1)  # load every model
-    one, one_s = _timed(inputs, 1)
-    many, many_s = _timed(inputs, args.workers)
+    one, one_s, one_cpu = _timed(inputs, 1)
+    many, many_s, many_cpu = _timed(inputs, args.workers)
     if many != one:
         differ = sum(a != b for a, b in zip(one, many, strict=True))
         print(f"error: {args.workers} workers changed the findings of {differ} pairs")
         return 1
     clear_caches()
+    cpu = cpu_seconds()
     started = time.perf_counter()
     for inp in inputs:
         run_checks([inp], workers=1)
     single_s = time.perf_counter() - started
+    single_cpu = cpu_seconds() - cpu
     n = len(inputs)
+    load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"{n} DEMETR pairs ({args.half} half), all {len(CHECKS)} checks "
           f"({', '.join(sorted(CHECKS))})")  # fmt: skip
-    print(f"  1 process:        {n / one_s:7.1f} pairs/s")
-    print(f"  {args.workers} processes:      {n / many_s:7.1f} pairs/s   "
-          f"(x{one_s / many_s:.2f}; findings identical: {n}/{n} pairs)")  # fmt: skip
-    print(f"  one at a time:    {n / single_s:7.1f} pairs/s")
+    print(f"  load average (1/5/15 min) after the runs: {load}")
+    print(f"  1 process:        {n / one_s:7.1f} pairs/s   ({one_cpu:5.1f} s CPU, "
+          f"{n / one_cpu:5.1f} pairs per CPU second)")  # fmt: skip
+    print(f"  {args.workers} processes:      {n / many_s:7.1f} pairs/s   ({many_cpu:5.1f} s CPU; "
+          f"x{one_s / many_s:.2f}; findings identical: {n}/{n} pairs)")  # fmt: skip
+    print(f"  one at a time:    {n / single_s:7.1f} pairs/s   ({single_cpu:5.1f} s CPU)")
     met = "met" if n / many_s >= GOAL else "NOT met"
     print(f"  goal >= {GOAL:.0f} pairs/s on {args.workers} processes: {met}")
     if args.doc_words:
         doc = long_document(args.evaldata, args.doc_words, args.doc_mentions)
         clear_caches()
+        cpu = cpu_seconds()
         started = time.perf_counter()
         found = run_checks([CheckInput(hypothesis=doc, hyp_lang="en", task="translation")])
         doc_s = time.perf_counter() - started
+        doc_cpu = cpu_seconds() - cpu
         print(f"{len(doc.split()):,}-word document, one name {args.doc_mentions:,} times, "
-              f"reference-free: {doc_s:.1f} s ({sum(map(len, found))} findings); goal < "
+              f"reference-free: {doc_s:.1f} s ({doc_cpu:.1f} s CPU; "
+              f"{sum(map(len, found))} findings); goal < "
               f"{DOC_GOAL:.0f} s: {'met' if doc_s < DOC_GOAL else 'NOT met'}")  # fmt: skip
     return 0
 

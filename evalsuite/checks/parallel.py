@@ -1,19 +1,24 @@
-"""Checks on every core: contiguous chunks of the inputs in forked worker processes.
+"""Checks on every core: chunks of the inputs in forked worker processes and this one.
 
 Every check is a function of one segment, so a segment's findings do not depend on which
-other segments share its batch: the chunks' findings, joined in chunk order, are the findings
-of one run over everything. The parent checks the first chunk itself before it forks, so the
-spaCy pipelines and the lexicons the checks load on first use are loaded once and shared
-(copy-on-write) by the workers. Forking needs a platform with `fork` (Linux, the BSDs); where
-there is none, everything runs in this process.
+other segments share its batch: the chunks' findings, put back in input order, are the findings
+of one run over everything. Before it forks, the parent checks one input of every kind (one per
+language pair and task, say), so that the spaCy pipelines and the lexicons the checks load on
+first use are loaded once and shared (copy-on-write) by the workers. Then the parent and the
+workers take chunks from one counter until none is left: the parent's core never idles, and a
+process that drew easy segments takes another chunk. Forking needs a platform with `fork`
+(Linux, the BSDs); where there is none, everything runs in this process.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
+import queue
 import threading
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable, Hashable, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -21,14 +26,14 @@ R = TypeVar("R")
 
 MIN_INPUTS = 200
 """Inputs in one call before workers are used: forking costs tens of milliseconds a worker,
-and the parent's first chunk must be large enough to be worth checking while they start."""
+and each chunk must be large enough for spaCy's batches."""
 
-CHUNKS_PER_WORKER = 4
-"""More chunks than workers, so that a worker that drew easy segments takes another chunk."""
+CHUNKS_PER_WORKER = 6
+"""More chunks than processes, so that one that drew easy segments takes another chunk."""
+
+_POLL_SECONDS = 1.0
 
 WORKERS_ENV = "EVALSUITE_CHECK_WORKERS"
-
-_JOB: tuple[Callable[[Sequence[Any]], list[Any]], list[Sequence[Any]]] | None = None
 
 
 def worker_count(requested: int | None, n_inputs: int) -> int:
@@ -74,28 +79,93 @@ def chunked(items: Sequence[T], n_chunks: int) -> list[Sequence[T]]:
 
 
 def map_chunks(
-    items: Sequence[T], run: Callable[[Sequence[T]], list[R]], workers: int
+    items: Sequence[T],
+    run: Callable[[Sequence[T]], list[R]],
+    workers: int,
+    *,
+    kind: Callable[[T], Hashable] | None = None,
 ) -> list[R]:
-    """`run` over contiguous chunks of `items`: the first here, then the others in `workers`
-    forked processes while this one waits; the results joined in order."""
-    global _JOB
+    """`run` over chunks of `items` in `workers` processes (this one among them), the results
+    in the order of `items`. `run` must return one result per item, each independent of the
+    other items of its chunk. First, here, `run` sees the first item of every `kind` (the
+    first item without one), which loads what it loads lazily before the fork."""
     if workers <= 1 or len(items) < 2:
         return run(items)
-    chunks = chunked(items, workers * CHUNKS_PER_WORKER)
-    results: list[R] = list(run(chunks[0]))  # warms every lazy resource before the fork
-    _JOB = (run, list(chunks))
+    firsts: dict[Hashable, int] = {}
+    for index, item in enumerate(items):
+        firsts.setdefault(kind(item) if kind is not None else None, index)
+    warm = sorted(firsts.values())
+    results: dict[int, R] = dict(zip(warm, run([items[i] for i in warm]), strict=True))
+    rest = [i for i in range(len(items)) if i not in results]
+    chunks = chunked(rest, workers * CHUNKS_PER_WORKER) if rest else []
+    for k, part in _chunk_results(items, run, chunks, workers):
+        results.update(zip(chunks[k], part, strict=True))
+    return [results[i] for i in range(len(items))]
+
+
+def _chunk_results(
+    items: Sequence[T],
+    run: Callable[[Sequence[T]], list[R]],
+    chunks: list[Sequence[int]],
+    workers: int,
+) -> list[tuple[int, list[R]]]:
+    """(chunk number, results) of every chunk, from this process and `workers - 1` forks."""
+    if not chunks:
+        return []
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("i", 0)
+    done: multiprocessing.Queue[tuple[int, list[R] | None, str | None]] = context.Queue()
+
+    def claim() -> int:
+        with counter.get_lock():
+            k = int(counter.value)
+            counter.value = k + 1
+        return k
+
+    def work() -> None:  # in a worker
+        while (k := claim()) < len(chunks):
+            try:
+                done.put((k, run([items[i] for i in chunks[k]]), None))
+            except BaseException:  # noqa: BLE001  (reported to the parent, which raises)
+                done.put((k, None, traceback.format_exc()))
+                return
+
+    gc.freeze()  # the inherited objects are never scanned, so their pages stay shared
+    n_forks = min(workers, len(chunks)) - 1
+    forks = [context.Process(target=work, daemon=True) for _ in range(n_forks)]
     try:
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            for part in pool.imap(_run_chunk, range(1, len(chunks))):
-                results.extend(part)
+        for process in forks:
+            process.start()
+        gc.unfreeze()
+        mine = []
+        while (k := claim()) < len(chunks):
+            mine.append((k, run([items[i] for i in chunks[k]])))
+        return mine + _collect(done, len(chunks) - len(mine), forks)
     finally:
-        _JOB = None
-    return results
+        gc.unfreeze()
+        for process in forks:
+            if process.is_alive():
+                process.terminate()
+            process.join()
 
 
-def _run_chunk(index: int) -> list[Any]:
-    """In a worker: the chunk, from the job the parent set before forking."""
-    assert _JOB is not None, "map_chunks sets the job before it forks"
-    run, chunks = _JOB
-    return run(chunks[index])
+def _collect(
+    done: multiprocessing.Queue[tuple[int, list[R] | None, str | None]],
+    expected: int,
+    forks: list[Any],
+) -> list[tuple[int, list[R]]]:
+    """The workers' `expected` chunk results; raises when one failed or died."""
+    got: list[tuple[int, list[R]]] = []
+    while len(got) < expected:
+        try:
+            k, part, error = done.get(timeout=_POLL_SECONDS)
+        except queue.Empty:
+            if all(p.exitcode is not None for p in forks) and done.empty():
+                codes = [p.exitcode for p in forks]
+                raise RuntimeError(f"a check worker ended early (exit codes {codes})") from None
+            continue
+        if error is not None:
+            raise RuntimeError(f"a check worker failed:\n{error}")
+        assert part is not None
+        got.append((k, part))
+    return got

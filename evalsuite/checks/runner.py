@@ -25,6 +25,7 @@ from evalsuite.checks.omission import omission
 from evalsuite.checks.page_artifacts import page_artifact
 from evalsuite.checks.parallel import map_chunks, worker_count
 from evalsuite.checks.roles import role_reversal
+from evalsuite.text.blas_threads import one_blas_thread
 from evalsuite.text.nlp import ParsedSegment, load_pipeline, normalize_lang, parse_texts
 
 if TYPE_CHECKING:
@@ -139,7 +140,12 @@ def run_checks(
     if any(c.uses_parse for c in checks):  # loaded once here, shared by the forked workers
         for lang in dict.fromkeys(_segment_texts(inputs)[1]):
             load_pipeline(lang)
-    return map_chunks(inputs, partial(_run_here, checks=checks), n_workers)
+    return map_chunks(inputs, partial(_run_here, checks=checks), n_workers, kind=_input_kind)
+
+
+def _input_kind(inp: CheckInput) -> tuple[object, ...]:
+    """Inputs of one kind load the same lexicons and models: one of each warms the workers."""
+    return (inp.hyp_lang, inp.src_lang, inp.task, inp.reference is None, inp.source is None)
 
 
 def _with_model(
@@ -166,6 +172,11 @@ def _with_model(
 
 
 def _run_here(inputs: Sequence[CheckInput], checks: Sequence[Check]) -> list[list[Finding]]:
+    with one_blas_thread():  # checks that parse a sentence again (text/reparse.py) too
+        return _check_here(inputs, checks)
+
+
+def _check_here(inputs: Sequence[CheckInput], checks: Sequence[Check]) -> list[list[Finding]]:
     segments = parse_segments(inputs, with_nlp=any(c.uses_parse for c in checks))
     results: list[list[Finding]] = []
     for segment in segments:

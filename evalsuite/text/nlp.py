@@ -19,6 +19,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
+from evalsuite.text.blas_threads import one_blas_thread, spacy_ops_settings
 from evalsuite.text.language_codes import primary_language
 
 if TYPE_CHECKING:
@@ -178,11 +179,14 @@ def import_spacy() -> ModuleType:
 
 def _load_first(names: Sequence[str]) -> Language | None:
     spacy = import_spacy()
+    from thinc.api import use_ops
+
     for name in names:
         if importlib.util.find_spec(name) is None:
             continue  # a failed spacy.load scans every installed package: seconds per name
         try:
-            nlp = spacy.load(name)
+            with use_ops("numpy", **spacy_ops_settings()):
+                nlp = spacy.load(name)
         except (OSError, ImportError, ValueError):
             continue
         if "ner" in nlp.pipe_names:
@@ -246,18 +250,25 @@ def parse_texts(
             for text in group:
                 parsed[text, lang] = ParsedText(text, lang, None, fallback_entities(text, lang))
             continue
-        short = [text for text in group if len(text) <= PIECE_CHARS]
-        for text, doc in zip(short, nlp.pipe(short, batch_size=PIPE_BATCH_SIZE), strict=True):
-            parsed[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
-        for text in group:
-            if len(text) > PIECE_CHARS:
-                doc = _parse_long(nlp, text)
-                parsed[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
+        with one_blas_thread():
+            _parse_group(nlp, lang, group, parsed)
     if with_nlp:
         for lang, group in by_lang.items():
             for text in group:
                 _remember(parsed[text, lang])
     return [parsed[key] for key in keys]
+
+
+def _parse_group(
+    nlp: Language, lang: str, group: list[str], into: dict[tuple[str, str], ParsedText]
+) -> None:
+    short = [text for text in group if len(text) <= PIECE_CHARS]
+    for text, doc in zip(short, nlp.pipe(short, batch_size=PIPE_BATCH_SIZE), strict=True):
+        into[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
+    for text in group:
+        if len(text) > PIECE_CHARS:
+            doc = _parse_long(nlp, text)
+            into[text, lang] = ParsedText(text, lang, doc, doc_entities(doc))
 
 
 PARSE_CACHE_CHARS = 500_000

@@ -5,6 +5,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +77,49 @@ def test_worker_count_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     assert parallel.worker_count(8, 10_000) == 1
     with pytest.raises(ValueError, match="at least 1"):
         parallel.worker_count(0, 10)
+
+
+def _doubled(items: Sequence[int]) -> list[int]:
+    return [2 * x for x in items]
+
+
+@needs_fork
+@pytest.mark.parametrize("workers", [2, 3])
+def test_map_chunks_keeps_input_order_and_warms_one_of_each_kind(workers: int) -> None:
+    seen_here: list[list[int]] = []
+    parent = os.getpid()
+
+    def run(items: Sequence[int]) -> list[int]:
+        if os.getpid() == parent:
+            seen_here.append(list(items))
+        return _doubled(items)
+
+    items = list(range(50))
+    got = parallel.map_chunks(items, run, workers, kind=lambda x: x % 7)
+    assert got == _doubled(items)
+    assert seen_here[0] == list(range(7)), "first, here: the first item of every kind"
+
+
+def _fail_in_a_worker(flag: str, how: str, parent: int) -> Callable[[Sequence[int]], list[int]]:
+    def run(items: Sequence[int]) -> list[int]:
+        if os.getpid() != parent:
+            open(flag, "w").close()
+            if how == "raise":
+                raise ValueError("boom in a worker")
+            os._exit(3)
+        if list(items) != [0]:  # after the warm-up, wait until a worker has drawn a chunk
+            for _ in range(200):
+                if os.path.exists(flag):
+                    break
+                time.sleep(0.05)
+        return _doubled(items)
+
+    return run
+
+
+@needs_fork
+@pytest.mark.parametrize(("how", "message"), [("raise", "boom in a worker"), ("die", "ended")])
+def test_a_worker_that_fails_or_dies_is_an_error(tmp_path: Path, how: str, message: str) -> None:
+    run = _fail_in_a_worker(str(tmp_path / "flag"), how, os.getpid())
+    with pytest.raises(RuntimeError, match=message):
+        parallel.map_chunks(list(range(40)), run, 2)
