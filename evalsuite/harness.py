@@ -174,6 +174,7 @@ class _DatasetRun:
             checks=self.config.checks,
             rouge_stemmer=self.rouge_stemmer,
             xling_model=self.config.xling_model,
+            findings_cache=str(self.cache_dir) if self.cache_dir is not None else None,
         )
         return self.backend.score(spec, examples, hypotheses)
 

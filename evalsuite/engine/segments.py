@@ -13,10 +13,13 @@ import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from evalsuite.checks.api import CheckInput, Task
 from evalsuite.checks.base import SEVERITIES, Finding
+from evalsuite.checks.findings_cache import FindingsCache
 from evalsuite.checks.runner import run_checks
 from evalsuite.data import Example
 from evalsuite.engine.profile import output_lang
@@ -87,6 +90,17 @@ def serialize_segments(spec: ScoringSpec, segments: list[SegmentRecord]) -> str:
     return "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in shell.segment_lines())
 
 
+def _checked(
+    spec: ScoringSpec, inputs: list[CheckInput]
+) -> tuple[list[list[Finding]], dict[str, str]]:
+    """Findings of the inputs, from the findings cache where the run has one (not for a model
+    judge, whose weights it does not fingerprint), and the NLP models behind cached ones."""
+    if spec.findings_cache is None or spec.xling_model is not None:
+        return run_checks(inputs, spec.checks, source_model=spec.xling_model), {}
+    cache = FindingsCache(Path(spec.findings_cache), spec.checks)
+    return cache.run(inputs, partial(run_checks, names=spec.checks), model_versions)
+
+
 def score_partition(
     spec: ScoringSpec, index: int, examples: Sequence[Example], hypotheses: Sequence[str]
 ) -> PartitionScores:
@@ -120,11 +134,9 @@ def score_partition(
         result.counts[name] = part.counts
         result.seen[name] = part.seen
     findings: list[list[Finding]] = [[] for _ in examples]
+    cached_models: dict[str, str] = {}
     if spec.runs_checks:
-        findings = run_checks(
-            check_inputs(examples, hypotheses, spec.task), spec.checks,
-            source_model=spec.xling_model,
-        )
+        findings, cached_models = _checked(spec, check_inputs(examples, hypotheses, spec.task))
     findings = [[*found, *extra] for found, extra in zip(findings, metric_findings, strict=True)]
     if spec.runs_checks or any(metric_findings):
         count_findings(findings, result.findings)
@@ -138,7 +150,7 @@ def score_partition(
         )
     ]
     result.lines = serialize_segments(spec, segments)
-    result.models = model_versions()
+    result.models = {**cached_models, **model_versions()}
     if spec.xling_model is not None:
         from evalsuite.models.source_similarity import loaded_models
 

@@ -37,6 +37,7 @@ class ScoringSpec:
     confidence: float = 0.95
     prepared: dict[str, Any] = field(default_factory=dict)  # metric -> corpus-wide state
     xling_model: str | None = None  # the model that judges translations against sources
+    findings_cache: str | None = None  # folder of the findings cache (None: no cache)
 
     def lacking(self, metric: str) -> tuple[Text, int] | None:
         """The text a metric needs that some segments lack, and how many lack it."""
@@ -75,6 +76,7 @@ def scoring_spec(
     seed: int | None = 12345,
     confidence: float = 0.95,
     xling_model: str | None = None,
+    findings_cache: str | None = None,
 ) -> ScoringSpec:
     """Everything a worker needs to score partitions of these examples (no texts)."""
     spec = ScoringSpec(
@@ -90,6 +92,7 @@ def scoring_spec(
         seed=seed,
         confidence=confidence,
         xling_model=xling_model,
+        findings_cache=findings_cache,
     )
     require_distinct_scores(spec)
     return dataclasses.replace(spec, prepared=prepared_states(spec, examples))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["HunspellLexicon", "find_dictionary", "load_hunspell"]
+__all__ = ["HunspellLexicon", "dictionary_places", "find_dictionary", "load_hunspell"]
 
 _PLACES = ("~/.local/share/hunspell", "/usr/share/hunspell", "/usr/share/myspell")
 
@@ -68,13 +68,16 @@ class HunspellLexicon:
         return found
 
 
+def dictionary_places() -> list[Path]:
+    """The folders searched for dictionaries, first $EVALSUITE_HUNSPELL_DIR when set."""
+    places = [os.environ.get("EVALSUITE_HUNSPELL_DIR", ""), *_PLACES]
+    return [Path(place).expanduser() for place in places if place]
+
+
 def find_dictionary(name: str) -> Path | None:
     """The .dic file of dictionary `name` ("cs_CZ"), with its .aff beside it, if installed."""
-    places = [os.environ.get("EVALSUITE_HUNSPELL_DIR", ""), *_PLACES]
-    for place in places:
-        if not place:
-            continue
-        dic = Path(place).expanduser() / f"{name}.dic"
+    for place in dictionary_places():
+        dic = place / f"{name}.dic"
         if dic.is_file() and dic.with_suffix(".aff").is_file():
             return dic
     return None
