@@ -61,7 +61,8 @@ def signals_deferred() -> Iterator[None]:
         yield
         return
     caught: list[int] = []
-    wanted = (signal.SIGINT, signal.SIGTERM)
+    # a handler installed outside Python reads as None and could not be put back: leave it
+    wanted = [sig for sig in (signal.SIGINT, signal.SIGTERM) if signal.getsignal(sig) is not None]
     previous = {sig: signal.signal(sig, lambda number, _frame: caught.append(number))
                 for sig in wanted}  # fmt: skip
     try:

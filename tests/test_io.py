@@ -51,3 +51,25 @@ def test_outputs_are_checked_before_any_work(tmp_path: Path) -> None:
         check_output_directory("/sys/evalsuite-results")  # read-only, even for root
     assert check_output_file(tmp_path / "new" / "deeper" / "r.json").name == "r.json"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["file"]  # the probe left nothing
+
+
+def test_signals_deferred_acts_after_the_block() -> None:
+    """A Ctrl-C inside the block (a result set being renamed into place) is acted on after it,
+    once, by the handler that was there before."""
+    import os
+    import signal
+
+    from evalsuite.io import signals_deferred
+
+    done = []
+    # a shell's background job starts with SIGINT ignored: install Python's default handler
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt), signals_deferred():
+            os.kill(os.getpid(), signal.SIGINT)
+            os.kill(os.getpid(), signal.SIGINT)
+            done.append("renamed")
+        assert done == ["renamed"]
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, previous)
