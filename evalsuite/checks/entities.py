@@ -126,7 +126,10 @@ def entity_missing(seg: ParsedSegment) -> list[Finding]:
     if plan is None:
         return []
     findings = []
-    for mentions in _unaligned(plan.entities, seg.hyp, lenient=plan.lenient):
+    unaligned = _unaligned(plan.entities, seg.hyp, lenient=plan.lenient)
+    if seg.task != "summary" and not plan.lenient:
+        unaligned += [[q] for q in _lost_qualifiers(plan.entities, unaligned, seg.hyp)]
+    for mentions in unaligned:
         ent = mentions[0]
         message = f"{ent.label} '{ent.text}' in the {plan.against} is missing from the hypothesis"
         evidence = _evidence(plan.against, None, ent.text, ent.label, None)
@@ -134,6 +137,39 @@ def entity_missing(seg: ParsedSegment) -> list[Finding]:
             Finding("entity_missing", "critical", message, ref_span=_span(ent), evidence=evidence)
         )
     return findings
+
+
+def _lost_qualifiers(
+    clusters: list[list[Entity]], unaligned: list[list[Entity]], hyp: ParsedText
+) -> list[Entity]:
+    """Countries that open the name of a body the hypothesis renders, but that it names
+    nowhere: "the House" for "the US House of Representatives", "the Academy of Sciences"
+    for "the Chinese Academy of Sciences". The body has its counterpart; its country has
+    none."""
+    lost: dict[str, Entity] = {}
+    for mentions in clusters:
+        if any(mentions is other for other in unaligned):
+            continue  # reported whole
+        ent = mentions[0]
+        qualifier = _country_qualifier(ent) if ent.kind == "org" or ent.label == "FAC" else None
+        if qualifier is None or name_key(qualifier.text) in lost:
+            continue
+        if _best([qualifier], [hyp], lenient=False) is None:
+            lost[name_key(qualifier.text)] = qualifier
+    return list(lost.values())
+
+
+def _country_qualifier(ent: Entity) -> Entity | None:
+    """The first word or two of a name when they name a country (its name, short form or
+    demonym in the alias table) and more of the name follows."""
+    words = ent.text.split()
+    for size in (2, 1):
+        if len(words) <= size:
+            continue
+        head = " ".join(words[:size])
+        if any(place.kind == "country" for place in places_of(name_key(head))):
+            return Entity(head, "GPE", ent.start, ent.start + len(head))
+    return None
 
 
 def _unaligned(
@@ -586,6 +622,8 @@ def _lexical_name(text: ParsedText, ent: Entity, source: ParsedText) -> bool:
     if text.lang != "en" or _opens_sentence(text.text, ent.start):
         return False
     words = [w for w in re.findall(r"[^\W\d_]+", ent.text)]
+    if words and all(role_noun(w) for w in words):
+        return False  # a title before a name ("Comrade Xi"), though WordNet has it capitalised
     return bool(words) and all(not common_word(w) or proper_lemma(w) for w in words)
 
 

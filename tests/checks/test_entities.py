@@ -403,6 +403,11 @@ COUNTERPARTS = [
      "Goma lies in the Democratic Republic of Congo, in the east of the Congo.", None, None),
     ("He works for the National Weather Service.",
      "He works for the National Weather Service (NWS).", None, None),
+    # a body's country named another way, or elsewhere in the sentence
+    ("The American House of Representatives voted.", "The US House of Representatives voted.",
+     None, None),
+    ("In China, the Academy of Sciences published it.",
+     "The Chinese Academy of Sciences published it.", None, None),
     # a body named by the coined first word of its name
     ("Tencent said profits rose.", "Tencent Music Group said profits rose.", None, None),
     # a name the reference leaves out but a source without word spaces spells: by its
@@ -476,6 +481,9 @@ NO_COUNTERPART = [
     ("Kindu is a city of the Democratic Republic of, near the border.",
      "Kindu is a city of the Democratic Republic of Congo, near the border.", None, None,
      {"entity_missing"}),
+    # a country that opens a body's name, lost though the body is rendered
+    ("The Academy of Sciences published the study.",
+     "The Chinese Academy of Sciences published the study.", None, None, {"entity_missing"}),
     # a body's common first word alone, or a place that begins its name, is no counterpart
     ("The Polish minister spoke.", "The Polish Football Association spoke.", None, None,
      {"entity_missing"}),
