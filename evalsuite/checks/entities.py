@@ -287,12 +287,34 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
         ent = mentions[0]
         message = f"{ent.label} '{ent.text}' in the hypothesis is not in the {against}"
         evidence = _evidence(against, ent.text, None, ent.label, None)
+        closest = _closest(ent, [t for t, _ in supports]) if seg.task == "summary" else None
+        if closest is not None:
+            near, score = closest
+            message += f"; closest there: {near.label} '{near.text}'"
+            evidence["closest"] = {"text": near.text, "label": near.label, "similarity": score}
         findings.append(
-            Finding("entity_unsupported", "major", message, hyp_span=_span(ent), evidence=evidence)
-        )
+            Finding(
+                "entity_unsupported", "major", message, hyp_span=_span(ent),
+                ref_span=_span(near) if closest is not None else None, evidence=evidence,
+            )
+        )  # fmt: skip
     if seg.task == "summary":
         findings.extend(_extensions(seg, supports, against))
     return findings
+
+
+def _closest(ent: Entity, texts: list[ParsedText]) -> tuple[Entity, float] | None:
+    """The article entity nearest to an unsupported summary name, as evidence: of the same
+    kind if the article has one (person, place, organisation), the most similar key first
+    (Jaro-Winkler), the first mention on a tie."""
+    key = name_key(ent.text)
+    candidates = [e for t in texts for e in t.entities if name_key(e.text)]
+    same_kind = [e for e in candidates if e.kind == ent.kind]
+    pool = same_kind or candidates
+    if not key or not pool:
+        return None
+    best = max(pool, key=lambda e: jaro_winkler(key, name_key(e.text)))
+    return best, round(jaro_winkler(key, name_key(best.text)), 3)
 
 
 def _extensions(

@@ -533,3 +533,17 @@ def test_a_title_before_a_name_is_no_extension(
     from evalsuite.checks.entities import _title_before
 
     assert _title_before(word, name, shorter) is title
+
+
+def test_an_invented_summary_name_names_the_closest_article_entity() -> None:
+    article = "Police in Leeds arrested Jane Smith on Monday. Smith was later released."
+    [finding] = [
+        f for f in _run(hypothesis="Police arrested Mary Jones in Leeds.", source=article,
+                        hyp_lang="en", task="summary")
+        if f.check == "entity_unsupported"
+    ]  # fmt: skip
+    assert finding.hyp_span is not None and finding.hyp_span.text == "Mary Jones"
+    assert finding.ref_span is not None and finding.ref_span.text == "Jane Smith"
+    assert article[finding.ref_span.start : finding.ref_span.end] == "Jane Smith"
+    assert finding.evidence["closest"]["label"] == "PERSON"
+    assert "closest there: PERSON 'Jane Smith'" in finding.message
