@@ -32,6 +32,7 @@ from numpy.typing import NDArray
 from evalsuite.checks.base import Finding
 from evalsuite.metrics.signature import Signature
 from evalsuite.stats.aggregate import StatScorer
+from evalsuite.stats.row_checks import RowCheck
 from evalsuite.stats.streamed import streamed_bootstrap_ci
 
 FloatMatrix = NDArray[np.float64]
@@ -46,7 +47,8 @@ class ScoreKind:
     `scale` turns the stored value into display points (ROUGE is stored 0-1 and shown x100, as
     BLEU is 0-100); the gate's thresholds are in the same points. `columns` is the width of
     each segment's statistics row; `nonnegative` says no statistic can be below 0 (counts,
-    lengths, ROUGE's P/R/F), which readers of stored statistics check. `in_summary` False
+    lengths, ROUGE's P/R/F) and `row_check` what else a row must satisfy (matches within
+    totals...), both checked by readers of stored statistics. `in_summary` False
     keeps a secondary score (BERTScore's precision and recall) out of the summary table; every
     other report shows it.
     """
@@ -60,6 +62,7 @@ class ScoreKind:
     higher_is_better: bool = True
     in_summary: bool = True
     nonnegative: bool = False
+    row_check: RowCheck | None = None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from evalsuite.metrics.base import (
 )
 from evalsuite.metrics.signature import Signature
 from evalsuite.stats.aggregate import RatioOfSums
+from evalsuite.stats.row_checks import hits_row
 
 PREC = "entity_prec_source"
 RECALL = "entity_recall_target"
@@ -38,8 +39,10 @@ class EntityScores(Metric):
 
     name = "entity"
     SCORES = (
-        ScoreKind(PREC, "Ent-P", "entity", 2, RatioOfSums(), scale=100.0, nonnegative=True),
-        ScoreKind(RECALL, "Ent-R", "entity", 2, RatioOfSums(), scale=100.0, nonnegative=True),
+        ScoreKind(PREC, "Ent-P", "entity", 2, RatioOfSums(), scale=100.0, nonnegative=True,
+                  row_check=hits_row),
+        ScoreKind(RECALL, "Ent-R", "entity", 2, RatioOfSums(), scale=100.0, nonnegative=True,
+                  row_check=hits_row),
     )
 
     def segment_statistics(self, batch: SegmentBatch, profile: CorpusProfile) -> SegmentPart:

@@ -33,6 +33,7 @@ from evalsuite.metrics.rouge import (
 )
 from evalsuite.metrics.signature import Signature
 from evalsuite.stats.aggregate import MeanOfColumn
+from evalsuite.stats.row_checks import unit_row
 from evalsuite.text.sentences import split_sentences
 from evalsuite.text.tokenize import (
     Tokenizer,
@@ -52,7 +53,7 @@ def rouge_kind(rouge_type: str) -> ScoreKind:
     """rouge1 -> R-1, rougeL -> R-L, rougeLsum -> R-Lsum; statistics [P, R, F]."""
     return ScoreKind(
         rouge_type, "R-" + rouge_type[5:], "ROUGE", 3, MeanOfColumn(2), scale=100.0,
-        nonnegative=True,
+        nonnegative=True, row_check=unit_row,
     )
 
 

@@ -30,6 +30,7 @@ from evalsuite.metrics.sacrebleu_adapter import GuardedTER
 from evalsuite.metrics.signature import Signature
 from evalsuite.metrics.ter_guard import DEFAULT_MAX_WORDS
 from evalsuite.stats.aggregate import BleuFromStats, ChrfFromStats, TerFromStats
+from evalsuite.stats.row_checks import bleu_row, chrf_row
 from evalsuite.text.language_codes import primary_language
 
 # sacrebleu tokenizers for target languages that 13a would mangle, and what each needs.
@@ -116,7 +117,11 @@ class Bleu(_SacrebleuMetric):
     """Corpus BLEU; segment scores use effective order, as sacrebleu's sentence BLEU advises."""
 
     name = "bleu"
-    SCORES = (ScoreKind("bleu", "BLEU", "BLEU", 10, BleuFromStats(), nonnegative=True),)
+    SCORES = (
+        ScoreKind(
+            "bleu", "BLEU", "BLEU", 10, BleuFromStats(), nonnegative=True, row_check=bleu_row
+        ),
+    )
     OPTIONS = {"tokenize": str}
 
     def __init__(self, tokenize: str | None = None) -> None:
@@ -138,7 +143,11 @@ class Chrf(_SacrebleuMetric):
 
     name = "chrf"
     word_order: ClassVar[int] = 0
-    SCORES = (ScoreKind("chrf", "chrF", "chrF", 18, ChrfFromStats(), nonnegative=True),)
+    SCORES = (
+        ScoreKind(
+            "chrf", "chrF", "chrF", 18, ChrfFromStats(), nonnegative=True, row_check=chrf_row
+        ),
+    )
 
     def _corpus_metric(self, langs: Sequence[str | None]) -> CHRF:
         return CHRF(word_order=self.word_order)
@@ -149,7 +158,10 @@ class ChrfPlusPlus(Chrf):
 
     name = "chrf++"
     word_order = 2
-    SCORES = (ScoreKind("chrf++", "chrF++", "chrF++", 24, ChrfFromStats(), nonnegative=True),)
+    SCORES = (ScoreKind(
+            "chrf++", "chrF++", "chrF++", 24, ChrfFromStats(), nonnegative=True,
+            row_check=chrf_row,
+        ),)
 
 
 class Ter(_SacrebleuMetric):

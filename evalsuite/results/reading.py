@@ -290,6 +290,10 @@ def _stats(record: dict[str, Any], where: _Where) -> dict[str, list[float]]:
                     f"must not be negative for {name}, found {value!r}: a corrupt results file",
                     f"{field}[{index}]",
                 )
+        problem = kind.row_check(row) if kind is not None and kind.row_check else None
+        if problem:
+            raise where.fail(f"cannot be {name} statistics: {problem}; a corrupt results file",
+                             field)
     return stats
 
 

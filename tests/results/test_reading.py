@@ -280,8 +280,11 @@ def _set_stat(value: Any) -> Callable[[list[Any]], list[Any]]:
         (_set_stat('"x"'), "stats.bleu[2]", "must be a finite number, found str"),
         (lambda row: row[:-1], "stats.bleu", "must hold 10 statistics for bleu, found 9"),
         (lambda row: [*row, 1], "stats.bleu", "must hold 10 statistics for bleu, found 11"),
+        (_set_stat(2.5), "stats.bleu", "cannot be bleu statistics: [2] is 2.5, but a count"),
+        (lambda row: [*row[:2], "99", *row[3:]], "stats.bleu",
+         "cannot be bleu statistics: 99 matching 1-grams of"),
     ],
-    ids=["nan", "inf", "negative", "string", "short", "long"],
+    ids=["nan", "inf", "negative", "string", "short", "long", "fraction", "more-matches"],
 )
 def test_corrupt_statistics_are_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -351,3 +354,26 @@ def test_segments_file_of_another_run_is_refused(
         assert main(argv) == 2, argv
         err = capsys.readouterr().err
         assert f"{seg_a}: is not the segments file results.json was written with" in err, argv
+
+
+def test_what_the_metrics_store_passes_the_checks(tmp_path: Path) -> None:
+    """The statistics checks refuse no row a metric writes: several references, an empty
+    output, a repeated word, other scripts; every metric that keeps statistics rows."""
+    records = [
+        {"id": 1, "reference": ["the cat sat on the mat", "a cat was on the mat"],
+         "hypothesis": "the the the cat", "tgt_lang": "en"},
+        {"id": 2, "reference": "Der Hund lief schnell nach Hause.", "hypothesis": "",
+         "tgt_lang": "de"},
+        {"id": 3, "reference": "北京市政府周一宣布了新的交通计划。",
+         "hypothesis": "北京市周一宣布了计划。", "tgt_lang": "zh"},
+        {"id": 4, "reference": "x", "hypothesis": "a much longer output than the reference",
+         "tgt_lang": "en"},
+    ]  # fmt: skip
+    data = tmp_path / "d.jsonl"
+    data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    out = tmp_path / "r.json"
+    argv = ["score", "--input", str(data), "--metrics", "bleu,chrf,chrf++,ter,wer,rouge",
+            "--checks", "none", "--bootstrap", "0", "--output", str(out)]  # fmt: skip
+    assert main(argv) == 0
+    (run,) = load_runs(out).values()
+    assert set(run.stats["1"]) >= {"bleu", "chrf", "chrf++", "ter", "wer", "rouge1", "rougeLsum"}
