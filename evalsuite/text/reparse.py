@@ -166,6 +166,8 @@ def _edits(sent: Span, *, headline: bool) -> list[Edit]:
     infinitive = _bare_infinitive(sent)
     if infinitive is not None:
         edits.append((infinitive.i - sent.start, f"to {infinitive.text}"))
+    if headline:
+        edits += [(t.i - sent.start, "will") for t in words[1:-1] if _future_to(t)]
     if headline and words and not any(t.pos_ in ("VERB", "AUX") for t in words):
         last = words[-1]
         edits.append((last.i - sent.start, f"{last.text}."))
@@ -178,6 +180,17 @@ def _edits(sent: Span, *, headline: bool) -> list[Edit]:
         if edit is not None:
             edits.append((token.i - sent.start, edit))
     return edits
+
+
+def _future_to(token: Token) -> bool:
+    """A headline's future: "Trump to host Saudi Arabia" is "Trump will host": a "to" after
+    the name that opens the headline (every word before it capitalised: not "Pressure on
+    Tokyo to allow") and before a word WordNet lists as a verb."""
+    doc = token.doc
+    opening = [t for t in doc[token.sent.start : token.i] if not t.is_space]
+    named = bool(opening) and all(t.is_alpha and t.text[:1].isupper() for t in opening)
+    after = doc[token.i + 1]
+    return token.lower_ == "to" and named and after.text.islower() and is_verb(after.lower_)
 
 
 def _auxiliary_edit(token: Token, *, headline: bool) -> str | None:
@@ -232,8 +245,8 @@ def _reparsed(sent: Span, at: int, replacement: str) -> Reparse | None:
     if replacement.endswith("."):
         if not any(t.pos_ in ("VERB", "AUX") for t in edited):
             return None  # a full stop that gives the headline no verb changes nothing
-    elif not any(_has_subject(v) for v in edited[at : at + new_tokens]):
-        return None
+    elif not any(_has_subject(v) for v in edited[at : at + new_tokens + 1]):
+        return None  # the edited verb, or the one after a "will" that replaced "to"
     return Reparse(
         edited, sent.start, sent.end, sent.start_char, at, 1, new_tokens,
         token.idx - sent.start_char, len(token.text), len(replacement),

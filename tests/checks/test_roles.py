@@ -271,6 +271,7 @@ REPARSED_SWAPS = [
      "Sabalenka beats Gauff in Rome"),
     ("by-phrase on the gerund", "Sudan accused of arming militias by Chad",
      "Chad accused of arming militias by Sudan"),
+    ("future 'to'", "Oman to pay Qatar 20 million dollars", "Qatar to pay Oman 20 million dollars"),
     ("by-phrase on the gerund", "Chad accuses Sudan of arming militias",
      "Chad accused of arming militias by Sudan"),
 ]  # fmt: skip
