@@ -34,6 +34,7 @@ from evalsuite.align.words import WORD
 from evalsuite.text import place_aliases
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import DECLINING, compact, place_of
+from evalsuite.text.names.hindi import LETTER_NAMES_HI
 from evalsuite.text.nlp import dominant_script
 from evalsuite.text.normalize import fold, jaro_winkler
 from evalsuite.text.phonetic import (
@@ -206,8 +207,13 @@ def _same_word(a: str, b: str, langs: tuple[str, str]) -> bool:
         return len(a) >= _MIN_SAME
     if len(a) >= _MIN_PLURAL and len(b) >= _MIN_PLURAL and (a == b + "s" or b == a + "s"):
         return True  # "PoVs" / "PoV"
-    minimum = _MIN_STEM_DECLINING if DECLINING & set(langs) else _MIN_STEM
+    declining = bool(DECLINING & set(langs))
+    minimum = _MIN_STEM_DECLINING if declining else _MIN_STEM
     common = _common_prefix(a, b)
+    if declining and common >= _MIN_PLURAL and common == min(len(a), len(b)):
+        longer = a if len(a) > len(b) else b
+        if longer[common:] in _CASE_ENDINGS:
+            return True  # a short name declined: "Fox" / "Foxem", "Kia" / "Kii"
     return common >= minimum and len(a) - common <= _MAX_ENDING and len(b) - common <= _MAX_ENDING
 
 
@@ -467,6 +473,9 @@ def _gloss_in(gloss: str, other: Side, langs: tuple[str, str]) -> _Token | None:
     return None
 
 
+_CASE_ENDINGS = _words("a e i u y ie ii em om ou ów ovi owi ach ami ech ům")
+"""Case endings Czech, Polish and Slovak add to a foreign name written in Latin letters."""
+
 _DERIVATIONS = _words("ish ese ian ians an ans ic ics i is s es")
 
 
@@ -507,44 +516,7 @@ def _glossed_places(glosses: frozenset[str]) -> frozenset[str]:
     return frozenset(p for g in glosses for p in _places(g, "en"))
 
 
-# English letter names in Devanagari, as Hindi writes acronyms ("NSA" -> "एनएसए").
-_LETTER_NAMES_HI = [
-    "ए",
-    "बी",
-    "सी",
-    "डी",
-    "ई",
-    "एफ",
-    "जी",
-    "एच",
-    "आई",
-    "जे",
-    "के",
-    "एल",
-    "एम",
-    "एन",
-    "ओ",
-    "पी",
-    "क्यू",
-    "आर",
-    "एस",
-    "टी",
-    "यू",
-    "वी",
-    "डब्ल्यू",
-    "एक्स",
-    "वाई",
-    "ज़ेड",
-]
-_SPELLED_LETTERS = {
-    "hi": dict(
-        zip(
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-            _LETTER_NAMES_HI,
-            strict=True,
-        )
-    )
-}
+_SPELLED_LETTERS = {"hi": LETTER_NAMES_HI}
 
 
 def _spelled(acronym: str, lang: str) -> str:
@@ -615,6 +587,13 @@ def counterpart(name: Name, lang: str, other: Side) -> Counterpart | None:
         if found:
             how, _, text = found[0]
             return Counterpart(-1, -1, text, how, how in _STRONG_HOW, ((name.text, text, how),))
+    if len(name.parts) > 1 and not all(per_part):
+        # One word cut in two by a tokenizer ("Ebu siness" / "Ebusiness").
+        joined = fold("".join(p.text for p in name.parts))
+        for token in other.tokens:
+            if token.folded == joined and len(joined) > _MIN_RESPELLED:
+                link = ((name.text, token.text, "same"),)
+                return Counterpart(token.start, token.end, token.text, "same", True, link)
     if not any(per_part):
         return None
     links = tuple(
@@ -626,6 +605,9 @@ def counterpart(name: Name, lang: str, other: Side) -> Counterpart | None:
     distinctive = _distinctive(name, lang)
     if distinctive and not any(per_part[i] for i in distinctive) and len(name.parts) > 1:
         return None  # only its ordinary words are there ("City" of "Leicester City")
+    if lang != "en" and len(distinctive) > 1 and not per_part[distinctive[-1]]:
+        # Its last word the lexicon does not know is nowhere ("Peter" of "Peter Frampton").
+        return None
     if name.label in _PERSON and len(name.parts) > 1:
         is_strong = strong[-1]
     elif distinctive:

@@ -17,6 +17,7 @@ sentence's alignment links.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -27,8 +28,9 @@ from evalsuite.align.name_match import Counterpart, counterpart, side
 from evalsuite.checks.base import Finding, Span
 from evalsuite.text.names import Name, find_names
 from evalsuite.text.names.common import sentence_initial
-from evalsuite.text.nlp import Entity, ParsedSegment, ParsedText
+from evalsuite.text.nlp import Entity, ParsedSegment, ParsedText, dominant_script
 from evalsuite.text.normalize import fold, jaro_winkler
+from evalsuite.text.word_case import common_word
 
 __all__ = ["applies", "entity_missing", "entity_unsupported", "entity_variant"]
 
@@ -84,20 +86,27 @@ _CALENDAR = frozenset(
 )
 
 
+_CONTRACTION = re.compile(r"[a-z]['’](?:t|re|ll|ve|d|m)$", re.I)
+
+
 def _trusted(names: tuple[Name, ...], text: str, other_lang: str) -> tuple[Name, ...]:
     """Source names, with the English NER names a small model tags in informal text made
-    weak (never reported missing): a month or a day, and a single word that opens a sentence
-    or is written in capitals and that the lexicon translates as an ordinary word ("Typo",
-    "WOW", "SIGNED")."""
+    weak (never reported missing): a month or a day, a nationality (rendered as an adjective,
+    often inside another word: "British" / "英"), a contraction ("AREN'T"), and a single word
+    that opens a sentence or is written in capitals and that WordNet or the lexicon has as an
+    ordinary word ("Typo", "WOW", "SIGNED")."""
     out = []
     for name in names:
         if name.how == "ner" and name.strong and len(name.parts) == 1:
             word = name.parts[0].text
+            folded = word.casefold()
             shouted_or_first = word.isupper() or sentence_initial(text, name.start)
-            if word.casefold() in _CALENDAR or (
-                shouted_or_first
-                and len(word) > _MAX_ACRONYM
-                and translations(english_key(word.casefold()), "en", other_lang)
+            ordinary = common_word(folded) or translations(english_key(folded), "en", other_lang)
+            if (
+                folded in _CALENDAR
+                or name.label == "NORP"
+                or _CONTRACTION.search(word)
+                or (shouted_or_first and len(word) > _MAX_ACRONYM and ordinary)
             ):
                 name = replace(name, strong=False)
         out.append(name)
@@ -132,6 +141,8 @@ def _report(
     src_found = _covered(src_found, hyp_found)
     hyp_found = _covered(hyp_found, src_found)
     lost = [n for n, cp in src_found if n.strong and cp is None]
+    unsure = [n for n in lost if _often_translated(n)]
+    lost = [n for n in lost if n not in unsure]
     invented = [n for n, cp in hyp_found if n.strong and cp is None and _reportable(n)]
     weak_hyp = [(n, cp) for n, cp in hyp_found if n.strong and cp is not None and not cp.strong]
     variants: list[Finding] = []
@@ -150,6 +161,7 @@ def _report(
     for name, cp in weak_hyp:
         if id(name) not in paired:
             variants.append(_weak_variant(name, cp, hyp_side=True))
+    variants.extend(_unmatched_variant(n) for n in unsure)
     links = _links(src_text, src_lang, hyp_text, hyp_lang) if lost or invented else []
     missing = tuple(_missing(n, invented[0] if len(invented) == 1 else None, links) for n in lost)
     unsupported = tuple(
@@ -172,7 +184,7 @@ def _covered(
                     and other_cp.strong
                     and other_cp.start >= 0
                     and other_cp.start < name.end
-                    and name.start < other_cp.end
+                    and name.parts[-1].start < other_cp.end  # not "Peter" of "Peter Frampton"
                 ):
                     cp = Counterpart(
                         other_name.start, other_name.end, other_name.text, other_cp.how, True,
@@ -287,6 +299,24 @@ def _weak_variant(name: Name, cp: Counterpart, *, hyp_side: bool) -> Finding:
     return Finding(
         "entity_variant", "minor", message, hyp_span=hyp_span, ref_span=ref_span,
         evidence=_evidence(src, hyp, how=cp.how, links=[list(link) for link in cp.links]),
+    )  # fmt: skip
+
+
+def _often_translated(name: Name) -> bool:
+    """A source name whose loss is no strong evidence of a fault: an acronym written in a
+    script other than Latin ("ВМФ" / "Navy", "США" / "US"), which translations expand or
+    replace by the target language's own acronym."""
+    return name.is_acronym and dominant_script(name.text) not in ("latin", "none")
+
+
+def _unmatched_variant(name: Name) -> Finding:
+    message = (
+        f"{name.label} '{name.text}' in the source was not matched in the output "
+        "(an acronym in its own script is often translated: check it)"
+    )
+    return Finding(
+        "entity_variant", "minor", message, ref_span=_span(name),
+        evidence=_evidence(name, None, found_by=name.how, how="unmatched"),
     )  # fmt: skip
 
 

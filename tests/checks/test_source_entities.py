@@ -54,11 +54,20 @@ FAITHFUL = [
      "Prezident Trump včera navštívil Prahu."),  # a declined exonym
     ("en", "ja", "President Trump visited Tokyo.", "トランプ大統領は東京を訪問した。"),
     ("en", "zh", "Trump met Macron in New York.", "特朗普在纽约会见了马克龙。"),
+    ("en", "cs", "The show was co-produced with Fox.", "Show spoluprodukovala s Foxem."),  # case
+    ("en", "de", "He reverted Ebusiness vandalism.",
+     "Er machte den Ebu siness Vandalismus rückgängig."),  # one word cut in two
+    ("en", "de", "So the internet police AREN'T coming? British spellings are fine.",
+     "Also kommt die Internetpolizei nicht? Die Stadt ist neu."),  # contraction, nationality
+    ("hi", "en", "एडवोकेट एमएल गुप्ता ने कहा।", "Advocate ML Gupta said."),  # a spelled acronym
 ]  # fmt: skip
 
 # (source language, output language, source, output, the source name lost or None, the output
 # name invented or None)
 FAULTY = [
+    ("de", "en", "Top-Musiker wie Peter Frampton lobten Green.",
+     "Top musicians like Peter praised Green.", "Peter Frampton", None),  # the surname lost
+    ("hi", "en", "एडवोकेट एमएल गुप्ता ने कहा।", "Advocate Gupta said.", "एमएल", None),
     ("de", "en", "Der Bürgermeister von München sagte gestern, die Stadt baue eine neue Brücke.",
      "The mayor of Hamburg said yesterday that the city is building a new bridge.",
      "München", "Hamburg"),
@@ -200,3 +209,10 @@ def test_russian_falls_back_to_capitals_without_natasha(
         source_entities._report.cache_clear()
     [missing] = [f for f in found if f.check == "entity_missing"]
     assert missing.ref_span is not None and missing.ref_span.text == "Владимир Путин"
+
+
+def test_an_acronym_in_its_own_script_unmatched_is_a_variant(tiny_lexicons: Path) -> None:
+    source = "Уровень оснащенности ВМФ растет."
+    found = _run(source, "ru", "The level of equipment of the navy is growing.", "en")
+    assert [(f.check, f.severity) for f in found] == [("entity_variant", "minor")]
+    assert found[0].ref_span is not None and found[0].ref_span.text == "ВМФ"

@@ -82,3 +82,20 @@ def test_latin_words_in_other_scripts_are_names(tiny_lexicons: Path, lang: str) 
     text = {"zh": "他买了Audi TT。", "ja": "彼はAudi TTを買った。", "hi": "उसने Audi TT खरीदी।",
             "ru": "Он купил Audi TT."}[lang]  # fmt: skip
     assert "Audi TT" in _strong(text, lang)
+
+
+def test_german_nouns_in_another_form_than_the_dictionary_lists(tiny_lexicons: Path) -> None:
+    # The tiny lexicon lists "Woche" and "Preis": "Wochen" and "Preise" are nouns too.
+    assert _strong("Er sagte, die Preise steigen seit Wochen.", "de") == []
+
+
+def test_hindi_acronyms_spelled_in_letter_names(tiny_lexicons: Path) -> None:
+    from evalsuite.text.names.hindi import spelled_acronym
+
+    assert spelled_acronym("एनएसए") == "NSA"
+    assert spelled_acronym("एमएल") == "ML"
+    assert spelled_acronym("के") is None  # one letter name is a postposition, not an acronym
+    assert spelled_acronym("शहर") is None
+    names = {n.text: n for n in find_names("एडवोकेट एमएल गुप्ता ने कहा।", "hi")}
+    assert names["एमएल"].strong and names["एमएल"].how == "spelled-acronym"
+    assert "कहा।" not in names  # the danda ends a word

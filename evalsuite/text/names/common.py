@@ -42,6 +42,9 @@ _MIN_STEM = 5
 _MIN_PLACE_KEY = 4
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb"})
 _MIN_PART = 4
+_INFLECTED_FORMS = {"de": ("n", "en", "e", "s", "-e", "-n", "-en", "-s")}
+"""German plural and case endings, added ("n") or taken off ("-en"), to find a noun the
+dictionary lists in another form."""
 _LINKERS = ("es", "en", "s", "n", "")
 _SENTENCE_END = ".!?…:=\n。！？"
 _SKIPPABLE = " \t\r\"'«»„“”‘’()[]–—-•*「」『』《》（）"
@@ -63,6 +66,16 @@ def known(word: str, lang: str) -> bool:
         return False
     folded = word.casefold()
     targets = {*lexicon.english_for(lexeme_key(word, lang)), *lexicon.english_for(folded)}
+    if not targets and lang in _INFLECTED_FORMS:
+        # A noun the dictionary lists in another form ("Seiten" for "Seite").
+        for ending in _INFLECTED_FORMS[lang]:
+            other = folded + ending
+            if ending.startswith("-"):
+                cut = len(ending) - 1
+                other = folded[:-cut] if folded.endswith(ending[1:]) and len(folded) > cut else ""
+            if other and len(other) >= _MIN_PART:
+                targets.update(lexicon.english_for(other))
+                targets.update(lexicon.english_for(lexeme_key(other, lang)))
     if targets:
         # A dictionary that renders a word as itself lists a name ("Leicester", "Jesse").
         return english_key(word) not in targets

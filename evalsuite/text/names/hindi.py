@@ -1,11 +1,11 @@
 """Names in Hindi: Devanagari has no capitals and no NER model installs here, so a name is a
 word the Hindi-English lexicon does not know (after Hindi suffix stripping) that is no
-function word, or a place the alias table knows ("जर्मनी", from CLDR's Hindi names); plus Latin
-words ("ZMapp", "Audi TT").
+function word, a place the alias table knows ("जर्मनी", from CLDR's Hindi names), or an
+acronym spelled in English letter names ("एमएल" = ML); plus Latin words ("ZMapp", "Audi TT").
 
 Unknown words are weak names: an inflected or rare ordinary word is unknown too, so they serve
 as evidence that an output name has a source (by transliteration: "गूगल" / "Google"), never as
-a name reported missing; known places are strong.
+a name reported missing; known places and spelled acronyms are strong.
 """
 
 from __future__ import annotations
@@ -17,10 +17,57 @@ from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import is_place, known, latin_names, stop_word
 from evalsuite.text.phonetic import latin_form
 
-__all__ = ["find"]
+__all__ = ["LETTER_NAMES_HI", "find"]
 
-_WORD = re.compile(r"[\u0900-\u097f]+")
+_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+")  # not the danda "।"
 _MIN_LEN = 2
+_MIN_LETTERS = 2
+_LETTER_NAMES = [
+    "ए",
+    "बी",
+    "सी",
+    "डी",
+    "ई",
+    "एफ",
+    "जी",
+    "एच",
+    "आई",
+    "जे",
+    "के",
+    "एल",
+    "एम",
+    "एन",
+    "ओ",
+    "पी",
+    "क्यू",
+    "आर",
+    "एस",
+    "टी",
+    "यू",
+    "वी",
+    "डब्ल्यू",
+    "एक्स",
+    "वाई",
+    "ज़ेड",
+]
+LETTER_NAMES_HI = dict(zip("ABCDEFGHIJKLMNOPQRSTUVWXYZ", _LETTER_NAMES, strict=True))
+"""English letter names in Devanagari, as Hindi writes acronyms ("NSA" -> "एनएसए")."""
+_BY_SPELLING = sorted(((v, k) for k, v in LETTER_NAMES_HI.items()), key=lambda kv: -len(kv[0]))
+
+
+def spelled_acronym(word: str) -> str | None:
+    """The Latin acronym a Devanagari word spells letter by letter ("एमएल" -> "ML"), or None."""
+    letters = ""
+    rest = word
+    while rest:
+        for spelling, letter in _BY_SPELLING:
+            if rest.startswith(spelling):
+                letters += letter
+                rest = rest[len(spelling) :]
+                break
+        else:
+            return None
+    return letters if len(letters) >= _MIN_LETTERS else None
 
 
 def find(text: str) -> list[Name]:
@@ -32,8 +79,13 @@ def find(text: str) -> list[Name]:
         place = is_place(word, "hi") or is_place(stem_hindi(word), "hi")
         if not place and (known(word, "hi") or known(stem_hindi(word), "hi")):
             continue
-        part = NamePart(word, match.start(), match.end(), (latin_form(word),))
+        acronym = None if place else spelled_acronym(word)
+        latin = (acronym.lower(), latin_form(word)) if acronym else (latin_form(word),)
+        part = NamePart(word, match.start(), match.end(), latin)
         label, how = ("LOC", "alias") if place else ("MISC", "unknown-word")
-        names.append(Name(word, match.start(), match.end(), label, how, place, (part,)))
+        if acronym:
+            label, how = "ORG", "spelled-acronym"
+        strong = place or acronym is not None
+        names.append(Name(word, match.start(), match.end(), label, how, strong, (part,)))
     names.extend(latin_names(text))
     return names
