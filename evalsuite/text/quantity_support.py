@@ -95,6 +95,7 @@ def article_quantities(text: str, lang: str) -> Article:
     low = text.lower()
     relative = any(phrase in low for phrase in words.relative_years)
     quantities = _with_implicit(read_quantities(text, lang), implicit_quantities(text, lang))
+    quantities = tuple(_counted_ordinal(text, q, lang) for q in quantities)
     contexts = tuple(context_words(text, q, lang) for q in quantities)
     return Article(quantities, relative, contexts)
 
@@ -111,6 +112,22 @@ def _with_implicit(
         if all(q.kind == "bare" or q.weak for q in inside):
             kept = [q for q in kept if q not in inside] + [extra]
     return tuple(sorted(kept, key=lambda q: q.start))
+
+
+def _counted_ordinal(text: str, q: Quantity, lang: str) -> Quantity:
+    """An ordinal after an indefinite article also counts: "a second man was arrested" says
+    two men were, "a third woman was hurt" that two came before her (two or three)."""
+    words = quantity_words(lang)
+    if q.kind != "ordinal" or not words.indefinite or q.value < 2:
+        return q
+    before = text[max(0, q.start - 4) : q.start].lower().split()
+    after = text[q.end : q.end + 8].lower().split()
+    indefinite = bool(before) and before[-1] in words.indefinite
+    fraction = bool(after) and after[0].strip(",.;:") in words.fraction_after
+    if not indefinite or fraction:
+        return q
+    counts = (Reading("count", q.value), Reading("count", q.value - 1))
+    return dataclasses.replace(q, readings=(*q.readings, *counts))
 
 
 def foreign(article: Article) -> Article:

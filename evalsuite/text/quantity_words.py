@@ -31,6 +31,11 @@ class QuantityWords:
     """Words after a duration that count it back from the text's date ("three years ago")."""
     ambiguous_months: tuple[str, ...] = ()
     """Month names that are also common words, read as months only when capitalised."""
+    indefinite: tuple[str, ...] = ()
+    """Articles that make an ordinal count ("a second man": two men; "a third woman": two
+    before her, three in all), unless a fraction follows ("a third of")."""
+    fraction_after: tuple[str, ...] = ()
+    """Words after such an ordinal that make it a fraction ("a third of the staff")."""
     implicit: dict[str, tuple[float, str]] = dataclasses.field(default_factory=dict)
     """Phrases that state a number without one, to (value, unit word or "count"): "a decade"
     is one decade, "both" and "twins" two of something. An article's such phrase licenses the
@@ -69,6 +74,8 @@ _EN = QuantityWords(
     ),
     ago=("ago", "earlier", "before", "since"),
     ambiguous_months=("may", "march"),
+    indefinite=("a", "an"),
+    fraction_after=("of",),
     implicit={
         "a decade": (1, "decade"), "a century": (1, "century"), "a fortnight": (2, "weeks"),
         "half a year": (0.5, "year"), "half a century": (0.5, "century"),
