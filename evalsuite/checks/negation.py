@@ -177,10 +177,22 @@ def _whole(sentence: _Sentence) -> _Clause:
 # --- clauses ---------------------------------------------------------------------------------
 
 
+_SENTENCES_KEY = "evalsuite.negation.sentences"
+
+
 def _sentences(text: ParsedText) -> list[_Sentence]:
-    if text.doc is not None:
-        return [_parsed_sentence(sent, text.lang) for sent in text.doc.sents if sent.text.strip()]
-    return _plain_sentences(text.text, text.lang)
+    """The text's sentences and clauses, read from a parse once: a reference is compared with
+    every system's output, and parses are shared (remembered on the Doc, like its triples)."""
+    if text.doc is None:
+        return _plain_sentences(text.text, text.lang)
+    key = (_SENTENCES_KEY, text.lang)
+    known = text.doc.user_data.get(key)
+    if known is None:
+        known = tuple(
+            _parsed_sentence(sent, text.lang) for sent in text.doc.sents if sent.text.strip()
+        )
+        text.doc.user_data[key] = known
+    return list(known)
 
 
 def _parsed_sentence(sent: SpacySpan, lang: str) -> _Sentence:
