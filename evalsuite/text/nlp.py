@@ -362,6 +362,7 @@ def doc_entities(doc: Doc) -> tuple[Entity, ...]:
 
 
 _BRACKETS = frozenset("()[]")
+_ACRONYM_S = re.compile(r"[A-Z]{3,}s")
 _DASHES = frozenset("-–—")
 _TITLE_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 
@@ -560,6 +561,11 @@ def _run_entities(
         for part in re.finditer(r"[^\W\d_]+", w.group())
         if _is_acronym(part.group())
     ]
+    # An acronym's plural or apostrophe-less genitive ("NGOs", "the PZPNs verdict").
+    found += [
+        Entity(w.group()[:-1], "ACRONYM", w.start(), w.end() - 1)
+        for w in run if _ACRONYM_S.fullmatch(w.group())
+    ]  # fmt: skip
     initial = _sentence_initial(text, run[0].start())
     while run and (run[0].group() in stop or run[0].group() in _CONNECTORS):
         run = run[1:]

@@ -134,6 +134,8 @@ def test_parse_without_nlp_uses_rules_only() -> None:
             ["В", "Компания"],
         ),
         ("北京时间 Apple 发布 iPhone 和 NATO", "zh", ["Apple", "NATO"], []),
+        # an acronym's plural or apostrophe-less genitive holds the acronym
+        ("Then the UEFAs ruling and two NGOs came.", "en", ["UEFA", "NGO"], ["Then"]),
     ],
 )
 def test_fallback_entities(text: str, lang: str, present: list[str], absent: list[str]) -> None:
