@@ -121,6 +121,8 @@ class _Lexicon:
     ages: dict[str, str]
     ago_after: re.Pattern[str] | None
     stop_words: frozenset[str]
+    fractions: dict[str, int]
+    fraction_after: re.Pattern[str] | None
 
 
 def _alternation(words: list[str]) -> str:
@@ -163,6 +165,9 @@ def _lexicon(lang: str) -> _Lexicon:
         ages=ages,
         ago_after=compiled(r"\s(ITEMS)\b", list(words.ago)) if words.ago else None,
         stop_words=_stop_words(lang),
+        fractions=words.fractions,
+        fraction_after=compiled(r"[\s-](ITEMS)\b", list(words.fractions))
+        if words.fractions else None,
     )  # fmt: skip
 
 
@@ -196,13 +201,16 @@ def implicit_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
         unit = lex.units.get(unit_word)
         if unit_word != "count" and unit is None:
             continue
-        reading = Reading("count", value) if unit is None else Reading("measure", value, unit)
+        kind = "count" if unit is None else "percent" if unit.dimension == "concentr" else "measure"
+        reading = Reading(kind, value, unit)
         mention = NumberMention(
             _format_value(value), value, match.start(), match.end(), match.group(), weak=True
         )
         sentence = bisect.bisect_right(ends, match.start())
+        precision = 1.0 if value.is_integer() else 1e-9  # 33.33...% rounds to "33%"
         found.append(Quantity(
-            match.start(), match.end(), match.group(), (reading,), mention, sentence=sentence
+            match.start(), match.end(), match.group(), (reading,), mention, sentence=sentence,
+            precision=precision,
         ))  # fmt: skip
     return tuple(found)
 
@@ -254,6 +262,10 @@ def _read(text: str, m: NumberMention, lang: str, lex: _Lexicon, sentence: int) 
             end = after_start + name.end()
         readings.append(Reading("money", value, currencies=currencies))
     bound = _hedge(text[max(0, start - 40) : start], lex)
+    if not readings and (fraction := _fraction(m, after, lex, lang)):
+        share, length = fraction
+        readings, end = [Reading("percent", share, lex.units.get("percent"))], after_start + length
+        bound = "about" if bound == "exact" else bound  # "two-thirds" is "about 67%"
     if not readings:
         readings, end = _unit_readings(text, m, value, after, after_start, lex, lang)
     ago = bool(lex.ago_after and lex.ago_after.match(text, end, end + 12))
@@ -262,6 +274,20 @@ def _read(text: str, m: NumberMention, lang: str, lex: _Lexicon, sentence: int) 
         start, end, text[start:end], tuple(readings), m, bound, sentence, precision,
         significant, ago,
     )  # fmt: skip
+
+
+def _fraction(
+    m: NumberMention, after: str, lex: _Lexicon, lang: str
+) -> tuple[float, int] | None:
+    """A cardinal before a fraction word ("two-thirds", "three quarters"), as a percentage
+    and the length of the fraction word with its dash or space ("the second half" is none)."""
+    if not lex.fraction_after or m.value <= 0 or ordinal_word(m.text.lower(), lang):
+        return None
+    found = lex.fraction_after.match(after)
+    if found is None:
+        return None
+    denominator = lex.fractions[found.group(1).lower()]
+    return 100 * m.value / denominator, found.end()
 
 
 def _currency_follows(after: str, lex: _Lexicon) -> bool:

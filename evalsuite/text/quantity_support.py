@@ -47,6 +47,7 @@ _CONTEXT_WORDS = 6
 _ANY_CONTEXT = frozenset({"*"})
 """The context of an article number whose words cannot be compared (another language)."""
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s+|\n+")
+_REPLACEABLE = frozenset({"bare", "count", "ordinal"})
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,12 @@ def _with_implicit(
     stated: tuple[Quantity, ...], implicit: tuple[Quantity, ...]
 ) -> tuple[Quantity, ...]:
     """The stated quantities and the implicit ones ("a decade"), in text order; an implicit
-    phrase replaces a bare or weak number read inside it ("half" of "half a year") and yields
-    to any other ("a year" of "a year-long ban" read with its unit)."""
+    phrase replaces a number read inside it without a unit ("half" of "half a year", "two"
+    of "two-thirds of") and yields to any other."""
     kept = list(stated)
     for extra in implicit:
         inside = [q for q in kept if q.start < extra.end and extra.start < q.end]
-        if all(q.kind == "bare" or q.weak for q in inside):
+        if all(q.kind in _REPLACEABLE or q.weak for q in inside):
             kept = [q for q in kept if q not in inside] + [extra]
     return tuple(sorted(kept, key=lambda q: q.start))
 
@@ -307,8 +308,8 @@ def _near(a: Quantity, b: Quantity) -> bool:
 def _operands(s: Reading, pool: Sequence[Quantity]) -> list[tuple[Quantity, Reading]]:
     operands = []
     for a in pool:
-        if a.weak:
-            continue
+        if a.weak and a.kind != "measure":
+            continue  # "one" is no operand; "a year" (in "a year and six months") is
         for r in a.readings:
             if r.kind in _ARITHMETIC_KINDS and _compatible(s, r) and _same_unit(s, r):
                 operands.append((a, r))
@@ -318,8 +319,19 @@ def _operands(s: Reading, pool: Sequence[Quantity]) -> list[tuple[Quantity, Read
 
 def _same_unit(s: Reading, r: Reading) -> bool:
     if s.kind == "measure" or r.kind == "measure":
-        return s.unit == r.unit
+        return s.unit == r.unit or _in_units_of(r, s) is not None
     return True
+
+
+def _in_units_of(r: Reading, s: Reading) -> float | None:
+    """A measure's value in the summary's unit of the same dimension ("a year" in months)."""
+    if r.unit == s.unit:
+        return r.value
+    if s.unit is None or s.unit.factor is None or r.base is None:
+        return None
+    if r.unit is None or r.unit.dimension != s.unit.dimension:
+        return None
+    return r.base / s.unit.factor
 
 
 def _arithmetic(
@@ -330,7 +342,8 @@ def _arithmetic(
     for (a, x), (b, y) in combinations(operands, 2):
         if not _near(a, b) or (x.kind == "money") != (y.kind == "money"):
             continue
-        for how, value in (("sum", x.value + y.value), ("difference", abs(x.value - y.value))):
+        xv, yv = _in_units_of(x, s) or x.value, _in_units_of(y, s) or y.value
+        for how, value in (("sum", xv + yv), ("difference", abs(xv - yv))):
             if _matches_computed(q, s.value, value):
                 yield how, (a, b)
 

@@ -36,6 +36,9 @@ class QuantityWords:
     before her, three in all), unless a fraction follows ("a third of")."""
     fraction_after: tuple[str, ...] = ()
     """Words after such an ordinal that make it a fraction ("a third of the staff")."""
+    fractions: dict[str, int] = dataclasses.field(default_factory=dict)
+    """Fraction words after a number, to their denominator ("two-thirds": 2/3, a share read
+    as a percentage)."""
     implicit: dict[str, tuple[float, str]] = dataclasses.field(default_factory=dict)
     """Phrases that state a number without one, to (value, unit word or "count"): "a decade"
     is one decade, "both" and "twins" two of something. An article's such phrase licenses the
@@ -90,6 +93,17 @@ _EN = QuantityWords(
         "quadruplets": (4, "count"), "a quartet of": (4, "count"),
         "quintuplets": (5, "count"), "sextuplets": (6, "count"), "twice": (2, "count"),
         "a double": (2, "count"), "a treble": (3, "count"),
+        "half of": (50, "percent"), "a half of": (50, "percent"), "a quarter of": (25, "percent"),
+        "a third of": (100 / 3, "percent"), "one third of": (100 / 3, "percent"),
+        "two-thirds of": (200 / 3, "percent"), "two thirds of": (200 / 3, "percent"),
+        "three-quarters of": (75, "percent"), "three quarters of": (75, "percent"),
+        "doubled": (100, "percent"), "tripled": (200, "percent"), "trebled": (200, "percent"),
+        "quadrupled": (300, "percent"), "halved": (50, "percent"),
+    },
+    fractions={
+        "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+        "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "eighth": 8, "eighths": 8,
+        "tenth": 10, "tenths": 10,
     },
 )  # fmt: skip
 

@@ -30,6 +30,8 @@ from evalsuite.text.units import currency_names, currency_symbols, unit_words
         ("at 09:35", [("09", "clock", 9), ("35", "clock", 35)]),
         ("the 25th", [("25th", "ordinal", 25)]),
         ("five of them", [("five", "bare", 5)]),
+        ("two-thirds of them", [("two-thirds", "percent", 200 / 3)]),
+        ("in the second half", [("second", "ordinal", 2), ("half", "bare", 0.5)]),
     ],
 )
 def test_reading(text: str, readings: list[tuple[str, str, float]]) -> None:
