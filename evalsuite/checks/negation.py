@@ -185,7 +185,7 @@ def _sentences(text: ParsedText) -> list[_Sentence]:
     every system's output, and parses are shared (remembered on the Doc, like its triples)."""
     if text.doc is None:
         return _plain_sentences(text.text, text.lang)
-    key = (_SENTENCES_KEY, text.lang)
+    key = f"{_SENTENCES_KEY}.{text.lang}"
     known = text.doc.user_data.get(key)
     if known is None:
         known = tuple(
