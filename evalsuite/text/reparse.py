@@ -166,8 +166,6 @@ def _edits(sent: Span, *, headline: bool) -> list[Edit]:
     infinitive = _bare_infinitive(sent)
     if infinitive is not None:
         edits.append((infinitive.i - sent.start, f"to {infinitive.text}"))
-    if headline:
-        edits += [(t.i - sent.start, "will") for t in words[1:-1] if _future_to(t)]
     if headline and words and not any(t.pos_ in ("VERB", "AUX") for t in words):
         last = words[-1]
         edits.append((last.i - sent.start, f"{last.text}."))
@@ -179,6 +177,8 @@ def _edits(sent: Span, *, headline: bool) -> list[Edit]:
         edit = _auxiliary_edit(token, headline=headline or clauseless)
         if edit is not None:
             edits.append((token.i - sent.start, edit))
+    if headline:  # last: "Sunak to meet Modi after India snubs Britain" needs "will snub"
+        edits += [(t.i - sent.start, "will") for t in words[1:-1] if _future_to(t)]
     return edits
 
 

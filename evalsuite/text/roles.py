@@ -18,7 +18,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from evalsuite.text.predicates import gives_to, is_event_noun, is_verb, object_control
+from evalsuite.text.predicates import (
+    derived_verb,
+    gives_to,
+    is_event_noun,
+    is_verb,
+    object_control,
+)
 from evalsuite.text.reparse import Reparse, sentence_reparses
 
 if TYPE_CHECKING:
@@ -392,8 +398,12 @@ def _object_attached_obliques(obj: Token | None, passive: bool) -> list[tuple[st
     whom belong to the moving event."""
     if obj is None or passive or obj.pos_ != "NOUN":
         return []
-    moving = ("source", "recipient", "aim")
+    moving = (*_MOVING_ROLES, "aim")
     return [(p, o) for p, o in _prep_objects(obj) if _OBLIQUE_ROLES.get(p) in moving]
+
+
+_MOVING_ROLES = ("source", "recipient")
+"""Where from and where to: roles of a moving event, whether told by a verb or a noun."""
 
 
 def _is_relative_clause(verb: Token) -> bool:
@@ -526,13 +536,44 @@ def _inherited_agent(verb: Token) -> tuple[Token | None, Frame]:
             subject = _child(head, _PASS_SUBJ)  # "Ukraine was allowed to strike"
             return subject, "causative"
         return agent, "active"
-    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.pos_ in ("VERB", "AUX"):
-        agent, frame = _agent(head, _is_passive(head))
+    controller = _participle_controller(verb)
+    if controller is not None:
+        agent, frame = _agent(controller, _is_passive(controller))
         return (agent, "active") if frame != "passive" else (None, "active")
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
         owner = _child(head, frozenset({"poss", "nmod:poss"}))
         return owner, "nominal"
     return None, "active"
+
+
+_PARTICIPLE_AUXILIARIES = _words("having being been")
+
+
+def _participle_controller(verb: Token) -> Token | None:
+    """The clause whose subject a subjectless participle clause shares: "(after) sacking
+    Chelsea, the manager joined Napoli", "having beaten Spain, France face Italy", "after
+    being sacked by Chelsea, the manager ...": the participle hangs on the clause's verb, or
+    on a preposition of it."""
+    if any(c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ for c in verb.children):
+        return None
+    perfect_or_passive = verb.tag_ == "VBN" and any(
+        c.dep_ in _AUX_DEPS and c.lower_ in _PARTICIPLE_AUXILIARIES for c in verb.children
+    )
+    if verb.tag_ != "VBG" and not perfect_or_passive:
+        return None
+    head = verb.head
+    if verb.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+        return head
+    clause_prep = head.dep_ == "prep" and head.lower_ in _GERUND_PREPS
+    if verb.dep_ == "pcomp" and clause_prep and head.head.pos_ in ("VERB", "AUX"):
+        return head.head
+    return None
+
+
+# Prepositions that open a gerund clause sharing the main clause's subject ("after being
+# sacked", "despite losing", "without naming"), unlike "at" in a title ("at the 'Looking for
+# Partners' forum").
+_GERUND_PREPS = _words("after before since despite without upon on while through by")
 
 
 def _is_infinitive(verb: Token) -> bool:
@@ -581,7 +622,14 @@ def _is_complement(verb: Token) -> bool:
 
 def _patient(verb: Token, passive: bool) -> Token | None:
     if passive:
-        return _child(verb, _PASS_SUBJ) or _child(verb, _SUBJ)
+        subject = _child(verb, _PASS_SUBJ) or _child(verb, _SUBJ)
+        if subject is None:
+            # "After being sacked by Chelsea, the manager ...": the one sacked is the
+            # subject of the clause the participle hangs on.
+            controller = _participle_controller(verb)
+            if controller is not None and not _is_passive(controller):
+                subject = _child(controller, _SUBJ)
+        return subject
     obj = _child(verb, _OBJ)
     if obj is None and verb.i + 1 < len(verb.doc):
         # A score after the object makes the parser call a name right after the verb an
@@ -677,6 +725,8 @@ def _noun_triples(noun: Token) -> list[Triple]:
             continue
         elif prep in _TARGET_PREPS or (prep in _OF_PREPS and _is_event_noun(noun)):
             targets.append((obj, "target"))
+        elif _OBLIQUE_ROLES.get(prep) in _MOVING_ROLES and _names_a_move(noun):
+            targets.append((obj, _OBLIQUE_ROLES[prep]))
     owner = _child(noun, frozenset({"poss", "nmod:poss"}))
     if not targets and by_agent is not None and owner is not None:
         # "Napoleon's defeat by Wellington": the owner undergoes what the by-phrase does.
@@ -695,6 +745,16 @@ def _noun_triples(noun: Token) -> list[Triple]:
             light_agent, frame = _agent(light, _is_passive(light))
             triples += _product(light_agent, _predicate(light), obj, role, frame, light)
     return triples
+
+
+def _names_a_move(noun: Token) -> bool:
+    """A noun whose "from" and "to" say where something goes ("exports from Chile to China",
+    "shipments to Egypt"): an event noun, or a noun WordNet also lists as a verb or that a
+    regular suffix makes of one."""
+    lemma = noun.lemma_.casefold()
+    if _is_event_noun(noun):
+        return True
+    return noun.lang_ == "en" and (is_verb(lemma) or derived_verb(lemma) is not None)
 
 
 def _is_event_noun(noun: Token) -> bool:

@@ -108,6 +108,13 @@ LEXICAL_SWAPS = [
      "The president passed the law that senators drafted."),
     ("nominal", "Iraq invaded Kuwait in 1990.",
      "Kuwait's invasion of Iraq began in 1990."),
+    # Participle clauses share the subject of the clause they hang on.
+    ("participle", "After being dropped by Lazio, the striker joined Torino.",
+     "After dropping Lazio, the striker joined Torino."),
+    ("participle", "Having beaten Wales, Ireland face Scotland in the final.",
+     "Having been beaten by Wales, Ireland face Scotland in the final."),
+    # Where from and where to of a noun of moving.
+    ("nominal", "Exports from Peru to Japan rose.", "Exports from Japan to Peru rose."),
     # A noun WordNet relates to no verb, compared as the verb its suffix makes it of.
     ("nominal", "Prussia annexed Silesia in 1742.",
      "Silesia's annexation of Prussia came in 1742."),
@@ -202,6 +209,9 @@ LEXICAL_PRESERVES = [
      "Norway supplied rifles to the rebels."),
     ("kind", "The prime minister sacked the finance minister.",
      "The finance minister was dismissed by the prime minister."),
+    ("participle", "After being dropped by Lazio, the striker joined Torino.",
+     "The striker joined Torino after Lazio dropped him."),
+    ("nominal", "Exports from Peru to Japan rose.", "Exports to Japan from Peru rose."),
 ]  # fmt: skip
 
 # Two different predicates that no resource relates, in sentences that tell the same thing:
