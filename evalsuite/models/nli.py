@@ -3,7 +3,8 @@
 The model's labels say which output is entailment (and contradiction, when it has one):
 `config.id2label` must name an entailment label ("entailment", "ENTAILMENT", "entailed"...).
 Pairs are (premise, hypothesis), batched longest first; a premise too long for the model is
-cut, never the hypothesis.
+cut, and the hypothesis only when it alone leaves no room for a premise (a sentence longer than
+the model takes), which then loses its end.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class NliModel:
         import torch
 
         encoded = [
-            self.tokenizer(premise, hypothesis, truncation="only_first",
+            self.tokenizer(premise, hypothesis, truncation=self._truncation(hypothesis),
                            max_length=self.max_length)["input_ids"]  # fmt: skip
             for premise, hypothesis in pairs
         ]
@@ -60,6 +61,13 @@ class NliModel:
             if advance is not None:
                 advance(len(batch))
         return out
+
+    def _truncation(self, hypothesis: str) -> str:
+        """Cut the premise alone while the hypothesis leaves it a token; else cut the longer of
+        the two first (the tokenizer refuses to cut only a premise that is too short)."""
+        words = len(self.tokenizer(hypothesis, add_special_tokens=False)["input_ids"])
+        room = self.max_length - self.tokenizer.num_special_tokens_to_add(pair=True)
+        return "only_first" if words < room else "longest_first"
 
 
 def label_index(id2label: dict[Any, str], stem: str) -> int | None:
