@@ -6,12 +6,29 @@ another record's hypothesis, so scores and findings vary from segment to segment
 
 from __future__ import annotations
 
+import inspect
 import json
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 CHEAP_CHECKS = ("number_mismatch", "injected_content")  # no spaCy parse: fast enough for CI
+
+
+def text_metrics() -> list[str]:
+    """Every registered metric that builds from its defaults, read from the registry so that a
+    new metric is partitioned and run on Ray by these tests without a line of its own. Model
+    metrics need a model (their own tests partition them); `entity` runs spaCy, too slow for
+    thousands of pairs (tests/backends/test_phases.py partitions it on a few)."""
+    from evalsuite.metrics.registry import METRICS
+
+    return [
+        name for name, cls in METRICS.items()
+        if name != "entity" and all(
+            p.default is not inspect.Parameter.empty
+            for p in inspect.signature(cls).parameters.values()
+        )
+    ]  # fmt: skip
 
 
 def _mt_faults() -> list[dict[str, Any]]:
@@ -43,6 +60,7 @@ def write_pairs_suite(directory: Path, count: int, *, backend: str | None = None
     backend_line = f'backend = "{backend}"\n' if backend else ""
     suite = directory / "pairs.toml"
     checks = ", ".join(f'"{c}"' for c in CHEAP_CHECKS)
+    metrics = ", ".join(f'"{m}"' for m in text_metrics())
     suite.write_text(
         f"""name = "pairs-{count}"
 {backend_line}
@@ -52,7 +70,7 @@ path = "pairs.jsonl"
 task = "translation"
 outputs = "given"
 group_by = "meta.fault"
-metrics = ["bleu", "chrf", "ter", "rouge"]
+metrics = [{metrics}]
 checks = [{checks}]
 """,
         encoding="utf-8",

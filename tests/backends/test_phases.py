@@ -16,10 +16,10 @@ from evalsuite.engine.segments import score_partition
 from evalsuite.engine.spec import scoring_spec
 from evalsuite.errors import UsageError
 from evalsuite.metrics.base import IntervalSettings
-from evalsuite.metrics.registry import metric_from_name
+from evalsuite.metrics.registry import METRICS, metric_from_name
 from evalsuite.stats.intervals import bootstrap_ci
 from evalsuite.stats.streamed import streamed_bootstrap_ci
-from tests.backends.pairs_suite import pair_records
+from tests.backends.pairs_suite import pair_records, text_metrics
 
 LANGS = ["en", "fr", "zh", "en-GB", None]
 
@@ -50,7 +50,11 @@ def _partitioned(
     return RunAggregator(spec).add_all(parts)
 
 
-@pytest.mark.parametrize("metric", ["bleu", "chrf", "chrf++", "ter", "rouge"])
+def test_the_text_metrics_include_the_sacrebleu_ones_rouge_and_wer() -> None:
+    assert {"bleu", "chrf", "chrf++", "ter", "rouge", "wer"} <= set(text_metrics())
+
+
+@pytest.mark.parametrize("metric", text_metrics())
 @pytest.mark.parametrize("size", [1, 7, 64, 1000])
 def test_partitioned_scores_equal_whole_corpus_compute(metric: str, size: int) -> None:
     examples, hyps = _examples(150, refs=2)  # mixed languages, 2-3 references per segment
@@ -77,6 +81,56 @@ def test_entity_scores_pool_counts_over_partitions() -> None:
         run = _partitioned(examples, hyps, "entity", size)
         assert run.scores == oracle.scores
         assert [line["scores"] for line in run.segment_lines()] == oracle.segments
+
+
+@pytest.fixture(scope="module")
+def model_specs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """Each model metric on a tiny random model (BERTScore with corpus idf, the state that
+    `prepare` computes once before partitions are scored)."""
+    from tests.fixtures.tiny_comet import build_all
+    from tests.fixtures.tiny_encoders import build_tiny_bert, build_tiny_nli
+
+    root = tmp_path_factory.mktemp("phase-models")
+    comet = build_all(root / "comet")
+    return {
+        "bertscore": f"bertscore:model={build_tiny_bert(root / 'bert')};idf=true;cache=false",
+        "comet": f"comet:model={comet['xcomet']};cache=false",
+        "comet-qe": f"comet-qe:model={comet['cometkiwi']};cache=false",
+        "nli": f"nli:model={build_tiny_nli(root / 'nli')};threshold=0.9;cache=false",
+    }
+
+
+@pytest.mark.parametrize("metric", ["bertscore", "comet", "comet-qe", "nli"])
+def test_model_metrics_partitioned_equal_whole_corpus_compute(
+    metric: str, model_specs: dict[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("EVALSUITE_CACHE", str(tmp_path / "cache"))  # model hashes
+    assert set(model_specs) == {
+        name for name, cls in METRICS.items() if name not in text_metrics() and name != "entity"
+    }, "a metric that needs a model: add it to model_specs"
+    examples, hyps = _examples(12, refs=2)
+    spec = model_specs[metric]
+    oracle = metric_from_name(spec).compute(
+        hyps, [list(ex.reference) for ex in examples], [ex.tgt_lang for ex in examples],
+        sources=[ex.source for ex in examples], src_langs=[ex.src_lang for ex in examples],
+        interval=IntervalSettings(200, 12345, 0.95),
+    )  # fmt: skip
+    for size in (1, 5, 12):
+        run = _partitioned(examples, hyps, spec, size)
+        assert [(s.name, s.signature) for s in run.scores] == [
+            (s.name, s.signature) for s in oracle.scores
+        ]
+        # a model's float32 output moves in its last bits with the batch it was in
+        for got, want in zip(run.scores, oracle.scores, strict=True):
+            for field in ("value", "ci_low", "ci_high", "ci_mean"):
+                assert getattr(got, field) == pytest.approx(getattr(want, field), abs=1e-6)
+        lines = list(run.segment_lines())
+        assert len(lines) == len(oracle.segments)
+        for line, scores, stats in zip(lines, oracle.segments, oracle.segment_stats, strict=True):
+            assert line["scores"] == pytest.approx(scores, abs=1e-6)
+            assert line["stats"].keys() == stats.keys()
+            for name, row in stats.items():
+                assert line["stats"][name] == pytest.approx(row, abs=1e-6)
 
 
 def test_partitions_out_of_order_are_refused() -> None:

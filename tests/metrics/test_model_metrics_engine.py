@@ -6,6 +6,7 @@ segments, paired comparisons, the HTML report, and exit 2 for a model that canno
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -119,8 +120,6 @@ def test_unloadable_models_exit_2_naming_them(
     spec: str, message: str, tiny_bert_path: Path, tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    import re
-
     data = write_jsonl(tmp_path / "mt.jsonl")
     spec = spec.format(tmp=tmp_path, bert=tiny_bert_path)
     assert main(["score", "--input", str(data), "--metrics", spec, "--checks", "none"]) == 2
@@ -149,3 +148,40 @@ def test_suite_metrics_tables_and_html_highlights(
     assert "layer:2" in document["runs"][0]["scores"]["bertscore_f"]["signature"]
     page = render_report(out / "results.json", "html")
     assert "comet_error_span" in page and 'class="sev-' in page
+
+
+def test_paired_tests_and_gate_for_every_learned_metric(
+    tiny_bert_path: Path, tiny_nli_path: Path, comet_paths: dict[str, Path], tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Two systems (the fixture's outputs, then the references as outputs): compare gives each
+    learned score a paired p-value under both tests, and the gate reads each of them."""
+    metrics = (f"bertscore:{tiny_bert_path},comet:{comet_paths['comet-da']},"
+               f"comet-qe:{comet_paths['cometkiwi']},nli:{tiny_nli_path}")  # fmt: skip
+    results = {}
+    for system in ("a", "b"):
+        (tmp_path / system).mkdir()
+        data = write_jsonl(tmp_path / system / "mt.jsonl")
+        if system == "b":
+            lines = [json.loads(line) for line in data.read_text().splitlines()]
+            data.write_text("".join(json.dumps({**r, "hypothesis": r["reference"]}) + "\n"
+                                    for r in lines))  # fmt: skip
+        results[system] = tmp_path / system / "results.json"
+        assert main(["score", "--input", str(data), "--metrics", metrics, "--checks", "none",
+                     "--output", str(results[system])]) == 0  # fmt: skip
+    learned = {"bertscore_f", "bertscore_p", "bertscore_r", "comet", "comet_qe", "nli"}
+    for test in ("bootstrap", "ar"):
+        capsys.readouterr()
+        assert main(["compare", str(results["a"]), str(results["b"]), "--test", test,
+                     "--resamples", "200", "--format", "json"]) == 0  # fmt: skip
+        rows = json.loads(capsys.readouterr().out)["comparisons"]
+        assert {r["metric"] for r in rows} == learned
+        for row in rows:
+            assert row["delta"] != 0 and 0 < row["p_value"] <= 1
+    # the references as outputs score higher on BERTScore: as the candidate, a is a regression
+    assert main(["gate", str(results["a"]), "--baseline", str(results["b"]), "-v",
+                 "--resamples", "200"]) == 1  # fmt: skip
+    verdicts = capsys.readouterr().out
+    assert re.search(r"^FAIL mt/\S+ bertscore_f: ", verdicts, re.MULTILINE), verdicts
+    for name in ("bertscore_f", "comet", "comet_qe", "nli"):
+        assert re.search(rf"^(PASS|FAIL) mt/\S+ {name}: .*p=", verdicts, re.MULTILINE), verdicts
