@@ -550,3 +550,16 @@ def test_an_invented_summary_name_names_the_closest_article_entity() -> None:
     assert article[finding.ref_span.start : finding.ref_span.end] == "Jane Smith"
     assert finding.evidence["closest"]["label"] == "PERSON"
     assert "closest there: PERSON 'Jane Smith'" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("summary", "article"),
+    [
+        ("The Conservatives have won.", "The Tories have won the election."),
+        ("Holyrood has passed the bill.", "The Scottish Parliament has passed the bill."),
+        ("The Lib Dems have won.", "The Liberal Democrats have won the seat."),
+    ],
+)
+def test_a_body_named_by_its_nickname_or_building_is_supported(summary: str, article: str) -> None:
+    findings = _run(hypothesis=summary, source=article, hyp_lang="en", task="summary")
+    assert "entity_unsupported" not in _fired(findings), [f.message for f in findings]
