@@ -36,7 +36,7 @@ _POLL_SECONDS = 1.0
 WORKERS_ENV = "EVALSUITE_CHECK_WORKERS"
 
 
-def worker_count(requested: int | None, n_inputs: int) -> int:
+def worker_count(requested: int | None, n_inputs: int, *, min_inputs: int = MIN_INPUTS) -> int:
     """How many processes check `n_inputs` inputs: `requested`, else $EVALSUITE_CHECK_WORKERS,
     else every core for large inputs; always 1 without fork, while other threads run (a lock
     one of them holds would stay held in the child forever), inside a daemon process (a
@@ -53,14 +53,15 @@ def worker_count(requested: int | None, n_inputs: int) -> int:
         env = os.environ.get(WORKERS_ENV, "").strip()
         if env:
             requested = max(1, int(env)) if env.isdigit() else 1
-        elif n_inputs < MIN_INPUTS:
+        elif n_inputs < min_inputs:
             return 1
         else:
-            requested = _cores()
+            requested = cores()
     return max(1, min(requested, n_inputs))
 
 
-def _cores() -> int:
+def cores() -> int:
+    """The cores this process may run on."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
@@ -84,18 +85,20 @@ def map_chunks(
     workers: int,
     *,
     kind: Callable[[T], Hashable] | None = None,
+    warm: bool = True,
 ) -> list[R]:
     """`run` over chunks of `items` in `workers` processes (this one among them), the results
     in the order of `items`. `run` must return one result per item, each independent of the
     other items of its chunk. First, here, `run` sees the first item of every `kind` (the
-    first item without one), which loads what it loads lazily before the fork."""
+    first item without one), which loads what it loads lazily before the fork; not without
+    `warm` (everything `run` needs is loaded already)."""
     if workers <= 1 or len(items) < 2:
         return run(items)
     firsts: dict[Hashable, int] = {}
     for index, item in enumerate(items):
         firsts.setdefault(kind(item) if kind is not None else None, index)
-    warm = sorted(firsts.values())
-    results: dict[int, R] = dict(zip(warm, run([items[i] for i in warm]), strict=True))
+    first = sorted(firsts.values()) if warm else []
+    results: dict[int, R] = dict(zip(first, run([items[i] for i in first]), strict=True))
     rest = [i for i in range(len(items)) if i not in results]
     chunks = chunked(rest, workers * CHUNKS_PER_WORKER) if rest else []
     for k, part in _chunk_results(items, run, chunks, workers):

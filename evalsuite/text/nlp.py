@@ -15,7 +15,7 @@ import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
@@ -322,13 +322,28 @@ def text_pieces(text: str, limit: int = PIECE_CHARS) -> list[str]:
 
 
 def _parse_long(nlp: Language, text: str) -> Doc:
-    """One Doc for a text longer than PIECE_CHARS, its offsets those of the whole text."""
+    """One Doc for a text longer than PIECE_CHARS, its offsets those of the whole text; its
+    pieces parsed on every core (each piece's parse depends on that piece alone)."""
     from spacy.tokens import Doc
 
-    docs = list(nlp.pipe(text_pieces(text, PIECE_CHARS), batch_size=1))
+    from evalsuite.checks.parallel import map_chunks, worker_count
+
+    pieces = text_pieces(text, PIECE_CHARS)
+    workers = worker_count(None, len(pieces), min_inputs=2)
+    if workers > 1:
+        serialized = map_chunks(pieces, partial(_parsed_bytes, nlp), workers, warm=False)
+        docs = [Doc(nlp.vocab).from_bytes(data) for data in serialized]
+    else:
+        docs = list(nlp.pipe(pieces, batch_size=1))
     joined = Doc.from_docs(docs, ensure_whitespace=False)
     assert joined.text == text
     return joined
+
+
+def _parsed_bytes(nlp: Language, pieces: Sequence[str]) -> list[bytes]:
+    """The parses of `pieces`, serialized (to travel back from a worker)."""
+    with one_blas_thread():
+        return [doc.to_bytes() for doc in nlp.pipe(pieces, batch_size=1)]
 
 
 def extract_entities(texts: Sequence[str], langs: Sequence[str | None]) -> list[list[Entity]]:

@@ -302,3 +302,34 @@ def test_a_text_longer_than_spacy_allows_is_parsed_in_pieces(
     merkel = [e for e in parsed.entities if e.text == "Angela Merkel"]
     assert len(merkel) == 40
     assert all(text[e.start : e.end] == e.text for e in parsed.entities)
+
+
+@pytest.mark.parametrize("workers", ["2", "3"])
+def test_pieces_parsed_on_every_core_equal_the_one_process_parse(
+    monkeypatch: pytest.MonkeyPatch, workers: str
+) -> None:
+    import threading
+
+    if threading.active_count() > 1:
+        pytest.skip("other threads are alive in this process: the parser does not fork then")
+    sentences = [
+        "Angela Merkel met Emmanuel Macron in Paris on Monday.",
+        "The company did not sell 300 cars in 2020, officials said.",
+        "Police arrested the protester near the station.",
+    ]
+    text = " ".join(sentences[i % 3] for i in range(30))
+    monkeypatch.setattr(nlp, "PIECE_CHARS", 400)
+
+    def parse(workers: str) -> list[tuple[object, ...]]:
+        monkeypatch.setenv("EVALSUITE_CHECK_WORKERS", workers)
+        nlp.clear_parse_cache()
+        (parsed,) = parse_texts([text], ["en"])
+        assert parsed.doc is not None and parsed.doc.text == text
+        return [
+            (t.idx, t.tag_, t.pos_, t.dep_, t.head.i, t.lemma_, t.ent_iob_, t.ent_type_,
+             str(t.morph), t.is_sent_start)
+            for t in parsed.doc
+        ] + [tuple(parsed.entities)]  # fmt: skip
+
+    assert len(nlp.text_pieces(text, 400)) > int(workers)
+    assert parse(workers) == parse("1")
