@@ -71,7 +71,7 @@ def _comparable(t: Triple) -> bool:
     preposition's object read as a particle's: "the contract went to Thales" names no
     patient)."""
     return (
-        not t.noun and t.reading is None and not t.phrasal and t.role in _COMPARED_ROLES
+        not t.noun and _as_told(t) and not t.phrasal and t.role in _COMPARED_ROLES
         and t.frame in _VERBAL_FRAMES
         and t.agent is not None and t.patient is not None and not symmetric(t)
     )  # fmt: skip
@@ -81,7 +81,14 @@ def _states(triples: Sequence[Triple], t: Triple) -> bool:
     """Whether some clause, whatever its predicate, has `t`'s agent acting on its patient
     (in the same role)."""
     return any(
-        x.reading is None and slot(x) == slot(t) and same(x.agent, t.agent)
+        _as_told(x) and slot(x) == slot(t) and same(x.agent, t.agent)
         and same(x.patient, t.patient)
         for x in triples
     )  # fmt: skip
+
+
+def _as_told(t: Triple) -> bool:
+    """A clause as written, or a converse reading of who gives to whom: "the bank borrowed
+    the loan from Kenya" read as "Kenya lent it to the bank" compares its recipient with
+    "the bank granted the loan to Kenya" (a reading's patient is the thing given)."""
+    return t.reading is None or t.role == "recipient"

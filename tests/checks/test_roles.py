@@ -230,6 +230,10 @@ ALIGNED_SWAPS = [
      "Ubisoft recruited the designer from Valve."),
     ("oblique", "The club signed the winger from Benfica.",
      "Benfica bought the winger from the club."),
+    # A converse reading of who gives to whom compares its recipient too.
+    ("converse", "The fund granted the credit to Malawi.",
+     "The fund borrowed the credit from Malawi."),
+    ("converse", "Intel supplies chips to Dell.", "Intel buys chips from Dell."),
     # A converse frame's verb is read as its partner; kinds of a kind count ("trail" is a
     # kind of "lag", a kind of "follow"), so keeping the roles with the converse is a reversal.
     ("converse", "The Greens led the Liberals in the latest poll.",
@@ -246,6 +250,9 @@ ALIGNED_PRESERVES = [
     # that could be "won" told the other way round.
     ("phrasal", "The tender went to Leonardo.", "Leonardo won the tender."),
     ("oblique", "Oman sent aid to Yemen.", "Yemen received aid from Oman."),
+    ("converse", "Intel supplies chips to Dell.", "Dell buys chips from Intel."),
+    ("converse", "The fund granted the credit to Malawi.",
+     "Malawi borrowed the credit from the fund."),
     ("oblique", "The firm moved its plant from Ohio to Texas.",
      "The firm relocated its plant to Texas from Ohio."),
     # Either text stating the other orientation too: two events, not one turned round.
