@@ -284,6 +284,8 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
             continue
         if seg.task == "summary" and _acronym_of_run(mentions[0], runs, supports):
             continue  # "MoD" / "Ministry of Defence"
+        if seg.task == "summary" and _found_without_group_noun(mentions[0], supports):
+            continue  # "Tory MPs", "Chelsea fans": the name is "Tory", "Chelsea"
         ent = mentions[0]
         message = f"{ent.label} '{ent.text}' in the hypothesis is not in the {against}"
         evidence = _evidence(against, ent.text, None, ent.label, None)
@@ -448,6 +450,25 @@ _CAPITALISED_RUN = re.compile(
 )
 _ACRONYM_FILLER = _words("of the and for on &")
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]{1,6}")
+
+
+_PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
+
+
+def _found_without_group_noun(ent: Entity, supports: list[tuple[ParsedText, bool]]) -> bool:
+    """Whether a name that NER ran into the people it qualifies ("Tory MPs", "Chelsea fans",
+    "Labour councillors") is supported without them: trailing plurals of common nouns
+    (WordNet) and plural acronyms ("MPs", "MSPs") are dropped."""
+    words = ent.text.split()
+    while len(words) > 1 and (
+        plural_of_common_noun(words[-1]) or _PLURAL_ACRONYM.fullmatch(words[-1])
+    ):
+        words.pop()
+    if len(words) == len(ent.text.split()):
+        return False
+    name = " ".join(words)
+    trimmed = Entity(name, ent.label, ent.start, ent.start + len(name))
+    return any(_best([trimmed], [text], lenient=lenient) for text, lenient in supports)
 
 
 def _acronym_of_run(

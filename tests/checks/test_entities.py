@@ -558,8 +558,13 @@ def test_an_invented_summary_name_names_the_closest_article_entity() -> None:
         ("The Conservatives have won.", "The Tories have won the election."),
         ("Holyrood has passed the bill.", "The Scottish Parliament has passed the bill."),
         ("The Lib Dems have won.", "The Liberal Democrats have won the seat."),
+        # NER ran the name into the people it qualifies
+        ("Tory MPs have rebelled.", "Conservative MPs have rebelled over the plan."),
+        ("Chelsea fans have protested.", "Supporters of Chelsea have protested at the ground."),
     ],
 )
-def test_a_body_named_by_its_nickname_or_building_is_supported(summary: str, article: str) -> None:
+def test_a_body_named_by_its_nickname_or_building_is_supported(
+    summary: str, article: str
+) -> None:
     findings = _run(hypothesis=summary, source=article, hyp_lang="en", task="summary")
     assert "entity_unsupported" not in _fired(findings), [f.message for f in findings]
