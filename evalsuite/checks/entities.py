@@ -131,6 +131,8 @@ def entity_missing(seg: ParsedSegment) -> list[Finding]:
         unaligned += [[q] for q in _lost_qualifiers(plan.entities, unaligned, seg.hyp)]
     for mentions in unaligned:
         ent = mentions[0]
+        if seg.task != "summary" and _other_name_part(mentions, seg.hyp) is not None:
+            continue  # told another way: at most a variant (entity_variant)
         message = f"{ent.label} '{ent.text}' in the {plan.against} is missing from the hypothesis"
         evidence = _evidence(plan.against, None, ent.text, ent.label, None)
         findings.append(
@@ -252,10 +254,20 @@ def entity_variant(seg: ParsedSegment) -> list[Finding]:
         return []  # across languages a respelling is a transliteration, not a fault
     findings = []
     for mentions in plan.entities:
-        best = _best(mentions, [seg.hyp], lenient=False)
+        best = _best(mentions, [seg.hyp], lenient=False) or _other_name_part(mentions, seg.hyp)
         if best is not None and best[1].kind == "variant":
             findings.append(_variant_finding(*best, plan.against, hyp_side=False))
     return findings
+
+
+def _other_name_part(mentions: list[Entity], hyp: ParsedText) -> tuple[Entity, _Match] | None:
+    """A translation's counterpart of a person by another part of their name alone."""
+    folded = fold_text(hyp.text)
+    for ent in mentions:
+        match = _find_other_name_part(ent, folded)
+        if match is not None:
+            return ent, match
+    return None
 
 
 def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
@@ -813,6 +825,28 @@ def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
     if found is None and lenient:
         found = _shared_token(ent, folded)
     return found
+
+
+def _find_other_name_part(ent: Entity, folded: FoldedText) -> _Match | None:
+    """A person named by the first word of their name alone, as a name that comes family name
+    first is ("President Xi" for "Xi Jinping"), or by a given name: the same person told
+    another way, a respelling at most. The word must stand alone (not "Angela" of another
+    "Angela Schmidt"), be capitalised and be no common word or noun of a person."""
+    tokens = name_tokens(ent.text)
+    if ent.kind != "person" or len(tokens) < 2 or len(tokens[0]) < 2:
+        return None
+    if role_noun(tokens[0]) or (common_word(tokens[0]) and not proper_lemma(tokens[0])):
+        return None  # a title NER took in ("Defender Filip Novák")
+    words = folded.tokens()
+    for i, (word, start, end) in enumerate(words):
+        if word != tokens[0]:
+            continue
+        begin, stop = folded.span(start, end)
+        after = words[i + 1] if i + 1 < len(words) else None
+        next_capital = after is not None and folded.original[folded.span(*after[1:])[0]].isupper()
+        if folded.original[begin].isupper() and not next_capital:
+            return _Match("variant", 0.5, folded.original[begin:stop], begin, stop)
+    return None
 
 
 def _overlap(a: _Match, b: _Match) -> bool:

@@ -408,6 +408,9 @@ COUNTERPARTS = [
      None, None),
     ("In China, the Academy of Sciences published it.",
      "The Chinese Academy of Sciences published it.", None, None),
+    # a person named by the first word of the name alone (family name first)
+    ("Later, Chairman Mao told them so.", "Later, Chairman Mao Zedong told them so.",
+     None, None),
     # a body named by the coined first word of its name
     ("Tencent said profits rose.", "Tencent Music Group said profits rose.", None, None),
     # a name the reference leaves out but a source without word spaces spells: by its
@@ -484,6 +487,9 @@ NO_COUNTERPART = [
     # an acronym written with a genitive -s, which the source confirms
     ("The ruling of was milder.", "The UEFAs ruling was milder.",
      "Orzeczenie UEFA było łagodniejsze.", "pl", {"entity_missing"}),
+    # a title NER took into a name is no part of it
+    ("Defender helped the club win.", "Defender Jan Kowalczyk helped the club win.", None, None,
+     {"entity_missing"}),
     # a country that opens a body's name, lost though the body is rendered
     ("The Academy of Sciences published the study.",
      "The Chinese Academy of Sciences published the study.", None, None, {"entity_missing"}),
