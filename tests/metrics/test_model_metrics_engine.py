@@ -127,7 +127,7 @@ def test_unloadable_models_exit_2_naming_them(
 
 
 def test_suite_metrics_tables_and_html_highlights(
-    comet_paths: dict[str, Path], tiny_bert_path: Path, tmp_path: Path
+    comet_paths: dict[str, Path], tiny_bert_path: Path, tiny_nli_path: Path, tmp_path: Path
 ) -> None:
     data = write_jsonl(tmp_path / "mt.jsonl")
     suite = tmp_path / "suite.toml"
@@ -140,12 +140,19 @@ def test_suite_metrics_tables_and_html_highlights(
         f'name = "comet"\nmodel = "{comet_paths["xcomet"]}"\nbatch_size = 4\n'
         "[[datasets.metrics]]\n"
         f'name = "bertscore"\nmodel = "{tiny_bert_path}"\nlayer = 2\n'
+        "[[datasets.metrics]]\n"
+        f'name = "comet-qe"\nmodel = "{comet_paths["cometkiwi"]}"\n'
+        "[[datasets.metrics]]\n"
+        f'name = "nli"\nmodel = "{tiny_nli_path}"\nthreshold = 0.4\n'
     )
     out = tmp_path / "out"
     assert main(["run", str(suite), "--output", str(out), "--quiet"]) == 0
     document = json.loads((out / "results.json").read_text())
-    assert {"comet", "bertscore_f"} <= set(document["runs"][0]["scores"])
-    assert "layer:2" in document["runs"][0]["scores"]["bertscore_f"]["signature"]
+    scores = document["runs"][0]["scores"]
+    assert {"comet", "bertscore_f", "comet_qe", "nli"} <= set(scores)
+    assert "layer:2" in scores["bertscore_f"]["signature"]
+    assert "threshold:0.4" in scores["nli"]["signature"]
+    assert all("ci_low" in scores[name] for name in ("comet", "bertscore_f", "comet_qe", "nli"))
     page = render_report(out / "results.json", "html")
     assert "comet_error_span" in page and 'class="sev-' in page
 
