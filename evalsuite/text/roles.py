@@ -476,12 +476,30 @@ def _agent(verb: Token, passive: bool) -> tuple[Token | None, Frame]:
     named = [s for s in subjects if s.lower_ not in _RELATIVE_PRONOUNS]
     if named:
         return named[0], "active"
+    focus = _cleft_focus(verb)
+    if subjects and focus is not None:
+        return focus, "active"  # "It was Spain that beat England"
     if subjects:
         return subjects[0], "active"
     misread = _subject_under_conjunction(verb)
     if misread is not None:
         return misread, "active"
     return _inherited_agent(verb)
+
+
+def _cleft_focus(verb: Token) -> Token | None:
+    """The focus of a cleft: in "It was Spain that beat England" the parser hangs "beat" on
+    "was" with "that" as its subject; the one named after "It was" fills the relative's open
+    role (the agent there, the patient in "It was England that Spain beat")."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or head.i == verb.i or head.lemma_.casefold() not in _COPULAS:
+        return None
+    if not any(c.dep_ in _SUBJ and c.lower_ == "it" for c in head.children):
+        return None
+    if not any(c.lower_ in _RELATIVE_PRONOUNS and c.i < verb.i for c in verb.children):
+        return None
+    focus = _child(head, frozenset({"attr"}))
+    return focus if focus is not None and focus.i < verb.i else None
 
 
 def _subject_under_conjunction(verb: Token) -> Token | None:
@@ -631,6 +649,13 @@ def _patient(verb: Token, passive: bool) -> Token | None:
                 subject = _child(controller, _SUBJ)
         return subject
     obj = _child(verb, _OBJ)
+    if obj is None or obj.lower_ in _RELATIVE_PRONOUNS:
+        named_subject = any(
+            c.dep_ in _SUBJ and c.lower_ not in _RELATIVE_PRONOUNS for c in verb.children
+        )
+        focus = _cleft_focus(verb) if named_subject else None
+        if focus is not None:
+            return focus  # "It was England that Spain beat"
     if obj is None and verb.i + 1 < len(verb.doc):
         # A score after the object makes the parser call a name right after the verb an
         # adverbial noun ("Chelsea beat Arsenal 2-1"): it is the object.

@@ -108,6 +108,10 @@ LEXICAL_SWAPS = [
      "The president passed the law that senators drafted."),
     ("nominal", "Iraq invaded Kuwait in 1990.",
      "Kuwait's invasion of Iraq began in 1990."),
+    # A cleft's focus fills the relative's open role.
+    ("cleft", "It was Norway that beat Denmark in the final.",
+     "It was Denmark that beat Norway in the final."),
+    ("cleft", "Norway beat Denmark in the final.", "It was Norway that Denmark beat in the final."),
     # Participle clauses share the subject of the clause they hang on.
     ("participle", "After being dropped by Lazio, the striker joined Torino.",
      "After dropping Lazio, the striker joined Torino."),
@@ -212,6 +216,7 @@ LEXICAL_PRESERVES = [
     ("participle", "After being dropped by Lazio, the striker joined Torino.",
      "The striker joined Torino after Lazio dropped him."),
     ("nominal", "Exports from Peru to Japan rose.", "Exports to Japan from Peru rose."),
+    ("cleft", "Norway beat Denmark in the final.", "It was Norway that beat Denmark in the final."),
 ]  # fmt: skip
 
 # Two different predicates that no resource relates, in sentences that tell the same thing:
