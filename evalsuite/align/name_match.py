@@ -256,6 +256,20 @@ def _transliterates(forms: list[str], other: str, *, strict: bool = False) -> bo
     return False
 
 
+def _close_reading(forms: list[str], other: str) -> bool:
+    """A reading close to a Latin form: by spelling, or by the same whole sound key of three
+    classes or more and the same first sound."""
+    for form in forms:
+        if not form or not other:
+            continue
+        if jaro_winkler(form, other) >= _READING_JW:
+            return True
+        key = phonetic_key(form)
+        if len(key) >= 3 and key == phonetic_key(other) and first_class(form) == first_class(other):
+            return True
+    return False
+
+
 def _is_latin(text: str) -> bool:
     return dominant_script(text) in ("latin", "none")
 
@@ -347,7 +361,7 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
     if found:
         return found
     for gloss in part.glosses:
-        hit = _gloss_in(gloss, other, langs)
+        hit = _gloss_in(gloss, other, langs, any_case=not _has_case(part.text))
         if hit is not None:
             return [("lexicon", hit, hit.text)]
         initials = _initials(frozenset(english_key(w) for w in gloss.split()))
@@ -365,7 +379,13 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
                     found.append(("lexicon", None, target))
                     break
         else:
-            found.extend(("lexicon", t, t.text) for t in other.tokens if t.key in targets)
+            # A name translated into a generic word must keep its capital ("美国" is "United
+            # States", not the "state" of "the first state").
+            found.extend(
+                ("lexicon", t, t.text)
+                for t in other.tokens
+                if t.key in targets and (t.text[:1].isupper() or t.folded not in _GENERIC)
+            )
             if not found and other.lang in _COMPOUNDING:
                 found.extend(
                     ("lexicon", t, t.text)
@@ -409,16 +429,21 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
     latin_pair = _is_latin(part.text) and _is_latin(other.text)
     capitalised = tuple(t for t in other.tokens if t.text[:1].isupper())
     single = [(t.latin, t, t) for t in other.tokens if t.cased and not t.text[:1].isupper()]
+    # A name a dictionary glosses ("香港": Hong Kong) is found by its glosses; a reading of it
+    # counts only when close ("xianggang" is no "South China").
+    has_gloss = bool(part.glosses)
     for latin, first, last in [*_joins(capitalised, other.text), *single]:
         ordinary = first is last and not first.text[:1].isupper()
-        if (
-            _respelled(trimmed, latin, same_letter=ordinary)
-            if latin_pair
-            else _transliterates(trimmed, latin)
-        ):
+        if latin_pair:
+            matched = _respelled(trimmed, latin, same_letter=ordinary)
+        elif has_gloss:
+            matched = _close_reading(trimmed, latin)
+        else:
+            matched = _transliterates(trimmed, latin)
+        if matched:
             where = first if first is last else _span_token(first, last, other)
             found.append(("transliteration", where, latin))
-    if uncased:
+    if uncased and not has_gloss:
         # A name in a script without capitals may be any word of the other side (a
         # loanword: "ボガー" / "booger"), compared strictly, one word at a time.
         for token in other.tokens:
@@ -431,7 +456,8 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
     for name in other.names:
         if latin_pair:
             continue  # its words were compared above
-        if any(_transliterates(trimmed, latin) for p in name.parts for latin in p.latin):
+        compare = _close_reading if has_gloss else _transliterates
+        if any(compare(trimmed, latin) for p in name.parts for latin in p.latin):
             found.append(("transliteration", name, name.text))
     for latin, first, last in _joins(other.readings, other.text):
         if _transliterates(trimmed, latin, strict=True):
@@ -453,10 +479,14 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
     return found
 
 
-def _gloss_in(gloss: str, other: Side, langs: tuple[str, str]) -> _Token | None:
+def _gloss_in(
+    gloss: str, other: Side, langs: tuple[str, str], *, any_case: bool = False
+) -> _Token | None:
     """Where a dictionary's English name is in the other text: its words in a row, or its
-    one distinctive word ("Xi Jinping", "Arun banner or Arongqi county" by "Arun")."""
-    words = [fold(w) for w in gloss.split()]
+    one distinctive word ("Xi Jinping", "Arun banner or Arongqi county" by "Arun"), written
+    in capitals unless `any_case` (a name from a script without case, which an informal
+    English text may write in lower case: "犹太" / "jewish")."""
+    words = [fold(w) for w in gloss.replace("-", " ").split()]  # "China-USA"
     distinctive = [w for w in words if w not in _GENERIC and not is_stop_word(w, "en")]
     tokens = other.tokens
     for i in range(len(tokens)):
@@ -466,7 +496,7 @@ def _gloss_in(gloss: str, other: Side, langs: tuple[str, str]) -> _Token | None:
         ):
             return _span_token(run[0], run[-1], other)
     for token in tokens:
-        if token.cased and any(
+        if (token.cased or any_case) and any(
             _same_word(w, token.folded, langs) or _derived(w, token.folded) for w in distinctive
         ):
             return token
@@ -476,7 +506,7 @@ def _gloss_in(gloss: str, other: Side, langs: tuple[str, str]) -> _Token | None:
 _CASE_ENDINGS = _words("a e i u y ie ii em om ou ów ovi owi ach ami ech ům")
 """Case endings Czech, Polish and Slovak add to a foreign name written in Latin letters."""
 
-_DERIVATIONS = _words("ish ese ian ians an ans ic ics i is s es")
+_DERIVATIONS = _words("ish ese ian ians an ans ic ics i is s es ist ists ism")
 
 
 def _derived(word: str, other: str) -> bool:
@@ -565,6 +595,17 @@ def _joined_initials(name: Name) -> Name:
     return name
 
 
+def _nearest_places(per_part: list[list[_Found]]) -> list[_Token | Name]:
+    """Where each found word of a name is, choosing among a word's places the one nearest
+    to the first found word's ("Service" as the "službu" beside "Národní", not an "agentura"
+    earlier in the sentence)."""
+    places = [[w for _, w, _ in found if w is not None] for found in per_part]
+    anchor = next((p[0] for p in places if p), None)
+    if anchor is None:
+        return []
+    return [min(p, key=lambda w: abs(w.start - anchor.start)) for p in places if p]
+
+
 def counterpart(name: Name, lang: str, other: Side) -> Counterpart | None:
     """The counterpart of `name` (in `lang`) in the other text, or None."""
     name = _joined_initials(name)
@@ -616,7 +657,7 @@ def counterpart(name: Name, lang: str, other: Side) -> Counterpart | None:
         is_strong = any(strong[i] for i in distinctive) and bool(per_part[distinctive[-1]])
     else:
         is_strong = 2 * sum(strong) >= len(strong)
-    where = [w for found in per_part for _, w, _ in found[:1] if w is not None]
+    where = _nearest_places(per_part)
     if where and max(w.end for w in where) - min(w.start for w in where) > _MAX_SPAN:
         where = where[:1]
     if where:

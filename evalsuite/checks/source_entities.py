@@ -26,6 +26,7 @@ from evalsuite.align import align, translations
 from evalsuite.align.keys import english_key
 from evalsuite.align.name_match import Counterpart, counterpart, side
 from evalsuite.checks.base import Finding, Span
+from evalsuite.text import place_aliases
 from evalsuite.text.names import Name, find_names
 from evalsuite.text.names.common import sentence_initial
 from evalsuite.text.nlp import Entity, ParsedSegment, ParsedText, dominant_script
@@ -141,9 +142,20 @@ def _report(
     src_found = _covered(src_found, hyp_found)
     hyp_found = _covered(hyp_found, src_found)
     lost = [n for n, cp in src_found if n.strong and cp is None]
-    unsure = [n for n in lost if _often_translated(n)]
-    lost = [n for n in lost if n not in unsure]
     invented = [n for n, cp in hyp_found if n.strong and cp is None and _reportable(n)]
+    if any(n.how == "capitalised" for n in invented):
+        ordinary = _ordinary_spans(src_text, src_lang, hyp_text, hyp_lang)
+        invented = [n for n in invented if not _ordinary_word(n, ordinary)]
+    found_hyp = {id(n) for n, cp in hyp_found if cp is not None and cp.strong}
+    invented = [
+        n
+        for n in invented
+        if not _glossed_by_original(n, hyp_text, hyp_names, found_hyp)
+        and not _loanword_piece(n, hyp_text, hyp_lang)
+    ]
+    # A lone word of a small NER model is lost for sure only when a name replaces it.
+    unsure = [n for n in lost if _often_translated(n) or (_lone_ner_word(n) and not invented)]
+    lost = [n for n in lost if n not in unsure]
     weak_hyp = [(n, cp) for n, cp in hyp_found if n.strong and cp is not None and not cp.strong]
     variants: list[Finding] = []
     paired: set[int] = set()
@@ -302,6 +314,76 @@ def _weak_variant(name: Name, cp: Counterpart, *, hyp_side: bool) -> Finding:
     )  # fmt: skip
 
 
+_ORIGINAL_AFTER = re.compile(
+    r"\s*[》」』”\"]?\s*[(（]\s*(?:[^\W\d_]{1,4}\s*[:：]\s*)?([A-Za-z][^()（）]{0,60})[)）]"
+)
+"""An output name followed by its original in brackets, perhaps after a language label:
+"多萝西 · 帕克 ( Dorothy Parker )", "沙琳 ( 英语 : Sharleen Spiteri )"."""
+_LABEL = re.compile(r"\s*[:：]\s*[A-Za-z][^()（）]{0,60}[)）]")
+
+
+def _glossed_by_original(
+    name: Name, text: str, names: tuple[Name, ...], found: set[int]
+) -> bool:
+    """Whether the output gives the name's original right after it, in brackets, and that
+    original has its counterpart in the source (the output name renders it)."""
+    if dominant_script(name.text) in ("latin", "none"):
+        return False  # a Latin name before a bracket is no transliteration of what is in it
+    if text[: name.start].rstrip().endswith(("(", "（")) and _LABEL.match(text, name.end):
+        return True  # the label itself: "( 英语 : Sharleen Spiteri )"
+    match = _ORIGINAL_AFTER.match(text, name.end)
+    if match is None:
+        return False
+    start, end = match.span(1)
+    return any(id(n) in found and start <= n.start and n.end <= end for n in names)
+
+
+_KATAKANA = "\u30a0-\u30ff"
+_KATAKANA_RUN = re.compile(rf"[{_KATAKANA}]+(?: +[{_KATAKANA}]+)*")
+
+
+def _loanword_piece(name: Name, text: str, lang: str) -> bool:
+    """A Japanese katakana name that is only a piece of a longer katakana run: a segmenter's
+    proper-noun tag on part of a loanword ("ガー" of "ニッガー", "ジャック" of "ジャック
+    ブーツ")."""
+    if lang != "ja" or not re.fullmatch(rf"[{_KATAKANA}]+", name.text):
+        return False
+    for match in _KATAKANA_RUN.finditer(text):
+        if match.start() <= name.start and name.end <= match.end():
+            return match.end() - match.start() > name.end - name.start
+    return False
+
+
+def _lone_ner_word(name: Name) -> bool:
+    """A single word (or initials) the English NER model tagged that is no place the alias
+    table knows: the small model tags many such words in informal text ("Jeezz", "FWIW",
+    "P.S."), so its loss alone is no strong evidence."""
+    return (
+        name.how == "ner"
+        and len(name.parts) == 1
+        and not place_aliases.places_of(fold(name.text))
+    )
+
+
+@lru_cache(maxsize=1024)
+def _ordinary_spans(
+    src_text: str, src_lang: str, hyp_text: str, hyp_lang: str
+) -> frozenset[tuple[int, int]]:
+    """Spans of the output words the lexicon has as translations of something."""
+    alignment = align(src_text, src_lang, hyp_text, hyp_lang)
+    return frozenset(
+        (w.start, w.end)
+        for w, known in zip(alignment.hyp_words, alignment.hyp_known, strict=False)
+        if known
+    )
+
+
+def _ordinary_word(name: Name, ordinary: frozenset[tuple[int, int]]) -> bool:
+    """A capitalised output word the lexicon knows as an ordinary word ("Nikdo", "Poslední",
+    capitalised by the output's own sentence breaks): no invented name."""
+    return name.how == "capitalised" and len(name.parts) == 1 and (name.start, name.end) in ordinary
+
+
 def _often_translated(name: Name) -> bool:
     """A source name whose loss is no strong evidence of a fault: an acronym written in a
     script other than Latin ("ВМФ" / "Navy", "США" / "US"), which translations expand or
@@ -310,10 +392,12 @@ def _often_translated(name: Name) -> bool:
 
 
 def _unmatched_variant(name: Name) -> Finding:
-    message = (
-        f"{name.label} '{name.text}' in the source was not matched in the output "
-        "(an acronym in its own script is often translated: check it)"
+    why = (
+        "an acronym in its own script is often translated"
+        if _often_translated(name)
+        else "a single word a small NER model tagged"
     )
+    message = f"{name.label} '{name.text}' in the source was not matched in the output ({why})"
     return Finding(
         "entity_variant", "minor", message, ref_span=_span(name),
         evidence=_evidence(name, None, found_by=name.how, how="unmatched"),

@@ -60,6 +60,10 @@ FAITHFUL = [
     ("en", "de", "So the internet police AREN'T coming? British spellings are fine.",
      "Also kommt die Internetpolizei nicht? Die Stadt ist neu."),  # contraction, nationality
     ("hi", "en", "एडवोकेट एमएल गुप्ता ने कहा।", "Advocate ML Gupta said."),  # a spelled acronym
+    ("en", "zh", "Trump met Macron.", "特朗普 ( 英语 : Trump ) 会见了马克龙。"),  # the original
+    ("en", "ja", "He wore jackboots.", "彼 は ジャック ブーツ を 着 た 。"),  # a loanword's piece
+    ("en", "cs", "Trump met the mayor in Prague.",
+     "Trump se setkal se starostou v Praze . Nový most ."),  # an ordinary word after a break
 ]  # fmt: skip
 
 # (source language, output language, source, output, the source name lost or None, the output
@@ -216,3 +220,10 @@ def test_an_acronym_in_its_own_script_unmatched_is_a_variant(tiny_lexicons: Path
     found = _run(source, "ru", "The level of equipment of the navy is growing.", "en")
     assert [(f.check, f.severity) for f in found] == [("entity_variant", "minor")]
     assert found[0].ref_span is not None and found[0].ref_span.text == "ВМФ"
+
+
+def test_a_lone_word_the_english_ner_tagged_is_a_variant_when_lost(tiny_lexicons: Path) -> None:
+    found = _run("Jeezz, the mayor visited Prague.", "en", "Starosta navštívil Prahu.", "cs")
+    assert all(f.severity == "minor" for f in found)
+    lost = _run("Angela Merkel visited Prague.", "en", "Starosta navštívil Prahu.", "cs")
+    assert [f.severity for f in lost if f.check == "entity_missing"] == ["critical"]
