@@ -14,13 +14,15 @@ import sys
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
 from evalsuite.text.blas_threads import one_blas_thread, spacy_ops_settings
 from evalsuite.text.language_codes import primary_language
+from evalsuite.text.normalize import fold
+from evalsuite.text.place_labels import PERSON_LABELS, place_label
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -373,7 +375,15 @@ def doc_entities(doc: Doc) -> tuple[Entity, ...]:
             entity = _trimmed(part)
             if entity is not None:
                 found.append(entity)
-    return tuple(found)
+    return _places_relabelled(found)
+
+
+def _places_relabelled(found: list[Entity]) -> tuple[Entity, ...]:
+    """A capital tagged PERSON ("Kyiv") becomes GPE (`place_labels`), unless the text uses
+    the word in a longer person name too ("Jordan Henderson ... Jordan")."""
+    longer = [fold(e.text).split() for e in found if e.label in PERSON_LABELS]
+    person_words = {word for words in longer if len(words) > 1 for word in words}
+    return tuple(replace(e, label=place_label(e.text, e.label, person_words)) for e in found)
 
 
 _BRACKETS = frozenset("()[]")
