@@ -87,13 +87,45 @@ def _endpoint(target: str) -> tuple[str, int] | None:
     return host.strip("[]"), int(port)
 
 
+# HTTP/2's client connection preface and an empty SETTINGS frame (RFC 9113, 3.4 and 6.5).
+HTTP2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" + b"\x00\x00\x00\x04\x00\x00\x00\x00\x00"
+SETTINGS_FRAME = 0x04
+FIX_HINT = "start one with `ray start --head`, or fix --address / $RAY_ADDRESS"
+
+
 def _require_listening(target: str, host: str, port: int) -> None:
+    """A Ray head (its GCS, or the Ray Client server of `ray://`) is a gRPC server: it answers
+    HTTP/2's preface with a SETTINGS frame at once. Something else on the port (a web server,
+    a silent socket) would keep `ray.init` in Ray's own retries for half a minute or more."""
     try:
-        with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT_S):
-            pass
+        with socket.create_connection((host, port), timeout=CONNECT_TIMEOUT_S) as conn:
+            if os.environ.get("RAY_USE_TLS", "0").lower() in ("1", "true"):
+                return  # a TLS gRPC server waits for a TLS hello: plain HTTP/2 proves nothing
+            conn.sendall(HTTP2_PREFACE)
+            header = _read_some(conn, 9)
     except OSError as err:
         reason = err.strerror or type(err).__name__
         raise UsageError(
             f"cannot join a Ray cluster at '{target}': nothing answers on {host}:{port} "
-            f"({reason}); start one with `ray start --head`, or fix --address / $RAY_ADDRESS"
+            f"({reason}); {FIX_HINT}"
         ) from None
+    if len(header) < 9 or header[3] != SETTINGS_FRAME:
+        raise UsageError(
+            f"cannot join a Ray cluster at '{target}': something listens on {host}:{port} but "
+            f"does not answer as a Ray cluster (no gRPC reply within {CONNECT_TIMEOUT_S:g} s); "
+            f"{FIX_HINT}"
+        )
+
+
+def _read_some(conn: socket.socket, size: int) -> bytes:
+    """Up to `size` bytes, fewer when the peer closes or stays silent past the timeout."""
+    data = b""
+    try:
+        while len(data) < size:
+            chunk = conn.recv(size - len(data))
+            if not chunk:
+                break
+            data += chunk
+    except OSError:  # silent past the timeout, or reset: no gRPC server either way
+        pass
+    return data
