@@ -353,8 +353,12 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="run a suite (the built-in default without an argument)")
     run.add_argument("suite", nargs="?", help="suite TOML file (default: the built-in suite)")
     run.add_argument("--output", default="evalsuite-results", help="results directory")
-    run.add_argument("--cache-dir", help="output cache (default: ~/.cache/evalsuite)")
-    run.add_argument("--no-cache", action="store_true", help="generate every output afresh")
+    run.add_argument(
+        "--cache-dir", help="cache of outputs and findings (default: ~/.cache/evalsuite)"
+    )
+    run.add_argument(
+        "--no-cache", action="store_true", help="generate every output and check it afresh"
+    )
     run.add_argument("--quiet", action="store_true", help="no progress bars")
     run.add_argument(
         "--backend", choices=("local", "ray"),

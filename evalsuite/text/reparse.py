@@ -230,8 +230,8 @@ def _reparsed(sent: Span, at: int, replacement: str) -> Reparse | None:
     """The sentence parsed with token `at` replaced, when the edited verb gets a nominal
     subject and the tokens outside the edit are unchanged."""
     token = sent[at]
-    before = sent.doc.text[sent.start_char : token.idx]
-    after = sent.doc.text[token.idx + len(token.text) : sent.end_char]
+    text, cut = sent.text, token.idx - sent.start_char  # Doc.text would rebuild the whole doc
+    before, after = text[:cut], text[cut + len(token.text) :]
     edited = _parse(f"{before}{replacement}{after}")
     if edited is None:
         return None
