@@ -44,7 +44,10 @@ class RaySession:
         if target:
             self._join(target)
         else:
+            # "local": a new instance, never the last `ray start` cluster of this machine
+            # (Ray joins that one when given no address, and then refuses num_cpus).
             self.ray.init(
+                address="local",
                 num_cpus=os.cpu_count(),
                 include_dashboard=False,
                 logging_level=logging.ERROR,

@@ -96,3 +96,17 @@ def test_a_server_answering_http2_settings_is_passed_on_to_ray(
     with server:
         RaySession(f"127.0.0.1:{port}")
     assert joined == [f"127.0.0.1:{port}"]
+
+
+def test_no_address_starts_a_new_local_ray_not_the_last_ray_start_cluster(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ray joins the cluster recorded by the last `ray start` when init gets no address (and
+    then refuses num_cpus); evalsuite's own local instance must not depend on that file."""
+    calls: list[dict[str, Any]] = []
+    _fake_ray(monkeypatch, lambda **kwargs: calls.append(kwargs))
+    monkeypatch.delenv("RAY_ADDRESS", raising=False)
+    session = RaySession()
+    assert session.started
+    (kwargs,) = calls
+    assert kwargs["address"] == "local" and kwargs["num_cpus"] >= 1

@@ -14,6 +14,7 @@ import pytest
 from evalsuite.checks import parallel
 from evalsuite.checks.api import CheckInput
 from evalsuite.checks.runner import run_checks
+from tests.fixtures.fresh_process import in_fresh_process
 
 needs_fork = pytest.mark.skipif(
     "fork" not in multiprocessing.get_all_start_methods(), reason="no fork on this platform"
@@ -42,9 +43,11 @@ def _as_dicts(findings: list[list[object]]) -> list[list[dict[str, object]]]:
 
 @needs_fork
 @pytest.mark.parametrize("workers", [2, 3])
-def test_workers_give_the_findings_of_one_process(workers: int) -> None:
-    if threading.active_count() > 1:
-        pytest.skip("other threads are alive in this process: the runner does not fork then")
+def test_workers_give_the_findings_of_one_process(
+    workers: int, request: pytest.FixtureRequest
+) -> None:
+    if not in_fresh_process(request):
+        return
     inputs = _inputs(23)  # not a multiple of the chunk count
     assert parallel.worker_count(workers, len(inputs)) == workers
     one = _as_dicts(run_checks(inputs, workers=1))

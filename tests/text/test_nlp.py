@@ -19,6 +19,7 @@ from evalsuite.text.nlp import (
     normalize_lang,
     parse_texts,
 )
+from tests.fixtures.fresh_process import in_fresh_process
 
 
 def _texts(entities: list[Entity]) -> list[str]:
@@ -306,12 +307,10 @@ def test_a_text_longer_than_spacy_allows_is_parsed_in_pieces(
 
 @pytest.mark.parametrize("workers", ["2", "3"])
 def test_pieces_parsed_on_every_core_equal_the_one_process_parse(
-    monkeypatch: pytest.MonkeyPatch, workers: str
+    monkeypatch: pytest.MonkeyPatch, workers: str, request: pytest.FixtureRequest
 ) -> None:
-    import threading
-
-    if threading.active_count() > 1:
-        pytest.skip("other threads are alive in this process: the parser does not fork then")
+    if not in_fresh_process(request):
+        return
     sentences = [
         "Angela Merkel met Emmanuel Macron in Paris on Monday.",
         "The company did not sell 300 cars in 2020, officials said.",
