@@ -15,7 +15,13 @@ from evalsuite.align import Alignment, align
 from evalsuite.checks.base import Span
 from evalsuite.text.nlp import ParsedSegment
 
-__all__ = ["Clause", "clause_spans", "clauses", "source_alignment"]
+__all__ = ["Clause", "clause_spans", "clauses", "source_alignment", "unaligned_clauses"]
+
+UNALIGNED_CLAUSE_WORDS = 4
+"""A clause is reported only with this many content words, none aligned: a lexicon misses too
+many single words for one word's absence to mean anything."""
+WELL_ALIGNED_REST = 0.6
+"""The rest of the side must be this well aligned: otherwise the lexicon is just thin."""
 
 _CLAUSE_BREAK = re.compile(r"[.!?;:。！？；：…]+(?=\s|$)|[,，、]\s*|\s[–—-]\s|\n+")
 
@@ -54,6 +60,30 @@ def clauses(text: str, alignment: Alignment, *, side: str) -> list[Clause]:
             index += 1
         out.append(Clause(span, tuple(members), sum(flags[i] for i in members)))
     return out
+
+
+def unaligned_clauses(
+    seg: ParsedSegment, *, side: str
+) -> tuple[Alignment, list[tuple[Clause, float]]] | None:
+    """Clauses of one side (`"src"`: omissions, `"hyp"`: additions) with no aligned word, each
+    with the aligned share of the rest of that side, in a side otherwise well aligned.
+
+    None where the pair cannot be judged: no source, or two languages with no lexicon."""
+    alignment = source_alignment(seg)
+    if alignment is None or alignment.lexicon is None and alignment.src_lang != alignment.hyp_lang:
+        return None
+    side_text = seg.hyp.text if side == "hyp" else seg.src.text if seg.src is not None else ""
+    parts = clauses(side_text, alignment, side=side)
+    found = []
+    for part in parts:
+        if len(part.words) < UNALIGNED_CLAUSE_WORDS or part.aligned:
+            continue
+        rest = [p for p in parts if p is not part]
+        words = sum(len(p.words) for p in rest)
+        aligned = sum(p.aligned for p in rest)
+        if words and aligned / words >= WELL_ALIGNED_REST:
+            found.append((part, aligned / words))
+    return alignment, found
 
 
 def clause_spans(text: str) -> list[Span]:
