@@ -367,3 +367,8 @@ def with_interval(
 def fsum_mean(column: FloatMatrix, n_segments: int) -> float:
     """The exactly rounded mean of a statistics column (ROUGE's corpus value)."""
     return math.fsum(column.tolist()) / n_segments
+
+
+def mean_segment_score(kind: ScoreKind, corpus: CorpusStats) -> float:
+    """The corpus value of a metric that stores one score per segment (the model metrics)."""
+    return fsum_mean(corpus.stats[kind.name][:, 0], corpus.n_segments or 1)

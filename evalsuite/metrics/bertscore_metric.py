@@ -17,7 +17,7 @@ from evalsuite.metrics.base import (
     ScoreKind,
     SegmentBatch,
     SegmentPart,
-    fsum_mean,
+    mean_segment_score,
     stats_matrix,
 )
 from evalsuite.metrics.bertscore import BertScore, BertScoreSettings
@@ -67,7 +67,7 @@ class BertScoreMetric(Metric):
         return SegmentPart(rows, stats)
 
     def corpus_value(self, kind: ScoreKind, corpus: CorpusStats) -> float:
-        return fsum_mean(corpus.stats[kind.name][:, 0], corpus.n_segments or 1)
+        return mean_segment_score(kind, corpus)
 
     def signature(self, kind: ScoreKind, corpus: CorpusStats) -> Signature:
         counts = corpus.profile.reference_counts

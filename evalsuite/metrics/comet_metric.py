@@ -19,7 +19,7 @@ from evalsuite.metrics.base import (
     SegmentBatch,
     SegmentPart,
     Text,
-    fsum_mean,
+    mean_segment_score,
     stats_matrix,
 )
 from evalsuite.metrics.comet import CHECK, Comet, CometSettings
@@ -65,7 +65,7 @@ class CometMetric(Metric):
         return SegmentPart(rows, stats, findings=[s.findings for s in found])
 
     def corpus_value(self, kind: ScoreKind, corpus: CorpusStats) -> float:
-        return fsum_mean(corpus.stats[kind.name][:, 0], corpus.n_segments or 1)
+        return mean_segment_score(kind, corpus)
 
     def signature(self, kind: ScoreKind, corpus: CorpusStats) -> Signature:
         fields = [*self.scorer.signature_fields().items(), ("version", __version__)]

@@ -18,7 +18,7 @@ from evalsuite.metrics.base import (
     ScoreKind,
     SegmentBatch,
     SegmentPart,
-    fsum_mean,
+    mean_segment_score,
     stats_matrix,
 )
 from evalsuite.metrics.model_options import MODEL_OPTIONS, model_options
@@ -65,7 +65,7 @@ class NliMetric(Metric):
         return SegmentPart(rows, stats, findings=[v.findings for v in verdicts])
 
     def corpus_value(self, kind: ScoreKind, corpus: CorpusStats) -> float:
-        return fsum_mean(corpus.stats[kind.name][:, 0], corpus.n_segments or 1)
+        return mean_segment_score(kind, corpus)
 
     def signature(self, kind: ScoreKind, corpus: CorpusStats) -> Signature:
         fields = [*self.scorer.signature_fields().items(), ("version", __version__)]
