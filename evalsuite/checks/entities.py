@@ -19,6 +19,7 @@ from typing import Any
 
 from evalsuite.checks import source_entities
 from evalsuite.checks.base import Finding, Span
+from evalsuite.text.census_names import is_given_name
 from evalsuite.text.nlp import (
     Entity,
     ParsedSegment,
@@ -66,6 +67,8 @@ _MIN_SUPPORT_TOKEN = 4
 _SHORT_ALIAS = 3
 """Alias keys this short ("us", "uae") count only as written in capitals."""
 _SALIENT_MENTIONS = 2
+_RENAMED_MIN_JW = 0.8
+"""How alike two given names must be for a match to have paired them (Marie / Marine)."""
 # Words a name shares with ordinary phrases ("the city of Kofu"); not evidence on their own.
 _GENERIC_NAME_WORDS = _words(
     "city town village river lake mountain mount island islands isle province county state "
@@ -284,13 +287,14 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
     for mentions in _clusters(_names(seg.hyp)):
         if only_cross_lingual and mentions[0].label == "MISC":
             continue  # a rule-based name cannot be vouched for across languages
-        if any(_best(mentions, [text], lenient=lenient) for text, lenient in supports):
+        found = [_best(mentions, [text], lenient=lenient) for text, lenient in supports]
+        if any(f is not None and not (seg.task == "summary" and _renamed(*f)) for f in found):
             continue
         if seg.src is not None and _spelled_in(mentions, seg.src):
             continue
         runs = _rule_runs(seg.hyp) if runs is None else runs
         wider = [r for r in runs for m in mentions if r.start <= m.start and m.end < r.end]
-        if wider and any(_best(wider, [text], lenient=lenient) for text, lenient in supports):
+        if wider and any(_whole(_best(wider, [t], lenient=lenient)) for t, lenient in supports):
             continue  # NER cut the name short ("Islamic" of "Islamic State")
         if seg.task != "summary" and _worded_there(mentions[0], [t for t, _ in supports]):
             continue
@@ -315,6 +319,24 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
     if seg.task == "summary":
         findings.extend(_extensions(seg, supports, against))
     return findings
+
+
+def _whole(found: tuple[Entity, _Match] | None) -> bool:
+    """Whether a wider name was found whole (or respelled), not by a part of it alone: the
+    run "Celtic's Scott Sinclair" is not vouched for by "Sinclair"."""
+    return found is not None and found[1].kind != "partial"
+
+
+def _renamed(ent: Entity, match: _Match) -> bool:
+    """Whether a respelling differs in a given name for another given name ("Marine Le Pen"
+    against "Jean-Marie Le Pen"; census given names): two people, not one spelled two ways.
+    A summary's name must be the article's."""
+    if match.kind != "variant":
+        return False
+    ours, theirs = name_tokens(ent.text), name_tokens(match.text)
+    mine = [t for t in ours if t not in theirs and is_given_name(t)]
+    other = [t for t in theirs if t not in ours and is_given_name(t)]
+    return any(jaro_winkler(a, b) >= _RENAMED_MIN_JW for a in mine for b in other)
 
 
 def _closest(ent: Entity, texts: list[ParsedText]) -> tuple[Entity, float] | None:
@@ -388,13 +410,17 @@ def _title_before(word: str, name: str, shorter: str) -> bool:
 def _used_alone(word: str, surname: str, texts: list[ParsedText]) -> bool:
     """Whether a text uses the word other than as the first name of someone else: "Steve
     said" or "The Rosie Show" supports "Steve Smith" or "Rosie O'Donnell"; the person "David
-    Cameron" does not support "David Blunkett"."""
+    Cameron" does not support "David Blunkett", and once a text names someone else in full
+    by it, the word alone is taken as theirs ("David Warner ... David has matured" does not
+    support "David Willey")."""
     for text in texts:
         others = [
             e for e in text.entities
             if e.kind == "person" and len(name_tokens(e.text)) > 1
             and name_tokens(e.text)[-1] != surname
         ]  # fmt: skip
+        if any(name_tokens(e.text)[0] == word for e in others):
+            continue  # "David has matured" after "David Warner": said of him, not of Smith
         for match in _word_pattern(word).finditer(fold_text(text.text).folded):
             start, end = fold_text(text.text).span(match.start(), match.end())
             if not any(e.start <= start and end <= e.end for e in others):
@@ -470,10 +496,12 @@ _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 def _found_without_group_noun(ent: Entity, supports: list[tuple[ParsedText, bool]]) -> bool:
     """Whether a name that NER ran into the people it qualifies ("Tory MPs", "Chelsea fans",
     "Labour councillors") is supported without them: trailing plurals of common nouns
-    (WordNet) and plural acronyms ("MPs", "MSPs") are dropped."""
+    (WordNet) written in lower case and plural acronyms ("MPs", "MSPs") are dropped. A
+    capitalised plural is a word of the name ("Bristol Rovers", "Sale Sharks")."""
     words = ent.text.split()
     while len(words) > 1 and (
-        plural_of_common_noun(words[-1]) or _PLURAL_ACRONYM.fullmatch(words[-1])
+        words[-1][:1].islower() and plural_of_common_noun(words[-1])
+        or _PLURAL_ACRONYM.fullmatch(words[-1])
     ):
         words.pop()
     if len(words) == len(ent.text.split()):
@@ -819,7 +847,7 @@ def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
         or by_kind.get("partial")
         or (_find_text(ent, keys[-1:], folded, target.lang, "partial") if surname else None)
         or _find_related_word(ent, folded)
-        or _find_respelled(ent, folded)
+        or _find_respelled(ent, folded, capitals=not lenient)
         or _find_most_words(ent, folded)
     )
     if found is None and lenient:
@@ -1045,18 +1073,24 @@ def _match_words(folded: FoldedText, start: int, end: int, kind: MatchKind, scor
     return _Match(kind, score, folded.original[begin:stop], begin, stop)
 
 
-def _find_respelled(ent: Entity, folded: FoldedText) -> _Match | None:
-    """A window of the text's words that respells the name (NER missed it)."""
+def _find_respelled(ent: Entity, folded: FoldedText, *, capitals: bool) -> _Match | None:
+    """A window of the text's words that respells the name (NER missed it). With `capitals`
+    (a text in the name's own language) and in a text that writes capitals, the window
+    opens with one: a lower-case word is no respelling of a name ("will" does not vouch for
+    "David Willey"). Across languages a name may become a lower-case adjective ("polski")."""
     tokens = name_tokens(ent.text)
     words = folded.tokens()
     sizes = {len(tokens)} | ({1} if ent.kind == "person" else set())
     initials = {sound_class(t) for t in tokens}
+    cased = capitals and _writes_capitals(folded.original)
     best: _Match | None = None
     for size in sizes:
         for i in range(len(words) - size + 1):
             window = words[i : i + size]
             edges = {sound_class(window[0][0]), sound_class(window[-1][0])}
             if not edges & initials:
+                continue
+            if cased and not _capitalised_at(folded, window[0][1]):
                 continue
             match = match_names(ent.text, " ".join(w for w, _, _ in window))
             if match is None or match[0] != "variant":
@@ -1065,6 +1099,18 @@ def _find_respelled(ent: Entity, folded: FoldedText) -> _Match | None:
             if best is None or match[1] > best.similarity:
                 best = _Match("variant", match[1], folded.original[start:end], start, end)
     return best
+
+
+def _writes_capitals(text: str) -> bool:
+    """Whether a text capitalises at all (some corpora are lower-cased: FIB's CNN/DM)."""
+    return any(ch.isupper() for ch in text)
+
+
+def _capitalised_at(folded: FoldedText, start: int) -> bool:
+    """Whether the original word at folded offset `start` opens with a capital (a letter
+    without case, as in most scripts, counts as one)."""
+    first = folded.original[folded.span(start, start + 1)[0]]
+    return first.isupper() or not first.islower()
 
 
 def _shared_token(ent: Entity, folded: FoldedText) -> _Match | None:
@@ -1095,7 +1141,7 @@ def _summary_variants(seg: ParsedSegment) -> list[Finding]:
     findings = []
     for mentions in _clusters(_names(seg.hyp)):
         best = _best(mentions, supports, lenient=False)
-        if best is not None and best[1].kind == "variant":
+        if best is not None and best[1].kind == "variant" and not _renamed(*best):
             findings.append(_variant_finding(*best, against, hyp_side=True))
     return findings
 

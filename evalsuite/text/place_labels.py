@@ -14,10 +14,9 @@ is the caller's context, passed as `person_words`.
 from __future__ import annotations
 
 from collections.abc import Collection
-from functools import lru_cache
-from importlib import resources
 
 from evalsuite.text import place_aliases
+from evalsuite.text.census_names import is_personal_name
 from evalsuite.text.normalize import fold
 
 __all__ = ["PERSON_LABELS", "is_personal_name", "place_label"]
@@ -26,18 +25,6 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 PLACE_KINDS = frozenset({"city", "country"})
 MIN_LETTERS = 4
 """Shorter alternate names of cities ("Ko", "Kiv") are too often also names of people."""
-
-
-@lru_cache(maxsize=1)
-def _census_names() -> frozenset[str]:
-    text = (resources.files("evalsuite") / "resources" / "census_names.tsv").read_text("utf-8")
-    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
-                     if line and not line.startswith("#"))  # fmt: skip
-
-
-def is_personal_name(key: str) -> bool:
-    """Whether a folded word is a given name or a common surname."""
-    return key in _census_names()
 
 
 def place_label(text: str, label: str, person_words: Collection[str] = ()) -> str:

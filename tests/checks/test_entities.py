@@ -331,6 +331,41 @@ def test_summary_names_must_be_supported_in_full(summary: str, expected: set[str
     assert _fired(findings) - {"entity_missing"} == expected
 
 
+SQUAD_ARTICLE = (
+    "Smith already leads the one-day side. Fellow batsman David Warner has been named as "
+    "his vice-captain. \"David has matured and will respond well,\" the selector said. "
+    "Jean-Marie Le Pen founded the party; Ms Le Pen said she will quit. Sale fans and "
+    "Bristol fans travelled. Celtic's manager praised Sinclair."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "unsupported"),
+    [
+        # a first name the article uses alone, after naming someone else in full by it
+        ("David Smith leads the one-day side.", {"David Smith"}),
+        ("David Warner has matured.", set()),
+        # a lower-case word is no respelling of a name ("will" / "Willey")
+        ("David Willey has matured.", {"David Willey"}),
+        # another given name is another person, not a respelling (Marine / Marie)
+        ("Marine Le Pen founded the party.", {"Marine Le Pen"}),
+        ("Jean-Marie Le Pen founded the party.", set()),
+        # a capitalised plural is a word of the name; a lower-case one qualifies it
+        ("Sale Sharks fans travelled.", {"Sale Sharks"}),
+        ("Bristol Rovers travelled.", {"Bristol Rovers"}),
+        # a wider name found by a part of it alone vouches for nothing
+        ("Wes Foderingham said the abuse of Aberdeen's Scott Sinclair was wrong.",
+         {"Wes Foderingham", "Aberdeen", "Scott Sinclair"}),
+    ],
+)  # fmt: skip
+def test_summary_names_are_not_vouched_for_by_someone_else(
+    summary: str, unsupported: set[str]
+) -> None:
+    findings = _run(hypothesis=summary, source=SQUAD_ARTICLE, hyp_lang="en", task="summary")
+    spans = {f.hyp_span.text for f in findings if f.check == "entity_unsupported" and f.hyp_span}
+    assert spans == unsupported, [f.message for f in findings]
+
+
 def test_a_word_that_opens_a_sentence_is_no_extension_outside_english() -> None:
     article = "Михаил Сизов работает в институте. По словам Сизова, зима была тёплой."
     findings = _run(hypothesis="Учёный Михаил Сизов объясняет это тёплой зимой.",
