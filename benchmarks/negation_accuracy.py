@@ -70,17 +70,18 @@ def _source_only(inp: CheckInput) -> CheckInput:
     return CheckInput(inp.hypothesis, None, inp.source, inp.hyp_lang, inp.src_lang, inp.task)
 
 
-def _demetr(root: Path, half: Half | None) -> Iterator[dict[str, Any]]:
+def _demetr(root: Path, half: Half | None, show: bool = False) -> Iterator[dict[str, Any]]:
     base = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_base_dev.jsonl"), half)
     by_id = {row["item_id"]: row for row in base}
     pairs = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl"), half)
     good = [demetr_input(item, item["mt"]) for item in base]
-    yield rate_row("demetr", "no_error (good mt)", _flags(good, error=False, label="ref"),
-                   error=False)  # fmt: skip
+    yield rate_row("demetr", "no_error (good mt)",
+                   _flags(good, error=False, label="ref good", show=show), error=False)  # fmt: skip
     for perturbation, name in _PERTURBATIONS:
         chosen = [demetr_input(by_id[p["item_id"]], p["mt_perturbed"])
                   for p in pairs if p["perturbation"] == perturbation]  # fmt: skip
-        yield rate_row("demetr", name, _flags(chosen, error=True, label="ref"), error=True)
+        flags = _flags(chosen, error=True, label=f"ref {name}", show=show and name == "negation")
+        yield rate_row("demetr", name, flags, error=True)
 
 
 def _demetr_source_only(root: Path, half: Half | None, show: bool) -> Iterator[dict[str, Any]]:
@@ -169,7 +170,7 @@ def evaluate_negation(
     source_only_accuracy.py)."""
     rows: list[dict[str, Any]] = []
     if (evaldata / "demetr").is_dir():
-        rows.extend(_demetr(evaldata, half))
+        rows.extend(_demetr(evaldata, half, show))
         if source_only:
             rows.extend(_demetr_source_only(evaldata, half, show))
     if source_only and (evaldata / "wmt21_critical_errors").is_dir():
@@ -184,6 +185,8 @@ def _print_shown() -> None:
     for label, inp, findings in _SHOWN:
         print(f"\n--- {label}: {'FIRED' if findings else 'missed'}")
         print(f"SRC: {inp.source}")
+        if inp.reference is not None:
+            print(f"REF: {inp.reference}")
         print(f"HYP: {inp.hypothesis}")
         for f in findings:
             ev = f.evidence
@@ -201,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--show",
         action="store_true",
-        help="print source-only misses and false alarms (tuning half only)",
+        help="print misses and false alarms (tuning half only)",
     )
     args = parser.parse_args(argv)
     if args.show and args.half != "tune":

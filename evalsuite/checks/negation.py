@@ -31,6 +31,7 @@ from evalsuite.text.negation_cues import (
     word_spans,
 )
 from evalsuite.text.nlp import ParsedSegment, ParsedText
+from evalsuite.text.predicates import same_event
 from evalsuite.text.sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -126,10 +127,12 @@ def _same_language(
             pairs = [(c, _aligned(c, best, other_clauses)) for c in sent.clauses if c.negative]
         else:
             pairs = [(_aligned(c, sent, hyp_clauses), c) for c in best.clauses if c.negative]
+        if _prefixed(sent.words, best.words) or _prefixed(best.words, sent.words):
+            continue  # "non-diabetic" for "no longer diabetic": polarity cannot be judged
         for hyp_clause, ref_clause in pairs:
             if strict and overlap(hyp_clause.keys, ref_clause.keys) < _MIN_STRICT_OVERLAP:
                 continue
-            if _lexical_paraphrase(hyp_clause.words, ref_clause.words, hyp.lang):
+            if _lexical_paraphrase(hyp_clause, ref_clause, sent.words, best.words, hyp.lang):
                 continue
             if hyp_clause.negative != ref_clause.negative:
                 findings.append(_finding(hyp_clause, ref_clause, against))
@@ -153,12 +156,35 @@ def _aligned(clause: _Clause, sentence: _Sentence, everywhere: list[_Clause]) ->
     return _Clause(sentence.start, sentence.end, sentence.text, sentence.keys, cues, sentence.words)
 
 
-def _lexical_paraphrase(a: frozenset[str], b: frozenset[str], lang: str) -> bool:
-    """Whether two clauses differ in a word that negates by meaning ("refused",
-    "unable") or a negating prefix ("unclear" for "not clear"): polarity cannot be judged."""
-    if lexical_negatives(sorted(a), lang) != lexical_negatives(sorted(b), lang):
-        return True
-    return _prefixed(a, b) or _prefixed(b, a)
+def _lexical_paraphrase(
+    hyp: _Clause, ref: _Clause, hyp_words: frozenset[str], ref_words: frozenset[str], lang: str
+) -> bool:
+    """Whether two clauses differ in a word that negates by meaning ("refused", "unable") or a
+    negating prefix ("unclear" for "not clear"): polarity cannot be judged. A lexical negative
+    that the other sentence also holds ("won against" on both sides, in clauses the parser cut
+    differently) is no paraphrase of the cue; nor is one that the other side says with a
+    synonym (WordNet: "declined" / "did not refuse", "stopped" / "did not block"), where the
+    cue alone tells the polarities apart."""
+    hyp_only = lexical_negatives(sorted(hyp.words), lang) - lexical_negatives(
+        sorted(ref_words), lang
+    )
+    ref_only = lexical_negatives(sorted(ref.words), lang) - lexical_negatives(
+        sorted(hyp_words), lang
+    )
+    if hyp_only or ref_only:
+        hyp_all = lexical_negatives(sorted(hyp_words), lang)
+        ref_all = lexical_negatives(sorted(ref_words), lang)
+        if not (_synonyms(hyp_only, ref_all, lang) and _synonyms(ref_only, hyp_all, lang)):
+            return True
+    return _prefixed(hyp.words, ref.words) or _prefixed(ref.words, hyp.words)
+
+
+def _synonyms(words: frozenset[str], others: frozenset[str], lang: str) -> bool:
+    """Whether every lexical negative of `words` names one event with one of `others`
+    (WordNet's verbs, English only)."""
+    if lang != "en":
+        return not words
+    return all(any(same_event(w, o) for o in others if o != w) for w in words)
 
 
 def _prefixed(words: frozenset[str], others: frozenset[str]) -> bool:
@@ -208,14 +234,34 @@ def _parsed_sentence(sent: SpacySpan, lang: str) -> _Sentence:
         end = max(t.idx + len(t.text) for t in tokens)
         cues = tuple(Span(t.idx, t.idx + len(t.text), t.text) for t in tokens if t.i in cue_tokens)
         keys = frozenset(token_keys(tokens, lang))
-        own = frozenset(t.lemma_.lower() for t in tokens) | frozenset(t.lower_ for t in tokens)
+        own = _own_words(tokens, sent, lang)
         text = sent_text[start - offset : end - offset]
         clauses.append(_Clause(start, end, text, keys, cues, own))
-    lemmas = frozenset(t.lemma_.lower() for t in sent) | frozenset(words)
+    lemmas = _own_words(list(sent), sent, lang) | frozenset(words)
     return _Sentence(
         sent.start_char, sent.end_char, sent.text, content_keys(sent, lang), lemmas,
         tuple(sorted(clauses, key=lambda c: c.start)),
     )  # fmt: skip
+
+
+_HYPHEN_AFFIXES = frozenset({"non", "un", "dis"})
+_POSITIVE_QUANTIFIERS = frozenset({"few", "little"})
+"""A downtoner after "a" ("a few days", "a little longer") says some, not hardly any."""
+
+
+def _own_words(tokens: list[Token], sent: SpacySpan, lang: str) -> frozenset[str]:
+    """The lemmas and words of a clause, a hyphenated negating affix also joined to its word
+    ("non-diabetic" is "nondiabetic" too, as another text may spell it), "a few" left out."""
+    own: set[str] = set()
+    for tok in tokens:
+        i = tok.i - sent.start
+        if lang == "en" and tok.lower_ in _POSITIVE_QUANTIFIERS and i > 0:
+            if sent[i - 1].lower_ == "a":
+                continue
+        own.update((tok.lemma_.lower(), tok.lower_))
+        if tok.lower_ in _HYPHEN_AFFIXES and i + 2 < len(sent) and sent[i + 1].text == "-":
+            own.add(tok.lower_ + sent[i + 2].lower_)
+    return frozenset(own)
 
 
 def _contraction(word: str) -> str:

@@ -165,6 +165,9 @@ def cue_positions(words: list[str], lang: str) -> list[int]:
         if word not in cues and not (lang == "cs" and negation_cs.negated_word(word) == "cue"):
             continue
         following = words[i + 1 : i + 3] if lang == "fr" else words[i + 1 : i + 2]
+        if lang == "en" and _negated_comparison(words, i):
+            found.append(i)
+            continue
         if (
             any(w in skip for w in following)
             or words[i + 1 : i + 2]
@@ -175,6 +178,23 @@ def cue_positions(words: list[str], lang: str) -> list[int]:
     if lang == "fr":
         found = _french(words, found)
     return found
+
+
+_ENGLISH_COMPARATIVES = _words("more less fewer")
+
+
+def _negated_comparison(words: list[str], i: int) -> bool:
+    """English "no more difficult", "not less important", "no more wars": a comparison or an
+    amount denied, which is a negation; "no more than 5", "no less than" and a comparative at
+    the end ("any more") restrict or emphasise a quantity and stay no cue."""
+    after = words[i + 2 : i + 3]
+    return (
+        words[i + 1 : i + 2] != []
+        and words[i + 1] in _ENGLISH_COMPARATIVES
+        and after != []
+        and after[0] != "than"
+        and not after[0][:1].isdigit()
+    )
 
 
 _NE_PARTNERS = _words("pas jamais rien aucun aucune guère nullement")

@@ -40,6 +40,30 @@ SAME_LANGUAGE = [
      "The minister did not agree to sign the trade deal.", "en", False),
     ("The outcome of the vote remains unclear.",
      "The outcome of the vote is not clear.", "en", False),
+    # A lexical negative said with a WordNet synonym on the other side: the cue decides.
+    ("The board did not reject the merger with the rival bank.",
+     "The board refused the merger with the rival bank.", "en", True),
+    ("The board declined the merger with the rival bank.",
+     "The board refused the merger with the rival bank.", "en", False),
+    # A lexical negative both sentences hold, in clauses the parser cut differently.
+    ("The final was dull, with the home side not scoring twice against Leeds.",
+     "The final was dull, with the home side scoring twice against Leeds.", "en", True),
+    # "a few" is some, not hardly any.
+    ("A few weeks later, the bridge was not reopened to traffic.",
+     "Several weeks later, the bridge was reopened to traffic.", "en", True),
+    # A hyphenated affix is the same word as the joined one; against "no longer" it is
+    # a lexical paraphrase.
+    ("Marchers said they were not acting peacefully and nonviolently in the square.",
+     "Marchers said they were acting peacefully and non-violently in the square.", "en", True),
+    ("The patients who had diabetes are no longer diabetic, the doctor said.",
+     "The patients who had diabetes are non-diabetic now, the doctor said.", "en", False),
+    # A denied comparison is a negation; "no more than" a number is a limit.
+    ("The ministry must publish the report by Friday at noon.",
+     "The ministry must publish the report no later than Friday at noon.", "en", False),
+    ("Crossing the river there is more difficult than it looks.",
+     "Crossing the river there is no more difficult than it looks.", "en", True),
+    ("At most five people were hurt in the crash on the motorway.",
+     "No more than five people were hurt in the crash on the motorway.", "en", False),
     ("Le gouvernement ne relèvera pas l'âge de départ à la retraite.",
      "Le gouvernement relèvera l'âge de départ à la retraite.", "fr", True),
     ("Le gouvernement relèvera l'âge de départ à la retraite.",
