@@ -255,9 +255,11 @@ def _own_words(tokens: list[Token], sent: SpacySpan, lang: str) -> frozenset[str
     own: set[str] = set()
     for tok in tokens:
         i = tok.i - sent.start
-        if lang == "en" and tok.lower_ in _POSITIVE_QUANTIFIERS and i > 0:
-            if sent[i - 1].lower_ == "a":
-                continue
+        if (
+            lang == "en" and tok.lower_ in _POSITIVE_QUANTIFIERS and i > 0
+            and sent[i - 1].lower_ == "a"
+        ):  # fmt: skip
+            continue
         own.update((tok.lemma_.lower(), tok.lower_))
         if tok.lower_ in _HYPHEN_AFFIXES and i + 2 < len(sent) and sent[i + 1].text == "-":
             own.add(tok.lower_ + sent[i + 2].lower_)
