@@ -61,6 +61,11 @@ class _Clause:
     keys: frozenset[str]
     cues: tuple[Span, ...]
     words: frozenset[str] = frozenset()
+    head: int = -1
+    """The token heading the clause (-1 without a parse), the head of the clause that governs
+    it, and its dependency: what tells a complement clause from a coordinated one."""
+    governor: int = -1
+    dep: str = ""
 
     @property
     def negative(self) -> bool:
@@ -122,8 +127,8 @@ def _same_language(
         if overlap(sent.keys, best.keys) < _MIN_SENTENCE_OVERLAP:
             continue
         if sent.negatives == best.negatives:
-            continue
-        if sent.negatives > best.negatives:
+            pairs = _exchanged_polarities(sent, best) if sent.negatives else []
+        elif sent.negatives > best.negatives:
             pairs = [(c, _aligned(c, best, other_clauses)) for c in sent.clauses if c.negative]
         else:
             pairs = [(_aligned(c, sent, hyp_clauses), c) for c in best.clauses if c.negative]
@@ -137,6 +142,50 @@ def _same_language(
             if hyp_clause.negative != ref_clause.negative:
                 findings.append(_finding(hyp_clause, ref_clause, against))
     return findings
+
+
+_MIN_EXCHANGE_OVERLAP = 0.5
+_MIN_EXCHANGE_KEYS = 2
+_COORDINATED_DEPS = frozenset({"conj", "parataxis", "ROOT"})
+
+
+def _exchanged_polarities(sent: _Sentence, best: _Sentence) -> list[tuple[_Clause, _Clause]]:
+    """With as many negative clauses on each side, a negation can still have flipped: "friction
+    is low and you cannot drive" against "friction is not low, so you can drive". A pair is
+    two clauses that are each other's closest (half their content words shared or more) with
+    opposite polarities, unless the negation only moved between a clause and one that it
+    governs or that governs it ("I don't think he is right" / "I think he is not right":
+    negative raising; "you cannot drive as on asphalt", where the parser cut the comparison
+    off as a clause of its own). Coordinated clauses are each their own claim. Parsed text
+    only: without a parse there is no telling the two apart."""
+    pairs = []
+    for clause in sent.clauses:
+        if clause.head < 0 or len(clause.keys) < _MIN_EXCHANGE_KEYS:
+            continue
+        other = max(best.clauses, key=lambda c: overlap(clause.keys, c.keys))
+        if clause.negative == other.negative or len(other.keys) < _MIN_EXCHANGE_KEYS:
+            continue
+        if overlap(clause.keys, other.keys) < _MIN_EXCHANGE_OVERLAP:
+            continue
+        if max(sent.clauses, key=lambda c: overlap(other.keys, c.keys)) is not clause:
+            continue
+        positive, side = (other, best) if clause.negative else (clause, sent)
+        if not _negated_dependent(positive, side):
+            pairs.append((clause, other))
+    return pairs
+
+
+def _negated_dependent(clause: _Clause, sentence: _Sentence) -> bool:
+    """Whether a negative clause of the sentence depends on `clause`, or `clause` on a negative
+    one, other than by coordination."""
+    return any(
+        other.negative
+        and (
+            (other.governor == clause.head and other.dep not in _COORDINATED_DEPS)
+            or (clause.governor == other.head and clause.dep not in _COORDINATED_DEPS)
+        )
+        for other in sentence.clauses
+    )
 
 
 def _aligned(clause: _Clause, sentence: _Sentence, everywhere: list[_Clause]) -> _Clause:
@@ -229,14 +278,16 @@ def _parsed_sentence(sent: SpacySpan, lang: str) -> _Sentence:
         groups.setdefault(_clause_head(tok).i, []).append(tok)
     clauses = []
     sent_text, offset = sent.text, sent.start_char  # Doc.text would rebuild the whole document
-    for tokens in groups.values():
+    for head_i, tokens in groups.items():
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
         cues = tuple(Span(t.idx, t.idx + len(t.text), t.text) for t in tokens if t.i in cue_tokens)
         keys = frozenset(token_keys(tokens, lang))
         own = _own_words(tokens, sent, lang)
         text = sent_text[start - offset : end - offset]
-        clauses.append(_Clause(start, end, text, keys, cues, own))
+        head = tokens[0].doc[head_i]
+        governor = _clause_head(head.head).i if head.head.i != head.i else -1
+        clauses.append(_Clause(start, end, text, keys, cues, own, head_i, governor, head.dep_))
     lemmas = _own_words(list(sent), sent, lang) | frozenset(words)
     return _Sentence(
         sent.start_char, sent.end_char, sent.text, content_keys(sent, lang), lemmas,

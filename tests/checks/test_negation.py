@@ -64,6 +64,18 @@ SAME_LANGUAGE = [
      "Crossing the river there is no more difficult than it looks.", "en", True),
     ("At most five people were hurt in the crash on the motorway.",
      "No more than five people were hurt in the crash on the motorway.", "en", False),
+    # As many negative clauses on each side, two of them exchanged.
+    ("The river is deep here, and the children cannot swim across it safely.",
+     "The river is not deep here, and the children can swim across it safely.", "en", True),
+    # The negation moved to a complement clause (negative raising), or to a clause the
+    # parser cut off from the negated one: the same claim.
+    ("He said he believes the talks will not fail.",
+     "He said he does not believe the talks will fail.", "en", False),
+    ("The minister expects prices not to rise this year.",
+     "The minister does not expect prices to rise this year.", "en", False),
+    ("In the snow, grip is poor, so you can't brake as well as on a dry road.",
+     "In the snow, grip is poor and you cannot brake as if you were on a dry road.", "en",
+     False),
     ("Le gouvernement ne relèvera pas l'âge de départ à la retraite.",
      "Le gouvernement relèvera l'âge de départ à la retraite.", "fr", True),
     ("Le gouvernement relèvera l'âge de départ à la retraite.",
