@@ -32,6 +32,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = [
+    "american_spelling",
     "contrasted",
     "derived_verb",
     "gives_to",
@@ -110,7 +111,7 @@ def predicate_sense(lemma: str, noun: bool = False) -> PredicateSense:
     """The synsets of a verb lemma ("shoot down" with its particle), or of an event noun."""
     rows = _rows()
     kind = "n" if noun else "v"
-    row = rows.get((kind, lemma))
+    row = rows.get((kind, lemma)) or rows.get((kind, american_spelling(lemma)))
     if row is None and not noun and " " in lemma:
         row = rows.get((kind, lemma.split()[0]))  # "hit back" -> hit
     if row is None and noun:
@@ -144,15 +145,27 @@ def derived_verb(noun: str) -> str | None:
     return None
 
 
+_BRITISH_ENDINGS = (("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "or"))
+
+
+def american_spelling(lemma: str) -> str:
+    """The spelling WordNet lists a British form under ("penalise" -> penalize, "analyse" ->
+    analyze, "organisation" -> organization, "honour" -> honor); the lemma itself otherwise."""
+    for british, american in _BRITISH_ENDINGS:
+        if lemma.endswith(british) and len(lemma) > len(british) + 2:
+            return lemma[: -len(british)] + american
+    return lemma
+
+
 def is_event_noun(lemma: str) -> bool:
     """Whether WordNet's table lists the noun as an event noun (a derived verb is not enough:
     "government" is made of "govern" and names no event)."""
-    return ("n", lemma) in _rows()
+    return ("n", lemma) in _rows() or ("n", american_spelling(lemma)) in _rows()
 
 
 def is_verb(lemma: str) -> bool:
     """Whether WordNet lists the lemma itself as a verb ("call in", not only "call")."""
-    return ("v", lemma) in _rows()
+    return ("v", lemma) in _rows() or ("v", american_spelling(lemma)) in _rows()
 
 
 @lru_cache(maxsize=4096)

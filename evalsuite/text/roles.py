@@ -456,6 +456,24 @@ def _gerund_by_name(verb: Token) -> Token | None:
     return None
 
 
+_VOWELS = frozenset("aeiou")
+
+
+def _verb_lemma(verb: Token) -> str:
+    """The tagger's lemma, or that lemma with its silent "e" back where English spelling says
+    the form cannot come from the shorter one: "fined" is not of "fin" (that is "finned"),
+    "taped" not of "tap"; taken only when WordNet lists the longer word as a verb."""
+    lemma = verb.lemma_.casefold()
+    form = verb.lower_
+    if verb.lang_ != "en" or len(lemma) < 3 or form[len(lemma) :] not in ("ed", "ing"):
+        return lemma
+    last, vowel, before = lemma[-1], lemma[-2], lemma[-3]
+    short_closed = last not in _VOWELS and last not in "wxy" and vowel in _VOWELS
+    if short_closed and before not in _VOWELS and form.startswith(lemma) and is_verb(lemma + "e"):
+        return lemma + "e"
+    return lemma
+
+
 def _headline_style(token: Token) -> bool:
     """Whether the token's sentence ends without a full stop, as headlines do."""
     words = [t for t in token.sent if not t.is_space]
@@ -463,7 +481,7 @@ def _headline_style(token: Token) -> bool:
 
 
 def _predicate(verb: Token) -> str:
-    lemma = verb.lemma_.casefold()
+    lemma = _verb_lemma(verb)
     particle = _child(verb, frozenset({"prt", "compound:prt"}))
     return f"{lemma} {particle.lower_}" if particle is not None else lemma
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from evalsuite.text.predicates import (
+    american_spelling,
     contrasted,
     derived_verb,
     is_event_noun,
@@ -80,6 +81,16 @@ def test_object_control_comes_from_wordnet_frame_24(lemma: str, controls: bool) 
 
 def test_phrasal_verbs_are_verbs_of_their_own() -> None:
     assert is_verb("call in") and is_verb("call") and not is_verb("call russia")
+
+
+def test_british_spellings_find_wordnets_american_lemma() -> None:
+    assert american_spelling("penalise") == "penalize"
+    assert american_spelling("analyse") == "analyze"
+    assert american_spelling("honour") == "honor"
+    assert american_spelling("rise") == "rise" and american_spelling("four") == "four"
+    assert predicate_sense("criticise") == predicate_sense("criticize") != predicate_sense("x")
+    assert is_verb("penalise") and same_event("criticise", "criticize")
+    assert is_event_noun("organisation") is is_event_noun("organization")
 
 
 def test_unknown_words_match_only_themselves() -> None:
