@@ -21,12 +21,19 @@ import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain
 from types import ModuleType
 from typing import Any, NamedTuple
 
 from evalsuite.metrics.lcs import SentencePacks, lcs_length
+from evalsuite.metrics.rouge_guard import (
+    EXACT_WORDS,
+    block_count,
+    blocked_lcs,
+    blocked_lsum_hits,
+    may_need_blocks,
+)
 from evalsuite.text.language_id import detect_language, letter_scripts
 from evalsuite.text.tokenize import (
     RougeEnglishTokenizer,
@@ -154,6 +161,17 @@ def _rouge_lsum_counted(
         # either side has it), so no backtrack is needed.
         lcs = lcs_length(ref_sents[0], pred_sents[0])
         return _triple(lcs, pred_len, ref_len), lcs
+    hits = _lsum_hits(ref_sents, pred_sents, ref_left, pred_left)
+    return _triple(hits, pred_len, ref_len), None
+
+
+def _lsum_hits(
+    ref_sents: Sequence[Sequence[str]],
+    pred_sents: Sequence[Sequence[str]],
+    ref_left: dict[str, int],
+    pred_left: dict[str, int],
+) -> int:
+    """Union LCS positions of each reference line that still have a token left on both sides."""
     packs = SentencePacks(pred_sents)
     hits = 0
     for ref in ref_sents:
@@ -163,7 +181,7 @@ def _rouge_lsum_counted(
                 hits += 1
                 pred_left[token] -= 1
                 ref_left[token] -= 1
-    return _triple(hits, pred_len, ref_len), None
+    return hits
 
 
 # --- Texts -----------------------------------------------------------------------------------
@@ -230,6 +248,40 @@ def _score_tokenized(
     return {rouge_type: scores[rouge_type] for rouge_type in rouge_types}
 
 
+def _score_blocked(
+    ref: _Tokenized, pred: _Tokenized, rouge_types: Sequence[str], blocks: int
+) -> dict[str, RougeTriple]:
+    """ROUGE-L/Lsum over `blocks` aligned blocks (`rouge_guard`); ROUGE-N is linear and exact."""
+    scores: dict[str, RougeTriple] = {}
+    one_line = len(ref.sentences) == 1 == len(pred.sentences)
+    lcs: int | None = None
+    for rouge_type in rouge_types:
+        if rouge_type == "rougeL" or (rouge_type == "rougeLsum" and one_line):
+            if lcs is None:
+                lcs = blocked_lcs(ref.tokens, pred.tokens, blocks, _block_lcs)
+            hits = lcs
+        elif rouge_type == "rougeLsum":
+            # Blocks share the whole texts' token counts, as the exact count does.
+            hits = blocked_lsum_hits(
+                ref.sentences, pred.sentences, blocks,
+                partial(_lsum_hits, ref_left=dict(ref.ngrams(1)), pred_left=dict(pred.ngrams(1))),
+            )
+        else:
+            n = int(rouge_type[5:])
+            scores[rouge_type] = _rouge_n_counts(
+                ref.ngrams(n), pred.ngrams(n), len(ref.tokens), len(pred.tokens), n
+            )
+            continue
+        scores[rouge_type] = _triple(hits, len(pred.tokens), len(ref.tokens))
+    return scores
+
+
+def _block_lcs(a: Sequence[str], b: Sequence[str]) -> int:
+    """One block pair's LCS, in C where it is built (the union of Lsum is Python's on both
+    cores: the C core does not hand back positions)."""
+    return _NATIVE.lcs_length(a, b) if _NATIVE is not None else lcs_length(a, b)
+
+
 # --- Native core -----------------------------------------------------------------------------
 
 
@@ -282,9 +334,15 @@ def _thread_count(threads: int | None, n_pairs: int) -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _lines_for_native(text: str, tokenizer: Tokenizer, need_sentences: bool) -> list[list[str]]:
-    tokenized = _tokenize_text(text, tokenizer, need_sentences)
+def _lines_for_native(tokenized: _Tokenized, need_sentences: bool) -> list[list[str]]:
     return tokenized.sentences if need_sentences else [tokenized.tokens]
+
+
+class ScoredPairs(NamedTuple):
+    """Each pair's best-reference triples, and the pairs whose ROUGE-L/Lsum used blocks."""
+
+    scores: list[dict[str, RougeTriple]]
+    blocked: list[int]
 
 
 def _score_pairs(
@@ -293,25 +351,37 @@ def _score_pairs(
     tokenizers: Sequence[Tokenizer],
     rouge_types: tuple[str, ...],
     threads: int | None,
-) -> list[dict[str, RougeTriple]]:
-    """Every pair's best-reference triples; English pairs in one batch of the C core."""
+    exact_words: int = EXACT_WORDS,
+) -> ScoredPairs:
+    """Every pair's best-reference triples; English pairs in one batch of the C core, except
+    those long enough on both sides for `rouge_guard`'s blocks (`exact_words` 0: never)."""
     native = _NATIVE
+    blocked: list[int] = []
     if native is None:
-        return [
-            _score_pair(pred, refs, rouge_types, tok)
-            for pred, refs, tok in zip(predictions, references, tokenizers, strict=True)
-        ]
-    codes = tuple(_type_code(t) for t in rouge_types)
-    out: list[dict[str, RougeTriple]] = [{} for _ in predictions]
+        out = []
+        for i, (pred, refs, tok) in enumerate(
+            zip(predictions, references, tokenizers, strict=True)
+        ):
+            scores, used_blocks = _score_pair(pred, refs, rouge_types, tok, exact_words)
+            out.append(scores)
+            if used_blocks:
+                blocked.append(i)
+        return ScoredPairs(out, blocked)
+    out = [{} for _ in predictions]
     english: dict[bool, list[int]] = {}
-    need_sentences = "rougeLsum" in rouge_types
     for i, tok in enumerate(tokenizers):
-        if isinstance(tok, RougeEnglishTokenizer):
+        longest_ref = max(references[i], key=len)
+        if isinstance(tok, RougeEnglishTokenizer) and not may_need_blocks(
+            (predictions[i], longest_ref), exact_words
+        ):
             english.setdefault(tok.use_stemmer, []).append(i)
             continue
-        pred = _lines_for_native(predictions[i], tok, need_sentences)
-        refs = [_lines_for_native(ref, tok, need_sentences) for ref in references[i]]
-        out[i] = native.score_tokenized(pred, refs, codes, rouge_types, RougeTriple)
+        out[i], used_blocks = _score_pair(
+            predictions[i], references[i], rouge_types, tok, exact_words
+        )
+        if used_blocks:
+            blocked.append(i)
+    codes = tuple(_type_code(t) for t in rouge_types)
     for use_stemmer, indices in english.items():
         scored = native.score_english(
             [predictions[i] for i in indices], [references[i] for i in indices], codes,
@@ -319,7 +389,7 @@ def _score_pairs(
         )
         for i, scores in zip(indices, scored, strict=True):
             out[i] = scores
-    return out
+    return ScoredPairs(out, sorted(blocked))
 
 
 def _as_reference_list(refs: str | Sequence[str], index: int) -> list[str]:
@@ -338,17 +408,36 @@ def _score_pair(
     references: list[str],
     rouge_types: Sequence[str],
     tokenizer: Tokenizer,
-) -> dict[str, RougeTriple]:
-    """Best reference per type by F-measure (first one on ties), like rouge-score's score_multi."""
+    exact_words: int = EXACT_WORDS,
+) -> tuple[dict[str, RougeTriple], bool]:
+    """Best reference per type by F-measure (first one on ties), like rouge-score's score_multi,
+    tokenized here and scored in C where it is built; and whether a reference used blocks."""
     need_sentences = "rougeLsum" in rouge_types
     pred = _tokenize_text(prediction, tokenizer, need_sentences)
+    refs = [_tokenize_text(reference, tokenizer, need_sentences) for reference in references]
+    blocks = [block_count(len(ref.tokens), len(pred.tokens), exact_words) for ref in refs]
+    native = _NATIVE
+    if native is not None and max(blocks) == 1:  # one call: C keeps the best reference
+        return native.score_tokenized(
+            _lines_for_native(pred, need_sentences),
+            [_lines_for_native(ref, need_sentences) for ref in refs],
+            tuple(_type_code(t) for t in rouge_types), tuple(rouge_types), RougeTriple,
+        ), False
     best: dict[str, RougeTriple] = {}
-    for reference in references:
-        ref = _tokenize_text(reference, tokenizer, need_sentences)
-        for rouge_type, triple in _score_tokenized(ref, pred, rouge_types).items():
+    for ref, count in zip(refs, blocks, strict=True):
+        if count > 1:
+            scored = _score_blocked(ref, pred, rouge_types, count)
+        elif native is not None:
+            scored = native.score_tokenized(
+                _lines_for_native(pred, need_sentences), [_lines_for_native(ref, need_sentences)],
+                tuple(_type_code(t) for t in rouge_types), tuple(rouge_types), RougeTriple,
+            )
+        else:
+            scored = _score_tokenized(ref, pred, rouge_types)
+        for rouge_type, triple in scored.items():
             if rouge_type not in best or triple.fmeasure > best[rouge_type].fmeasure:
                 best[rouge_type] = triple
-    return best
+    return best, max(blocks) > 1
 
 
 def rouge_scores(
@@ -358,6 +447,7 @@ def rouge_scores(
     use_stemmer: bool = False,
     lang: str | None = "en",
     threads: int | None = None,
+    exact: bool = False,
 ) -> list[dict[str, RougeTriple]]:
     """Per pair, each ROUGE type's (precision, recall, fmeasure).
 
@@ -369,6 +459,9 @@ def rouge_scores(
     signature of what was used.
     `threads`: how many threads score English pairs in C (None: every core once there are a
     few hundred pairs); the numbers never depend on it.
+    `exact`: the exact LCS however long both sides are; by default a pair whose shorter side
+    has more than `rouge_guard.EXACT_WORDS` tokens gets ROUGE-L/Lsum summed over aligned
+    blocks, a lower bound that stays linear in time (`rouge_guard`).
     """
     if isinstance(predictions, str):
         raise TypeError("predictions must be a sequence of strings, not one string")
@@ -390,7 +483,8 @@ def rouge_scores(
             tokenizers[pair_lang] = get_tokenizer(pair_lang, use_stemmer)
         ref_lists.append(ref_list)
         pair_tokenizers.append(tokenizers[pair_lang])
-    return _score_pairs(predictions, ref_lists, pair_tokenizers, types, threads)
+    exact_words = 0 if exact else EXACT_WORDS
+    return _score_pairs(predictions, ref_lists, pair_tokenizers, types, threads, exact_words).scores
 
 
 def detected_language(prediction: str, references: Sequence[str]) -> str | None:

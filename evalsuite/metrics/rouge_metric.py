@@ -31,6 +31,7 @@ from evalsuite.metrics.rouge import (
     _score_pairs,
     validate_rouge_types,
 )
+from evalsuite.metrics.rouge_guard import EXACT_WORDS
 from evalsuite.metrics.signature import Signature
 from evalsuite.stats.aggregate import MeanOfColumn
 from evalsuite.stats.row_checks import unit_row
@@ -67,22 +68,26 @@ class Rouge(Metric):
 
     `split_sentences` puts hypotheses and references one sentence per line first (what
     ROUGE-Lsum needs; the other types do not see newlines); turn it off for texts that are
-    already split.
+    already split. `exact` computes the exact LCS however long a pair is; by default a pair
+    whose shorter side has more than `rouge_guard.EXACT_WORDS` tokens gets ROUGE-L/Lsum summed
+    over aligned blocks (a lower bound, linear in time), noted in the signature as `lcsblock`.
     """
 
     name = "rouge"
     SCORES = tuple(rouge_kind(t) for t in DEFAULT_ROUGE_TYPES)
-    OPTIONS = {"use_stemmer": bool, "split_sentences": bool}
+    OPTIONS = {"use_stemmer": bool, "split_sentences": bool, "exact": bool}
 
     def __init__(
         self,
         rouge_types: Sequence[str] = DEFAULT_ROUGE_TYPES,
         use_stemmer: bool = False,
         split_sentences: bool = True,
+        exact: bool = False,
     ) -> None:
         self.rouge_types = validate_rouge_types(rouge_types)
         self.use_stemmer = use_stemmer
         self.split_sentences = split_sentences
+        self.exact_words = 0 if exact else EXACT_WORDS
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any], settings: RunSettings) -> Metric:
@@ -116,7 +121,9 @@ class Rouge(Metric):
                 tokenizers[key] = get_tokenizer(lang, self.use_stemmer)
             pair_tokenizers.append(tokenizers[key])
         ref_lists = [_as_reference_list(seg_refs, i) for i, seg_refs in enumerate(refs)]
-        scored = _score_pairs(hyps, ref_lists, pair_tokenizers, self.rouge_types, None)
+        scored, blocked = _score_pairs(
+            hyps, ref_lists, pair_tokenizers, self.rouge_types, None, self.exact_words
+        )
         scores: list[dict[str, float]] = []
         rows: list[dict[str, list[float]]] = []
         for triples in scored:
@@ -126,13 +133,26 @@ class Rouge(Metric):
             kind.name: stats_matrix([row[kind.name] for row in rows], kind.columns)
             for kind in self.scores
         }
-        return SegmentPart(scores, stats)
+        return SegmentPart(scores, stats, counts={"lcs_blocked": len(blocked)})
 
     def corpus_value(self, kind: ScoreKind, corpus: CorpusStats) -> float:
         return fsum_mean(corpus.stats[kind.name][:, 2], corpus.n_segments)
 
     def signature(self, kind: ScoreKind, corpus: CorpusStats) -> Signature:
-        return self.signature_for(kind.name, corpus.profile.langs)
+        signature = self.signature_for(kind.name, corpus.profile.langs)
+        if corpus.counts.get("lcs_blocked") and kind.name in ("rougeL", "rougeLsum"):
+            signature = signature.plus("lcsblock", self.exact_words)
+        return signature
+
+    def notes(self, corpus: CorpusStats) -> list[str]:
+        blocked = corpus.counts.get("lcs_blocked", 0)
+        if not blocked or not {"rougeL", "rougeLsum"} & set(self.rouge_types):
+            return []
+        return [
+            f"rouge: {blocked} segment(s) with more than {self.exact_words:,} words on both "
+            "sides got ROUGE-L/Lsum summed over aligned blocks (a lower bound on the exact "
+            "LCS; rouge:exact=true for the exact one)"
+        ]
 
     def signature_for(self, rouge_type: str, langs: Sequence[str | None]) -> Signature:
         """Type, language(s), tokenizer(s), stemmer(s), version; per language when mixed.
