@@ -11,6 +11,8 @@ import random
 
 import pytest
 from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
+from sacrebleu.tokenizers.tokenizer_ter import TercomTokenizer
 
 from evalsuite.metrics import sacrebleu_adapter as adapter
 
@@ -81,3 +83,13 @@ def test_guarded_ter_equals_ter_below_the_cap() -> None:
         TER(), hyps, refs
     )
     assert guarded.capped == 0
+
+
+def test_tokenizer_caches_do_not_keep_segments_after_a_batch() -> None:
+    """sacrebleu caches 65,536 tokenized lines per tokenizer: a run's memory would grow with
+    every distinct segment until then; the adapter empties them after each batch."""
+    hyps, refs = ["the cat sat", "a dog ran"], [["the cat sat down"], ["a dog"]]
+    for metric in (BLEU(), TER()):
+        assert adapter.segment_statistics(metric, hyps, refs)
+    assert Tokenizer13a.__call__.cache_info().currsize == 0  # type: ignore[attr-defined]
+    assert TercomTokenizer.__call__.cache_info().currsize == 0  # type: ignore[attr-defined]
