@@ -67,6 +67,7 @@ _OPENERS = "\"'“‘«„‚‹([{¿¡「『（【〈《"
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _WORD = re.compile(r"\w+")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def split_sentences(text: str, lang: str | None = None) -> list[str]:
@@ -160,15 +161,32 @@ def _is_boundary(
         return False
     if terminator[0] in _OTHER_END:
         return True
-    rest = block[end:].lstrip()
-    if not rest or not _can_start(rest[0]):
+    # Positions, not slices: a copy of the rest of a long block per full stop is quadratic.
+    found = _NOT_SPACE.search(block, end)
+    if found is None or not _can_start(block[found.start()]):
         return False
     if "…" in terminator or terminator.startswith(".."):
         # A pause inside quoted speech, not the end of the sentence around it.
         return not _inside_quote(block, term_start)
     if terminator == ".":
-        return not _is_abbreviation(block[:term_start], rest, abbreviations, german_ordinals)
+        before = _last_token(block, term_start)
+        rest = block[found.start() : found.start() + 64]  # the next word is all it reads
+        return not _is_abbreviation(before, rest, abbreviations, german_ordinals)
     return True
+
+
+def _last_token(block: str, end: int) -> str:
+    """The last whitespace-separated token of `block[:end]` ("" if none), read from a window
+    that grows only while the token may reach past it."""
+    size = 64
+    while True:
+        start = max(0, end - size)
+        parts = block[start:end].rsplit(None, 1)
+        if start == 0:
+            return parts[-1] if parts else ""
+        if len(parts) == 2:
+            return parts[1]
+        size *= 4
 
 
 def _can_start(char: str) -> bool:

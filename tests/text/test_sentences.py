@@ -6,7 +6,7 @@ import importlib.resources
 
 import pytest
 
-from evalsuite.text.sentences import split_sentences
+from evalsuite.text.sentences import _last_token, split_sentences
 
 CASES = [
     # English: titles, initials, decimals, dotted acronyms, quotes.
@@ -175,3 +175,21 @@ def test_sentence_spans_point_back_into_the_text() -> None:
     spans = sentence_spans(text, "en")
     assert [s for _, _, s in spans] == ["Mr. Smith left.", "He came back!", "The end."]
     assert all(text[start:end] == sent for start, end, sent in spans)
+
+
+def test_last_token_reads_past_its_first_window() -> None:
+    """The abbreviation test reads the word before a full stop from a growing window, not a
+    copy of the whole text before it (which made long documents quadratic)."""
+    long_word = "x" * 300
+    assert _last_token(f"a {long_word}", 302) == long_word
+    assert _last_token(long_word, 300) == long_word
+    assert _last_token("see Dr" + " " * 200, 206) == "Dr"
+    assert _last_token("   ", 3) == ""
+    assert _last_token("one two", 7) == "two"
+
+
+def test_abbreviations_hold_deep_in_a_long_document() -> None:
+    text = "It rained all day. " * 5000 + "Mr. Smith left. He came back."
+    sentences = split_sentences(text, "en")
+    assert sentences[-2:] == ["Mr. Smith left.", "He came back."]
+    assert len(sentences) == 5002
