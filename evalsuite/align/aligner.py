@@ -6,7 +6,9 @@ Links, tried in this order for each source content word:
 - `same`: both sides are in one language and the words share a key (stem);
 - `number`: the same digits ("3,5" and "3.5", "1 000" and "1,000");
 - `cognate`: spelled alike once both are transliterated to Latin and folded (names, loans:
-  "Biden"/"Байден", "Präsident"/"president"), matched on a shared first letter.
+  "Biden"/"Байден", "Präsident"/"president"), matched on a shared first letter; a word in
+  Devanagari or kana, whose Latin form drops or changes vowels ("गूगल" -> "gugl", "トランプ"
+  -> "toranpu"), by the same consonant classes and first sound (`evalsuite.text.phonetic`).
 
 Nothing here decides what is a fault; checks read `Alignment` (coverage of the source,
 support of the output, and the links as evidence).
@@ -15,6 +17,7 @@ support of the output, and the links as evidence).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +26,7 @@ from evalsuite.align.lexicon import forget_notices, load_lexicon
 from evalsuite.align.words import Word, content_words
 from evalsuite.text.normalize import fold, jaro_winkler, match_names
 from evalsuite.text.numbers import extract_numbers
+from evalsuite.text.phonetic import first_class, latin_form, phonetic_keys
 
 __all__ = ["Alignment", "Link", "align", "clear_caches", "translations"]
 
@@ -34,6 +38,13 @@ _MAX_TRIM = 2
 _MIN_TRIMMED = 3
 _CHARACTER_LANGS = frozenset({"zh", "ja"})
 _LINKERS = ("s", "es", "n", "en", "")
+_SOUND_SCRIPT = re.compile(r"[\u0900-\u097f]+|[\u30a1-\u30fa\u30fc]+")
+"""A word in Devanagari or in katakana: scripts whose Latin form writes a loan or a name by
+its sounds."""
+_NATIVE_JAPANESE = re.compile(r"[\u3041-\u309f\u3400-\u9fff\uf900-\ufaff]")
+_SOUND_MIN_JW = 0.6
+_SOUND_SHORT_JW = 0.8
+_VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True)
@@ -222,7 +233,52 @@ def _folded(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
+def _same_first_sound(a: str, b: str) -> bool:
+    first_a, first_b = first_class(a), first_class(b)
+    return first_a == first_b or (first_a in _VOWELS and first_b in _VOWELS)
+
+
+@lru_cache(maxsize=1 << 16)
+def _sound_cognates(a: str, b: str) -> bool:
+    """A Devanagari or kana word and a Latin one that sound alike: the same consonant-class
+    key (two classes or more), the same first sound (any vowel for a vowel) and spellings not
+    far apart ("गूगल"/"Google", "फेसबुक"/"Facebook"; not "रणनीति"/"limited"); a key shorter
+    than that needs close spellings ("याहू"/"Yahoo"). Devanagari letter names spell an
+    acronym ("एनएसए"/"NSA")."""
+    from evalsuite.text.names.hindi import spelled_acronym
+
+    acronym = spelled_acronym(a)
+    if acronym is not None:  # "एनएसए" spells "NSA" letter by letter
+        return acronym == re.sub(r"['’]s$", "", b).upper()
+    la, lb = latin_form(a).replace(" ", ""), latin_form(b).replace(" ", "")
+    if not la or not lb or not _same_first_sound(la, lb):
+        return False
+    similar = jaro_winkler(la, lb)
+    keys_b = set(phonetic_keys(lb))
+    keys_a = phonetic_keys(la)
+    if any(len(key) >= 2 and key in keys_b for key in keys_a):
+        return similar >= _SOUND_MIN_JW
+    short = max(len(key) for key in (*keys_a, *keys_b)) <= 1
+    return short and similar >= _SOUND_SHORT_JW
+
+
+def _cognate_candidates(
+    part: str, lang: str, by_letter: dict[str, list[int]], size: int
+) -> Iterable[int]:
+    """Output words to compare with a source word: those with its first folded letter, or
+    all of them for a word written by its sounds (its first letter may change: "फेसबुक");
+    none for a Japanese word with kanji or hiragana, whose letters say nothing of its sound
+    (anyascii reads kanji as Mandarin: "受け" is no "shou-ke")."""
+    if _SOUND_SCRIPT.fullmatch(part):
+        return range(size)
+    if lang == "ja" and _NATIVE_JAPANESE.search(part):
+        return ()
+    return by_letter.get(_folded(part)[:1], ())
+
+
 def _cognates(a: str, b: str) -> bool:
+    if _SOUND_SCRIPT.fullmatch(a) and b.isascii():
+        return _sound_cognates(a, b)
     fa, fb = _folded(a), _folded(b)
     if fa == fb:
         return len(fa) >= 2
@@ -266,7 +322,7 @@ def align(src_text: str, src_lang: str, hyp_text: str, hyp_lang: str) -> Alignme
             found = {
                 j
                 for part in word.parts
-                for j in by_letter.get(_folded(part)[:1], ())
+                for j in _cognate_candidates(part, src_lang, by_letter, len(hyp))
                 if _cognates(part, hyp[j].text)
             }
             how = "cognate"

@@ -2,7 +2,8 @@
 
 Chinese is segmented with jieba and Japanese with MeCab (fugashi, unidic-lite), whose
 dictionary form (lemma) is a second key; other languages split on letters. Function words
-(spaCy's stop lists) are left out: alignment is about what a sentence says.
+(spaCy's stop lists; in Japanese also UniDic's particles, auxiliaries, pronouns and light
+verbs) are left out: alignment is about what a sentence says.
 """
 
 from __future__ import annotations
@@ -54,6 +55,20 @@ def _fugashi() -> Any:
     return fugashi.Tagger()
 
 
+_JA_FUNCTION_POS = frozenset({"助詞", "助動詞", "補助記号", "記号", "空白", "代名詞"})
+"""UniDic parts of speech that carry no content: particles, auxiliaries ("まし" of
+"ました"), symbols, pronouns."""
+_JA_LIGHT = "非自立可能"
+"""UniDic's mark of a verb that leans on another word ("し" of "復帰しました", "い" of "て
+いる")."""
+
+
+def _japanese_function(feature: Any) -> bool:
+    pos1 = getattr(feature, "pos1", None)
+    light = pos1 == "動詞" and getattr(feature, "pos2", "") == _JA_LIGHT
+    return pos1 in _JA_FUNCTION_POS or light
+
+
 def _japanese(text: str) -> list[tuple[str, int, int, str]]:
     out = []
     position = 0
@@ -63,6 +78,8 @@ def _japanese(text: str) -> list[tuple[str, int, int, str]]:
         if start < 0:
             continue
         position = start + len(surface)
+        if _japanese_function(token.feature) and not surface.isascii():
+            continue
         lemma = getattr(token.feature, "lemma", None) or surface
         out.append((surface, start, position, str(lemma).split("-")[0]))
     return out

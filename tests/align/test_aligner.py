@@ -131,3 +131,30 @@ def test_content_words_have_spans_in_every_script() -> None:
     ):
         words = content_words(text, lang)
         assert words and all(text[w.start : w.end] == w.text for w in words), (lang, words)
+
+
+def test_devanagari_and_katakana_names_align_by_their_sounds(tiny_lexicons: Path) -> None:
+    alignment = align(
+        "एनएसए, गूगल, याहू और फेसबुक ने विधेयक का समर्थन किया।",
+        "hi",
+        "The NSA, Google, Yahoo and Facebook backed the bill.",
+        "en",
+    )
+    how = {(s, h): k for s, h, k in alignment.linked_pairs()}
+    for pair in (("एनएसए", "NSA"), ("गूगल", "Google"), ("याहू", "Yahoo"), ("फेसबुक", "Facebook")):
+        assert how.get(pair) == "cognate", pair
+    japanese = align("トランプ氏が来た。", "ja", "Trump came.", "en")
+    assert ("トランプ", "Trump", "cognate") in map(tuple, japanese.linked_pairs())
+
+
+def test_sounds_alike_is_not_enough_for_an_ordinary_word(tiny_lexicons: Path) -> None:
+    # "रणनीति" (strategy) has the consonants of "limited"; "受け" (kanji and kana) is no loan.
+    hindi = align("रणनीति सीमित थी।", "hi", "The strategy was limited.", "en")
+    assert ("रणनीति", "limited") not in {(s, h) for s, h, _ in hindi.linked_pairs()}
+    japanese = align("肩の治療を受けた。", "ja", "His shoulders were treated.", "en")
+    assert "受け" not in {s for s, _, _ in japanese.linked_pairs() if _ == "cognate"}
+
+
+def test_japanese_particles_auxiliaries_and_light_verbs_are_no_content() -> None:
+    words = [w.text for w in content_words("なんとか試合に復帰しました。", "ja")]
+    assert words == ["試合", "復帰"]
