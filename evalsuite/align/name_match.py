@@ -15,8 +15,9 @@ A word of a name is found in the other text, strongest evidence first, as
   (`evalsuite.text.phonetic`: "Техасе" / "Texas", "トランプ" / "Trump", "जर्मनी" / "Germany"),
   against the other side's names and capitalised words (and, in Chinese and Japanese, the
   readings of its words, one to three at a time);
-- weakly, `prefix` (a shared beginning of four letters or more: "britannica" / "British") or
-  `sound` (one sound key inside the other: "斯滕堡" / "Rustenburg").
+- weakly, `abbreviation` (a country's one-character short form in Chinese or Japanese: "美"
+  of "中美" / "U.S."), `prefix` (a shared beginning of four letters or more: "britannica" /
+  "British") or `sound` (one sound key inside the other: "斯滕堡" / "Rustenburg").
 
 A name is found (strongly) when its distinctive words are: a person's surname, any word the
 lexicon does not know of another name, or, for a name made only of known words (an
@@ -25,6 +26,7 @@ institution), half of them. A weak match makes a name a variant at most, never m
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,6 +76,7 @@ _MAX_SPAN = 80
 _MAX_ABBREVIATION = 4
 _MIN_CJK_STEM = 2
 _PERSON = frozenset({"PERSON", "PER"})
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # English words that name a kind of thing inside a name ("Supreme Court", "Tver Region"):
 # they translate word for word and prove little on their own.
 _GENERIC = _words(
@@ -417,6 +420,10 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
                 found.append(("alias", name, name.text))
     if found:
         return found
+    if places and other.lang in _UNSEGMENTED:
+        found.extend(_place_characters(places, other))
+        if found:
+            return found
     if _is_acronym(part.text) and other.lang in _SPELLED_LETTERS:
         spelled = _spelled(part.text, other.lang)
         at = other.text.find(spelled)
@@ -533,6 +540,22 @@ def _abbreviations(targets: frozenset[str], other: Side) -> list[_Found]:
             if longer and _subsequence(letters, target):
                 found.append(("abbreviation", token, token.text))
                 break
+    return found
+
+
+def _place_characters(places: frozenset[str], other: Side) -> list[_Found]:
+    """Single characters of a Chinese or Japanese text that the lexicon renders as one of
+    `places`: the one-character short form of a country inside a word ("美" of "中美两国",
+    "美方" for the United States; "米" of "米アマゾン"). Weak (`abbreviation`): the same
+    character is also an ordinary word ("美", beautiful), so it spares an output name the
+    charge of being invented without proving it."""
+    found: list[_Found] = []
+    for char in dict.fromkeys(other.compact):
+        if not _CJK_CHAR.match(char):
+            continue
+        targets = translations(char, other.lang, "en")
+        if targets and any(places & _places(target, "en") for target in targets):
+            found.append(("abbreviation", None, char))
     return found
 
 

@@ -2,7 +2,7 @@
 myriad scales (万 亿/億 兆), mixed with digits ("9.1万", "１万１０００", "3万5千"), clock
 halves ("9点半", "9時半"), percentages ("百分之三十", "３０％"), ordinals ("第三"),
 approximate pairs ("七八个": seven or eight), year digits ("二〇二〇年") and magnitudes
-("数千", "几百": thousands, hundreds).
+("数千", "几百", "成千上万", "千千万万": thousands, hundreds).
 
 Numerals are also parts of words (十分 "very", 一直 "always", 千万 "by all means", 万一 "in
 case"): a run written only in numerals counts as a number when a counter, unit or time word
@@ -39,6 +39,14 @@ _PERCENT_BEFORE = re.compile(r"百分之$")
 _PERCENT_AFTER = re.compile(r"[%％]")
 _ABOUT_BEFORE = re.compile(r"[几幾数數]$")
 _ORDINAL_BEFORE = re.compile(r"第$")
+_MAGNITUDE_CHARS = "十百千万萬亿億"
+_MAGNITUDE_IDIOM = re.compile(
+    rf"([{_MAGNITUDE_CHARS}])\1([{_MAGNITUDE_CHARS}])\2"
+    rf"|成([{_MAGNITUDE_CHARS}])上[{_MAGNITUDE_CHARS}]"
+)
+"""Magnitudes said by doubling or by "成…上…": "千千万万", "成千上万" (thousands upon
+thousands), "成百上千" (hundreds): about the first magnitude, not 20,010,000; weak, as a
+translation may say "countless" or "millions" for them."""
 
 
 @dataclass(frozen=True)
@@ -58,9 +66,17 @@ class CjkNumber:
 def cjk_numbers(text: str) -> list[CjkNumber]:
     """Every number of a Chinese or Japanese `text`, in text order."""
     found: list[CjkNumber] = []
+    taken: list[tuple[int, int]] = []
+    for idiom in _MAGNITUDE_IDIOM.finditer(text):
+        first = idiom.group(1) or idiom.group(3)
+        magnitude = float(_PLACES.get(first) or _SCALES[first])
+        found.append(CjkNumber(magnitude, idiom.start(), idiom.end(), False, True, "about"))
+        taken.append(idiom.span())
     for run in _RUN.finditer(text):
         start, end = run.start(), run.end()
         chunk = run.group()
+        if any(a <= start and end <= b for a, b in taken):
+            continue
         clock_half = _AFTER_CLOCK.match(text, end)
         if clock_half:
             found.append(CjkNumber(30, clock_half.end() - 1, clock_half.end(), False, False,

@@ -49,6 +49,9 @@ FAITHFUL = [
     ("ja", "en", "トランプ大統領は東京を訪問した。", "President Trump visited Tokyo."),
     ("hi", "en", "जर्मनी ने ब्रिटेन को हराया।", "Germany defeated Britain."),
     ("hi", "en", "गूगल और फेसबुक ने विधेयक का समर्थन किया।", "Google and Facebook backed the bill."),
+    # A country's one-character short form inside a word ("美方": the U.S. side).
+    ("zh", "en", "美方取消了比赛。", "The U.S. called off the match."),
+    ("ja", "en", "米アマゾンが試合を中止した。", "America's Amazon cancelled the match."),
     ("en", "de", "Angela Merkel visited Paris yesterday.", "Angela Merkel besuchte gestern Paris."),
     ("en", "cs", "President Trump visited Prague yesterday.",
      "Prezident Trump včera navštívil Prahu."),  # a declined exonym

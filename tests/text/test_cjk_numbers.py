@@ -39,6 +39,9 @@ from evalsuite.text.numbers import extract_numbers
         ("十分钟", "zh", [("10", False)]),  # ten minutes
         ("千万不要", "zh", [("10000000", True)]),  # "by all means"
         ("一直在", "zh", [("1", True)]),
+        ("千千万万的店铺", "zh", [("~1000", True)]),  # thousands upon thousands
+        ("成千上万的人", "zh", [("~1000", True)]),
+        ("成百上千", "zh", [("~100", True)]),
     ],
 )
 def test_cjk_reading(text: str, lang: str, expected: list[tuple[str, bool]]) -> None:

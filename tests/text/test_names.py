@@ -59,6 +59,12 @@ def test_chinese_proper_nouns_carry_their_english_names(tiny_lexicons: Path) -> 
     assert "New York" in names["纽约"].parts[0].glosses
 
 
+def test_chinese_numbered_short_forms_are_no_names(tiny_lexicons: Path) -> None:
+    # jieba tags "二十大" (the 20th Party Congress) as a person's name.
+    names = find_names("学习党的二十大精神。", "zh")
+    assert "二十大" not in {n.text for n in names}
+
+
 def test_chinese_interpunct_names_and_pretokenised_text(tiny_lexicons: Path) -> None:
     names = find_names("另外 , 我 是 阿什 温 · 贝特 拉 贝特 。", "zh")
     assert [(n.text, n.how) for n in names] == [("阿什 温 · 贝特 拉 贝特", "interpunct")]

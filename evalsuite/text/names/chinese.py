@@ -5,7 +5,8 @@ CC-CEDICT writes the pinyin of a proper noun capitalised ("美国 [Mei3 guo2]", 
 pu3]") and of an ordinary word in lower case ("城市 [cheng2 shi4]"): that is the lexicon's
 own proper-noun mark, and its glosses give the English name ("阿荣旗" /Arun banner .../), which
 each name carries. jieba's tags (from its dictionary and HMM) catch names CC-CEDICT lacks
-("陈光明", "戈马") but also tag ordinary words ("城市/ns"), which CC-CEDICT then overrules.
+("陈光明", "戈马") but also tag ordinary words ("城市/ns"), which CC-CEDICT then overrules,
+and numbered short forms ("二十大"), which are left out.
 A name both mark is strong; one only CC-CEDICT marks ("国会", Congress or a Diet, which a
 translation may leave implicit) is weak, as is a single character. Adjacent names are one
 ("蒋口" + "河联"), and so are the parts of a foreign name written apart by an interpunct
@@ -33,6 +34,10 @@ _POINTER = re.compile(r"^(?:abbr\.|see |surname |variant of|old variant|CL:|used
 _MAX_PIECE = 6
 _MIN_DICTIONARY_NAME = 3
 _MAX_GLOSSES = 12
+_NUMERALS = frozenset("〇零一二三四五六七八九十百千万两")
+"""A word the segmenter tags as a name but opens with a numeral is a numbered short form
+("二十大", the 20th Party Congress; "十四五", the 14th five-year plan), not a name: its
+translation is a number and a common noun."""
 
 
 @cache
@@ -89,7 +94,7 @@ def _grade(word: str, flag: str) -> tuple[str, str, bool] | None:
     label = _PROPER_TAGS.get(flag, "MISC")
     if word in proper and word not in ordinary:
         return label, "cedict", tagged and len(word) >= 2
-    if not tagged or word in ordinary or len(word) < 2:
+    if not tagged or word in ordinary or len(word) < 2 or word[0] in _NUMERALS:
         return None
     if _covered_by_ordinary(word, frozenset(proper), ordinary):
         return None
