@@ -35,7 +35,7 @@ from evalsuite.align.keys import english_key, is_stop_word, lexeme_key
 from evalsuite.align.words import WORD
 from evalsuite.text import place_aliases
 from evalsuite.text.names import Name, NamePart
-from evalsuite.text.names.common import DECLINING, compact, place_of
+from evalsuite.text.names.common import DECLINING, compact, known, place_of
 from evalsuite.text.names.hindi import LETTER_NAMES_HI
 from evalsuite.text.nlp import dominant_script
 from evalsuite.text.normalize import fold, jaro_winkler
@@ -77,6 +77,7 @@ _MAX_ABBREVIATION = 4
 _MIN_CJK_STEM = 2
 _PERSON = frozenset({"PERSON", "PER"})
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 # English words that name a kind of thing inside a name ("Supreme Court", "Tver Region"):
 # they translate word for word and prove little on their own.
 _GENERIC = _words(
@@ -162,6 +163,15 @@ def _side(text: str, lang: str, names: tuple[Name, ...]) -> Side:
                     latin_form(piece).replace(" ", ""), lexeme_key(piece, lang), _cased(piece),
                 )
             )  # fmt: skip
+    for match in _DOTTED_INITIALS.finditer(text):  # "M.L." as the acronym "ML"
+        initials = match.group().rstrip(".")
+        joined = initials.replace(".", "")
+        tokens.append(
+            _Token(
+                initials, match.start(), match.start() + len(initials), joined.casefold(),
+                joined.casefold(), lexeme_key(joined, lang), True,
+            )
+        )  # fmt: skip
     compacted = compact(text)[0] if lang in _UNSEGMENTED else ""
     return Side(text, lang, tuple(tokens), _readings(text, lang), names, compacted)
 
@@ -481,9 +491,19 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
             for f in forms
         ):
             found.append(("prefix", token, token.text))
-        elif (token.cased or uncased) and any(sounds_close(f, token.latin) for f in forms):
+        elif (
+            (token.cased or uncased)
+            and not _known_uncased(token, other.lang)
+            and any(sounds_close(f, token.latin) for f in forms)
+        ):
             found.append(("sound", token, token.text))
     return found
+
+
+def _known_uncased(token: _Token, lang: str) -> bool:
+    """A word of a script without capitals that the lexicon knows ("राष्ट्रपति", president):
+    no name, so a name that only sounds a little like it ("Dravid") is not found there."""
+    return not _has_case(token.text) and known(token.text, lang)
 
 
 def _gloss_in(

@@ -63,6 +63,7 @@ FAITHFUL = [
     ("en", "de", "So the internet police AREN'T coming? British spellings are fine.",
      "Also kommt die Internetpolizei nicht? Die Stadt ist neu."),  # contraction, nationality
     ("hi", "en", "एडवोकेट एमएल गुप्ता ने कहा।", "Advocate ML Gupta said."),  # a spelled acronym
+    ("hi", "en", "एडवोकेट एमएल गुप्ता ने कहा।", "Advocate M.L. Gupta said."),  # dotted initials
     ("en", "zh", "Trump met Macron.", "特朗普 ( 英语 : Trump ) 会见了马克龙。"),  # the original
     ("en", "ja", "He wore jackboots.", "彼 は ジャック ブーツ を 着 た 。"),  # a loanword's piece
     ("en", "cs", "Trump met the mayor in Prague.",
@@ -101,6 +102,9 @@ FAULTY = [
     ("ja", "en", "トランプ大統領は東京を訪問した。", "President Obama visited Tokyo.",
      None, "Obama"),
     ("hi", "en", "जर्मनी ने ब्रिटेन को हराया।", "Germany defeated France.", None, "France"),
+    # "Dravid" only sounds a little like "राष्ट्रपति", a word the lexicon knows (president).
+    ("hi", "en", "ट्रंप ने राष्ट्रपति से बात की।", "Rahul Dravid spoke to the president.",
+     None, "Rahul Dravid"),
     ("en", "de", "Angela Merkel visited Paris yesterday.", "Angela Merkel besuchte gestern Rom.",
      "Paris", "Rom"),
     ("en", "cs", "President Trump visited Prague yesterday.",
