@@ -16,7 +16,8 @@ A word of a name is found in the other text, strongest evidence first, as
   against the other side's names and capitalised words (and, in Chinese and Japanese, the
   readings of its words, one to three at a time);
 - weakly, `abbreviation` (a country's one-character short form in Chinese or Japanese: "美"
-  of "中美" / "U.S."), `prefix` (a shared beginning of four letters or more: "britannica" /
+  of "中美" / "U.S."), `character` (a word's one-character translation: "Blacks" / "黑" of
+  "全黑队"), `prefix` (a shared beginning of four letters or more: "britannica" /
   "British") or `sound` (one sound key inside the other: "斯滕堡" / "Rustenburg").
 
 A name is found (strongly) when its distinctive words are: a person's surname, any word the
@@ -497,6 +498,11 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
             and any(sounds_close(f, token.latin) for f in forms)
         ):
             found.append(("sound", token, token.text))
+    if not found and other.lang in _UNSEGMENTED:
+        # A word rendered by one character inside a name ("Blacks" / "黑" of "全黑队"):
+        # weak, as the character is also part of many other words.
+        singles = sorted(t for t in targets if len(t) == 1 and t in other.compact)
+        found.extend(("character", None, t) for t in singles)
     return found
 
 

@@ -52,6 +52,8 @@ FAITHFUL = [
     # A country's one-character short form inside a word ("美方": the U.S. side).
     ("zh", "en", "美方取消了比赛。", "The U.S. called off the match."),
     ("ja", "en", "米アマゾンが試合を中止した。", "America's Amazon cancelled the match."),
+    # A name's word rendered by one character ("Blacks" / "黑" of "全黑队").
+    ("zh", "en", "南非队击败了全黑队。", "South Africa beat the All Blacks."),
     ("en", "de", "Angela Merkel visited Paris yesterday.", "Angela Merkel besuchte gestern Paris."),
     ("en", "cs", "President Trump visited Prague yesterday.",
      "Prezident Trump včera navštívil Prahu."),  # a declined exonym
