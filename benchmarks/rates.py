@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.evaldata import demetr_input, read_jsonl
+from benchmarks.evaldata import demetr_input, keep_half, read_jsonl
+from benchmarks.splits import Half
 from evalsuite.checks.api import CheckInput
 from evalsuite.checks.runner import run_checks
 
@@ -36,11 +37,13 @@ def demetr_rows(
     root: Path,
     perturbations: Iterable[tuple[str, str]],
     fired: Callable[[list[CheckInput]], list[bool]],
+    half: Half | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """False alarms on DEMETR's good MT of every dev item, then recall per (perturbation id,
-    phenomenon name) on the perturbed MT."""
-    base = {r["item_id"]: r for r in read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")}
-    pairs = read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl")
+    """False alarms on DEMETR's good MT of every dev item of `half` (every item for None),
+    then recall per (perturbation id, phenomenon name) on the perturbed MT."""
+    base_rows = read_jsonl(root / "demetr" / "demetr_base_dev.jsonl")
+    base = {r["item_id"]: r for r in keep_half("demetr", base_rows, half)}
+    pairs = keep_half("demetr", read_jsonl(root / "demetr" / "demetr_pairs_dev.jsonl"), half)
     good = fired([demetr_input(item, item["mt"]) for item in base.values()])
     yield rate_row("demetr", "no_error (good mt)", good, error=False)
     for perturbation, name in perturbations:
