@@ -96,6 +96,10 @@ _FUNCTION_WORDS = _words("of the and at in on for de des du la le el y und der d
 # that their ending changes with the case ("Киев", "Киеве").
 _GENITIVE_S = _words("de nl sv da no nb is")
 _INFLECTING = _words("ru uk be bg pl cs sk sl hr sr bs lt lv fi et hu")
+# NER labels of values, not names: a capitalised word inside one ("Sept. 16") is no name.
+_VALUE_LABELS = _words("DATE TIME CARDINAL ORDINAL QUANTITY PERCENT MONEY")
+# Languages that write a person's family name first ("Xi Jinping", "Kim Jong-un").
+_FAMILY_NAME_FIRST = _words("zh ja ko vi hu")
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,7 @@ def entity_missing(seg: ParsedSegment) -> list[Finding]:
         unaligned += [[q] for q in _lost_qualifiers(plan.entities, unaligned, seg.hyp)]
     for mentions in unaligned:
         ent = mentions[0]
-        if seg.task != "summary" and _other_name_part(mentions, seg.hyp) is not None:
+        if seg.task != "summary" and _other_name_part(mentions, seg) is not None:
             continue  # told another way: at most a variant (entity_variant)
         message = f"{ent.label} '{ent.text}' in the {plan.against} is missing from the hypothesis"
         evidence = _evidence(plan.against, None, ent.text, ent.label, None)
@@ -257,17 +261,18 @@ def entity_variant(seg: ParsedSegment) -> list[Finding]:
         return []  # across languages a respelling is a transliteration, not a fault
     findings = []
     for mentions in plan.entities:
-        best = _best(mentions, [seg.hyp], lenient=False) or _other_name_part(mentions, seg.hyp)
+        best = _best(mentions, [seg.hyp], lenient=False) or _other_name_part(mentions, seg)
         if best is not None and best[1].kind == "variant":
             findings.append(_variant_finding(*best, plan.against, hyp_side=False))
     return findings
 
 
-def _other_name_part(mentions: list[Entity], hyp: ParsedText) -> tuple[Entity, _Match] | None:
+def _other_name_part(mentions: list[Entity], seg: ParsedSegment) -> tuple[Entity, _Match] | None:
     """A translation's counterpart of a person by another part of their name alone."""
-    folded = fold_text(hyp.text)
+    folded = fold_text(seg.hyp.text)
+    family_first = seg.src is not None and seg.src.lang in _FAMILY_NAME_FIRST
     for ent in mentions:
-        match = _find_other_name_part(ent, folded)
+        match = _find_other_name_part(ent, folded, family_first=family_first)
         if match is not None:
             return ent, match
     return None
@@ -284,7 +289,8 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
     findings = []
     only_cross_lingual = all(lenient for _, lenient in supports)
     runs: list[Entity] | None = None
-    for mentions in _clusters(_names(seg.hyp)):
+    hyp_names = _names(seg.hyp) if seg.task == "summary" else _with_lexical_names(seg.hyp)
+    for mentions in _clusters(hyp_names):
         if only_cross_lingual and mentions[0].label == "MISC":
             continue  # a rule-based name cannot be vouched for across languages
         found = [_best(mentions, [text], lenient=lenient) for text, lenient in supports]
@@ -674,7 +680,8 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
     given a source, only names the source confirms (a capitalised "Fertility" is no name).
     A source whose script cannot be compared (Chinese, Hindi) confirms nothing; then a name
     counts when none of its words is a common word ("Facebook", "Filipino"; not "the
-    Revolution") and it does not open a sentence, and an acronym when the source has it."""
+    Revolution") and it does not open a sentence, or when the source spells it syllable by
+    syllable (a Chinese name in pinyin); an acronym when the source has it."""
     if text.doc is None:
         return list(_names(text))
     comparable_source = source is None or _comparable(source)
@@ -691,9 +698,45 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
         elif comparable_source:
             if entity_found([e], source, lenient=_cross_lingual(text, source)):
                 extra.append(e)
-        elif _lexical_name(text, e, source):
+        elif _lexical_name(text, e, source) or _spelled_in([e], source):
             extra.append(e)
     return sorted([*_names(text), *extra], key=lambda e: e.start)
+
+
+def _with_lexical_names(text: ParsedText) -> list[Entity]:
+    """A translation's NER entities plus the names NER missed that are names by their words
+    alone: capitalised runs away from a sentence start none of whose words WordNet has in
+    lower case ("Okonkwo", "Gdańsk"; not "Secretariat"), each of four letters or more, no
+    token of them in a value NER read (a DATE) or glued to digits. A name invented in place
+    of another must be unsupported even where the model tags neither."""
+    names = _names(text)
+    if text.lang != "en" or text.doc is None:
+        return names
+    extra: list[Entity] = []
+    for e in [*fallback_entities(text.text, text.lang), *_proper_noun_runs(text)]:
+        if e.label == "ACRONYM" or any(e.start <= n.end + 1 and n.start <= e.end + 1
+                                       for n in [*text.entities, *extra]):  # fmt: skip
+            continue  # overlapping or touching a tagged name: a piece of it ("Islamic State")
+        span = text.doc.char_span(e.start, e.end, alignment_mode="expand")
+        tokens = list(span or ())
+        if not tokens or any(t.ent_type_ in _VALUE_LABELS or not t.is_alpha for t in tokens):
+            continue  # NER read a value ("Sept." of a DATE), or it is glued to digits ("600Mbit")
+        words = re.findall(r"[^\W\d_]+", e.text)
+        long_words = all(len(w) >= _MIN_SUPPORT_TOKEN and not common_word(w) for w in words)
+        if words and long_words and e.text[0].isupper() and _lexical_words(text, e):
+            extra.append(e)
+    return sorted([*names, *extra], key=lambda e: e.start)
+
+
+def _lexical_words(text: ParsedText, ent: Entity) -> bool:
+    """English words that WordNet has only as names, or not at all, away from a sentence
+    start, and not all titles."""
+    if text.lang != "en" or _opens_sentence(text.text, ent.start):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_]+", ent.text)]
+    if words and all(role_noun(w) for w in words):
+        return False  # a title before a name ("Comrade Xi"), though WordNet has it capitalised
+    return bool(words) and all(not common_word(w) or proper_lemma(w) for w in words)
 
 
 def _lexical_name(text: ParsedText, ent: Entity, source: ParsedText) -> bool:
@@ -702,12 +745,7 @@ def _lexical_name(text: ParsedText, ent: Entity, source: ParsedText) -> bool:
     away from a sentence start."""
     if ent.label == "ACRONYM":
         return entity_found([ent], source, lenient=True)
-    if text.lang != "en" or _opens_sentence(text.text, ent.start):
-        return False
-    words = [w for w in re.findall(r"[^\W\d_]+", ent.text)]
-    if words and all(role_noun(w) for w in words):
-        return False  # a title before a name ("Comrade Xi"), though WordNet has it capitalised
-    return bool(words) and all(not common_word(w) or proper_lemma(w) for w in words)
+    return _lexical_words(text, ent)
 
 
 def _proper_noun_runs(text: ParsedText) -> list[Entity]:
@@ -855,16 +893,20 @@ def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
     return found
 
 
-def _find_other_name_part(ent: Entity, folded: FoldedText) -> _Match | None:
+def _find_other_name_part(ent: Entity, folded: FoldedText, *, family_first: bool) -> _Match | None:
     """A person named by the first word of their name alone, as a name that comes family name
-    first is ("President Xi" for "Xi Jinping"), or by a given name: the same person told
+    first is ("President Xi" for "Xi Jinping", "Hu" for "Hu Jintao"): the same person told
     another way, a respelling at most. The word must stand alone (not "Angela" of another
-    "Angela Schmidt"), be capitalised and be no common word or noun of a person."""
+    "Angela Schmidt"), be capitalised and be no common word or noun of a person, and, unless
+    the source's language writes the family name first, be no given name (US Census lists):
+    "Sarah" for "Sarah Okafor" dropped the surname."""
     tokens = name_tokens(ent.text)
     if ent.kind != "person" or len(tokens) < 2 or len(tokens[0]) < 2:
         return None
     if role_noun(tokens[0]) or (common_word(tokens[0]) and not proper_lemma(tokens[0])):
         return None  # a title NER took in ("Defender Filip Novák")
+    if is_given_name(tokens[0]) and not family_first:
+        return None
     words = folded.tokens()
     for i, (word, start, end) in enumerate(words):
         if word != tokens[0]:
