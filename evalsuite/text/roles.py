@@ -26,6 +26,7 @@ from evalsuite.text.predicates import (
     object_control,
 )
 from evalsuite.text.reparse import Reparse, sentence_reparses
+from evalsuite.text.word_case import role_noun
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -356,10 +357,25 @@ def _recipient_inside_object(verb: Token, obj: Token) -> Token | None:
         return None
     amounts = [c.i for c in obj.lefts if c.pos_ == "NUM" or c.like_num]
     if not amounts:
-        return None
+        return _plural_party_inside_object(obj)
     for child in obj.lefts:
         modifier = child.i < min(amounts) and child.dep_ in ("amod", "compound", "nmod")
         if modifier and child.pos_ in ("NOUN", "PROPN", "ADJ") and not child.like_num:
+            return child
+    return None
+
+
+def _plural_party_inside_object(obj: Token) -> Token | None:
+    """"taught the students chemistry", parsed as one noun phrase with "students" a compound:
+    a plural noun of persons (WordNet) after the phrase's determiner is a noun phrase of its
+    own, the recipient, since English noun modifiers are singular ("student loans") unless
+    the plural is a word of its own ("arms dealers", "sales tax", "sports club")."""
+    opened = any(c.dep_ in ("det", "poss") for c in obj.lefts)
+    for child in obj.lefts:
+        if (
+            opened and child.dep_ == "compound" and child.tag_ == "NNS"
+            and child.lower_ != child.lemma_.casefold() and role_noun(child.lemma_.casefold())
+        ):  # fmt: skip
             return child
     return None
 

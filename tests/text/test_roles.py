@@ -23,3 +23,21 @@ def test_predicate_lemma_keeps_its_silent_e(text: str, event: str) -> None:
     nlp = load_pipeline("en")
     assert nlp is not None
     assert {t.event for t in extract_triples(nlp(text)) if not t.noun} == {event}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The professor taught the students chemistry.", "student"),  # one NP to the parser
+        ("The firm paid its workers bonuses.", "worker"),
+        ("Iran supplied the arms dealers.", None),  # "arms" is a word of its own, no person
+    ],
+)
+def test_plural_person_inside_a_given_object_is_the_recipient(
+    text: str, recipient: str | None
+) -> None:
+    nlp = load_pipeline("en")
+    assert nlp is not None
+    triples = extract_triples(nlp(text))
+    found = {t.patient.head for t in triples if t.role == "recipient" and t.patient}
+    assert found == ({recipient} if recipient else set())
