@@ -2,13 +2,19 @@
 
 Scores N translation pairs built from the DEMETR dev set in ../shared/evaldata (its good MT and
 its perturbed MT, against the human references and the sources, cycled with fresh ids up to N)
-with every metric (BLEU, chrF, TER, ROUGE, with 1,000-resample intervals) and every check. Each
+with every metric (BLEU, chrF, TER, ROUGE, with 1,000-resample intervals) and, unless
+`--checks none`, every check. Each
 (backend, size) runs in a fresh process, so its peak RSS (`ru_maxrss`) is that of one run's
 driver. Pairs are generated partition by partition and never held as a corpus; the driver keeps
 the segment lines on disk and only per-segment statistics in memory.
 
     .venv/bin/python benchmarks/bench_scale.py                  # 1,000 and 4,000 pairs
     .venv/bin/python benchmarks/bench_scale.py --pairs 100000   # 25,000 and 100,000 pairs
+    .venv/bin/python benchmarks/bench_scale.py --pairs 100000 --checks none   # metrics only
+
+`--checks none` scores the metrics only: the memory of the scoring engine (the driver's per-
+segment statistics, the segments spool) without the NLP pipelines the checks load, and within
+an hour at 100,000 pairs on two shared cores, where every check would take several.
 """
 
 from __future__ import annotations
@@ -74,7 +80,9 @@ def partitions(
         yield [e for e, _ in batch], [h for _, h in batch]
 
 
-def one_run(backend_name: str, n: int, root: Path, size: int) -> dict[str, Any]:
+def one_run(
+    backend_name: str, n: int, root: Path, size: int, checks: str = "all"
+) -> dict[str, Any]:
     """Score n pairs on one backend in this process; what the parent prints."""
     rows = demetr_rows(root)
     started = time.perf_counter()
@@ -90,7 +98,7 @@ def one_run(backend_name: str, n: int, root: Path, size: int) -> dict[str, Any]:
     startup = time.perf_counter() - started
     spec = ScoringSpec(
         dataset="demetr", task="translation", system="mt", system_signature="given-outputs",
-        metrics=METRICS, checks=None, rouge_stemmer=False,
+        metrics=METRICS, checks=None if checks == "all" else (), rouge_stemmer=False,
         profile=corpus_profile((e for e, _ in examples(rows, n)), "translation"),
     )
     started = time.perf_counter()
@@ -115,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         "--partition", type=int, default=PARTITION_SIZE,
         help=f"pairs per partition (default {PARTITION_SIZE}); the cut never changes a number",
     )
+    parser.add_argument(
+        "--checks", choices=("all", "none"), default="all",
+        help="every check (default) or none: metrics only",
+    )
     parser.add_argument("--one", nargs=2, metavar=("BACKEND", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     needed = [args.evaldata / "demetr" / name
@@ -125,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
               f"DIR holding demetr/); missing: {', '.join(missing)}", file=sys.stderr)
         return 2
     if args.one:
-        one = one_run(args.one[0], int(args.one[1]), args.evaldata, args.partition)
+        one = one_run(args.one[0], int(args.one[1]), args.evaldata, args.partition, args.checks)
         print(json.dumps(one))
         return 0
     sizes = [args.small or max(1, args.pairs // 4), args.pairs]
@@ -133,12 +145,14 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         for backend in ("local", "ray"):
             command = [sys.executable, __file__, "--one", backend, str(n),
-                       "--evaldata", str(args.evaldata), "--partition", str(args.partition)]
+                       "--evaldata", str(args.evaldata), "--partition", str(args.partition),
+                       "--checks", args.checks]
             done = subprocess.run(command, capture_output=True, text=True, check=True,
                                   env={**os.environ, "OMP_NUM_THREADS": "1"})
             results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-            print(f"  done: {backend} {n} pairs", file=sys.stderr)
-    print(f"scoring DEMETR pairs: {', '.join(METRICS)} (1,000-resample intervals), all checks; "
+            print(f"  done: {backend} {n} pairs: {results[-1]}", file=sys.stderr, flush=True)
+    checked = "all checks" if args.checks == "all" else "no checks"
+    print(f"scoring DEMETR pairs: {', '.join(METRICS)} (1,000-resample intervals), {checked}; "
           f"{os.cpu_count()} cores, partitions of {args.partition}")
     print("| backend | pairs | workers | startup s | scoring s | pairs/s | speedup | "
           "driver peak RSS MB | BLEU |")

@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.evaldata import DEFAULT_EVALDATA, demetr_cases, read_jsonl  # noqa: E402
 from benchmarks.splits import HALVES  # noqa: E402
+from evalsuite.checks import entities  # noqa: E402
 from evalsuite.checks.api import CheckInput  # noqa: E402
 from evalsuite.checks.runner import CHECKS, run_checks  # noqa: E402
 from evalsuite.text import nlp, normalize, numbers  # noqa: E402
@@ -39,6 +40,7 @@ def clear_caches() -> None:
     caches = (normalize.fold_text, normalize._content_tokens, normalize.match_names)
     for cached in (*caches, numbers.extract_numbers, nlp.dominant_script, nlp.fallback_entities):
         cached.cache_clear()
+    entities.located.cache_clear()
     nlp.clear_parse_cache()
 
 

@@ -868,7 +868,25 @@ def _locate(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
     """The best match of `ent` in `target`, strongest evidence first: the same name (entity or
     text), a respelled entity, a shorter or related form (a surname, "Mexican" for "Mexico"),
     a respelling in the text, most words of a long name, and across languages one shared
-    long word."""
+    long word.
+
+    A match depends on the mention's text and label and on the target's text, language and
+    entities only (never its parse), so it is remembered by those: the hypotheses of one
+    reference (systems, perturbations) mostly name the same entities, and a reference's own
+    entities are looked up in its source once per pair."""
+    return located(ent.text, ent.label, target.text, target.lang, target.entities, lenient)
+
+
+@lru_cache(maxsize=16384)
+def located(
+    name: str, label: str, text: str, lang: str, entities: tuple[Entity, ...], lenient: bool
+) -> _Match | None:
+    """`_locate` of a mention (`name`, `label`) in the text `text` of `lang` with `entities`."""
+    return _locate_in(Entity(name, label, 0, len(name)), ParsedText(text, lang, None, entities),
+                      lenient=lenient)  # fmt: skip
+
+
+def _locate_in(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | None:
     by_kind = _entity_matches(ent, target.entities)
     if "exact" in by_kind:
         return by_kind["exact"]
