@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -427,7 +427,15 @@ class FoldedText:
 
     def tokens(self) -> list[tuple[str, int, int]]:
         """Folded words with their folded [start, end)."""
-        return [(m.group(), m.start(), m.end()) for m in re.finditer(r"[a-z0-9]+", self.folded)]
+        return list(self._tokens)
+
+    @cached_property
+    def _tokens(self) -> tuple[tuple[str, int, int], ...]:
+        """Read once: every name looked up in a text scans its words (see checks/entities)."""
+        return tuple((m.group(), m.start(), m.end()) for m in _FOLDED_WORD.finditer(self.folded))
+
+
+_FOLDED_WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=8192)
