@@ -55,14 +55,24 @@ class EventIndex:
         for i, triple in enumerate(self.triples):
             for key in index_keys(triple.event, triple.noun):
                 self._by_key.setdefault(key, []).append(i)
+        # Candidates depend on the probe's event and noun only; an index kept with a parse
+        # (checks/roles.py) answers the same clause of every system's output once.
+        self._found: dict[tuple[str, bool], tuple[Triple, ...]] = {}
 
     def candidates(self, triple: Triple) -> list[Triple]:
         """Triples of the same event; never one whose predicate is an antonym."""
-        found: set[int] = set()
-        for key in probe_keys(triple.event, triple.noun):
-            found.update(self._by_key.get(key, ()))
-        picked = (self.triples[i] for i in sorted(found))
-        return [t for t in picked if not opposed(triple.event, t.event, triple.noun, t.noun)]
+        probe = (triple.event, triple.noun)
+        known = self._found.get(probe)
+        if known is None:
+            found: set[int] = set()
+            for key in probe_keys(triple.event, triple.noun):
+                found.update(self._by_key.get(key, ()))
+            picked = (self.triples[i] for i in sorted(found))
+            known = tuple(
+                t for t in picked if not opposed(triple.event, t.event, triple.noun, t.noun)
+            )
+            self._found[probe] = known
+        return list(known)
 
 
 def symmetric(triple: Triple) -> bool:

@@ -14,6 +14,7 @@ reference-free, a document's headline with its own body. Symmetric predicates ("
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -56,7 +57,7 @@ def role_reversal(seg: ParsedSegment) -> list[Finding]:
     for against, other in _comparisons(seg):
         if other.doc is None or other.lang != seg.hyp.lang:
             continue
-        for finding in _findings(hyp_triples, _triples(other), seg.hyp, other, against):
+        for finding in _findings(hyp_triples, _index(other), seg.hyp, other, against):
             # A fault seen against the reference is not reported again against the source.
             start = finding.hyp_span.start if finding.hyp_span else -1
             key = (start, repr(finding.evidence["hyp_triple"]))
@@ -82,11 +83,32 @@ def _against_source_in_another_language(seg: ParsedSegment) -> list[Finding]:
     return cross_lingual_role_findings(seg.hyp, seg.src)
 
 
+_TRIPLES_KEY = "evalsuite.checks.roles.triples"
+_INDEX_KEY = "evalsuite.checks.roles.index"
+
+
 def _triples(text: ParsedText) -> list[Triple]:
-    """A text's triples, and its converse clauses read as their partners' (English only)."""
+    """A text's triples, and its converse clauses read as their partners' (English only);
+    remembered on the parse, like `extract_triples`: a reference meets every system."""
     assert text.doc is not None
-    triples = extract_triples(text.doc)
-    return triples + converse_readings(triples) if text.lang == "en" else triples
+    key = f"{_TRIPLES_KEY}.{text.lang}"
+    known = text.doc.user_data.get(key)
+    if known is None:
+        triples = extract_triples(text.doc)
+        known = tuple(triples + converse_readings(triples) if text.lang == "en" else triples)
+        text.doc.user_data[key] = known
+    return list(known)
+
+
+def _index(text: ParsedText) -> EventIndex:
+    """The compared text's triples by event, built once per parse (its look-ups with it)."""
+    assert text.doc is not None
+    key = f"{_INDEX_KEY}.{text.lang}"
+    index = text.doc.user_data.get(key)
+    if not isinstance(index, EventIndex):
+        index = EventIndex(_triples(text))
+        text.doc.user_data[key] = index
+    return index
 
 
 def _comparisons(seg: ParsedSegment) -> list[tuple[Against, ParsedText]]:
@@ -125,7 +147,7 @@ def _headline_findings(hyp: ParsedText, triples: list[Triple]) -> list[Finding]:
         for t, at in zip(triples, positions, strict=True)
         if t.start >= body_start and all(i >= body_start for i in at)
     ]
-    return _findings(headline, body, hyp, hyp, "body")
+    return _findings(headline, EventIndex(body), hyp, hyp, "body")
 
 
 def _headline_reading(triple: Triple, hyp: ParsedText) -> Triple:
@@ -142,7 +164,7 @@ def _headline_reading(triple: Triple, hyp: ParsedText) -> Triple:
 
 def _findings(
     hyp_triples: Sequence[Triple],
-    ref_triples: Sequence[Triple],
+    index: EventIndex,
     hyp: ParsedText,
     other: ParsedText,
     against: Against,
@@ -152,7 +174,6 @@ def _findings(
     different predicate has its arguments the other way round (`role_aligned`), then one per
     pair of clauses of a sentence whose arguments trade places with those of the other side's
     sentence."""
-    index = EventIndex(ref_triples)
     assert hyp.doc is not None and other.doc is not None
     alignment = SentenceAlignment(
         hyp.doc, other.doc, hyp.lang, (t.sentence for t in hyp_triples),
@@ -282,30 +303,33 @@ def _sentence_exchanges(
     def unsupported(h_clause: Clause, role: str, arg: Arg) -> bool:
         return not any(_has(ref_fill.get((r, role), []), arg) for r in partners[h_clause])
 
-    found = []
+    hyp_roles, ref_roles = _roles(hyp_fill), _roles(ref_fill)
     for (h1, r1), (t1, u1) in pairs.items():
         for (h2, r2), (t2, u2) in pairs.items():
             if (h1 == h2) != (r1 == r2):
                 continue
-            for role1 in _roles(h1, hyp_fill) & _roles(r1, ref_fill):
-                for role2 in _roles(h2, hyp_fill) & _roles(r2, ref_fill):
+            for role1 in hyp_roles[h1] & ref_roles[r1]:
+                for role2 in hyp_roles[h2] & ref_roles[r2]:
                     if h1 == h2 and (role1 == role2 or "agent" in (role1, role2)):
                         continue
                     for x in hyp_fill[(h1, role1)]:
                         if not unsupported(h1, role1, x) or not _has(ref_fill[(r2, role2)], x):
                             continue
-                        moved = [
-                            y for y in hyp_fill[(h2, role2)]
-                            if not y.same(x) and _has(ref_fill[(r1, role1)], y)
+                        if any(
+                            not y.same(x) and _has(ref_fill[(r1, role1)], y)
                             and unsupported(h2, role2, y)
-                        ]  # fmt: skip
-                        if moved:
-                            found.append(_Exchange(t1, u1, t2, u2))
-    return found[:1]
+                            for y in hyp_fill[(h2, role2)]
+                        ):  # fmt: skip
+                            return [_Exchange(t1, u1, t2, u2)]  # the first exchange only
+    return []
 
 
-def _roles(clause: Clause, filled: dict[Slot, list[Arg]]) -> set[str]:
-    return {role for c, role in filled if c == clause}
+def _roles(filled: dict[Slot, list[Arg]]) -> defaultdict[Clause, set[str]]:
+    """The roles filled in each clause (none for a clause without any)."""
+    roles: defaultdict[Clause, set[str]] = defaultdict(set)
+    for clause, role in filled:
+        roles[clause].add(role)
+    return roles
 
 
 def _exchange_finding(
