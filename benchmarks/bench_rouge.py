@@ -34,8 +34,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from rouge_score.rouge_scorer import RougeScorer
-
 from evalsuite.metrics.rouge import DEFAULT_ROUGE_TYPES, clear_caches, rouge_core, rouge_scores
 
 TYPES = list(DEFAULT_ROUGE_TYPES)
@@ -241,6 +239,8 @@ def _compare(
 ) -> list[str]:
     """Rows for one set: 1 thread and every core, all three tools, parity on every pair."""
     preds, refs = [p for p, _ in pairs], [r for _, r in pairs]
+    from rouge_score.rouge_scorer import RougeScorer  # not in growth children: _growth_rows
+
     oracle = RougeScorer(types, use_stemmer=True)
     rs = _rs_scorer(types)
     cores = len(os.sched_getaffinity(0))
@@ -279,6 +279,8 @@ def _row(label: str, slow: float | None, rs: float, ours: float, parity: str) ->
 def _long_rows(sets: dict[str, tuple[Pairs, list[str]]], args: argparse.Namespace) -> list[str]:
     """The long pair: evalsuite == rouge-score-rs on it whole, == rouge-score on a prefix."""
     rows = []
+    from rouge_score.rouge_scorer import RougeScorer  # not in growth children: _growth_rows
+
     oracle = RougeScorer(LONG_TYPES, use_stemmer=True)
     rs = _rs_scorer(LONG_TYPES)
     layouts = (("line", " ", "one line each"), ("lines", "\n", "a sentence per line"))
@@ -305,6 +307,9 @@ def _long_rows(sets: dict[str, tuple[Pairs, list[str]]], args: argparse.Namespac
 
 
 def _growth_rows(args: argparse.Namespace) -> list[str]:
+    """Each length in a child that imports evalsuite's ROUGE only: rouge-score pulls in NLTK,
+    which imports SciPy, pandas and scikit-learn (about 170 MiB of peak RSS here), and would
+    be counted as evalsuite's memory."""
     rows = []
     for n_tokens in args.growth:
         cells = []
