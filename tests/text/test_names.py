@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,74 @@ def test_hindi_acronyms_spelled_in_letter_names(tiny_lexicons: Path) -> None:
     names = {n.text: n for n in find_names("एडवोकेट एमएल गुप्ता ने कहा।", "hi")}
     assert names["एमएल"].strong and names["एमएल"].how == "spelled-acronym"
     assert "कहा।" not in names  # the danda ends a word
+
+
+_TINY_HUNSPELL = {
+    # Czech: an adjective (lowercase) and a city (capitalised) with a locative suffix.
+    "cs_CZ": (
+        "SET UTF-8\nSFX Y Y 1\nSFX Y ý ých ý\nSFX L Y 1\nSFX L ha ze ha\n",
+        "2\nspojený/Y\nPraha/L\n",
+    ),
+    # Polish (ISO8859-2, as Debian's): a city name declined.
+    "pl_PL": ("SET ISO8859-2\nSFX M Y 1\nSFX M ów owie ów\n", "1\nKraków/M\n"),
+    # German: compound parts flagged for a compound's end, nouns capitalised.
+    "de_DE": (
+        "SET UTF-8\nCOMPOUNDEND z\nONLYINCOMPOUND o\n",
+        "4\nTier\ntier/oz\nwohl/oz\nTenne\n",
+    ),
+}
+
+
+@pytest.fixture
+def tiny_hunspell(
+    tiny_lexicons: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Tiny Hunspell dictionaries in place of any installed ones, with fresh caches."""
+    from evalsuite.text.hunspell_lexicon import load_hunspell
+    from evalsuite.text.names import common, dictionary
+
+    for name, (aff, dic) in _TINY_HUNSPELL.items():
+        encoding = "iso8859-2" if "ISO8859-2" in aff else "utf-8"
+        (tmp_path / f"{name}.aff").write_bytes(aff.encode(encoding))
+        (tmp_path / f"{name}.dic").write_bytes(dic.encode(encoding))
+    monkeypatch.setenv("EVALSUITE_HUNSPELL_DIR", str(tmp_path))
+    caches = [load_hunspell, dictionary._stems, dictionary.german_compound, common.known,
+              find_names]  # fmt: skip
+
+    def clear() -> None:
+        for cached in caches:
+            cached.cache_clear()
+
+    clear()
+    yield tmp_path
+    clear()
+
+
+def test_a_capitalised_form_of_a_lowercase_dictionary_word_is_no_name(
+    tiny_hunspell: Path,
+) -> None:
+    # "Spojených" (of spojený, "united") alone mid-sentence: evidence, never reported missing.
+    names = find_names("Tady ve Spojených je to zločin.", "cs")
+    assert [(n.text, n.strong) for n in names] == [("Spojených", False)]
+    # A name the dictionary lists capitalised stays a name.
+    assert _strong("Byl jsem v Praze.", "cs") == ["Praze"]
+
+
+def test_a_declined_name_carries_its_dictionary_form(tiny_hunspell: Path) -> None:
+    (name,) = [n for n in find_names("Mieszkał w Krakowie.", "pl") if n.strong]
+    assert name.parts[0].latin == ("krakowie", "krakow")
+    (name,) = [n for n in find_names("Byl jsem v Praze.", "cs") if n.strong]
+    assert "praha" in name.parts[0].latin
+
+
+def test_german_compounds_of_dictionary_words_are_nouns(tiny_hunspell: Path) -> None:
+    # Tier + wohl (a word allowed at a compound's end): a noun, though the lexicon lacks it.
+    assert _strong("Die Stadt fördert Tierwohl.", "de") == []
+
+
+def test_a_german_stem_match_the_dictionary_does_not_confirm_is_a_name(
+    tiny_hunspell: Path,
+) -> None:
+    # The stemmer cuts "Tennet" to the lexicon's "Tenne" (barn); Hunspell knows no "Tennet".
+    assert _strong("Sie liegt laut Tennet bei 7,1 Gigawatt.", "de") == ["Tennet", "Gigawatt"]
+    assert _strong("Sie liegt in der Tenne.", "de") == []

@@ -14,6 +14,7 @@ from evalsuite.align.keys import english_key, is_stop_word, lexeme_key
 from evalsuite.align.lexicon import load_lexicon
 from evalsuite.text import place_aliases
 from evalsuite.text.names import Name, NamePart
+from evalsuite.text.names.dictionary import analysed
 from evalsuite.text.normalize import fold
 from evalsuite.text.phonetic import latin_form
 
@@ -42,6 +43,8 @@ _MIN_STEM = 5
 _MIN_PLACE_KEY = 4
 _COMPOUNDING = frozenset({"de", "nl", "sv", "da", "no", "nb"})
 _MIN_PART = 4
+_STEMS_CHECKED = frozenset({"de"})
+"""Where a stem-only lexicon match must be a word the Hunspell dictionary analyses."""
 _INFLECTED_FORMS = {"de": ("n", "en", "e", "s", "-e", "-n", "-en", "-s")}
 """German plural and case endings, added ("n") or taken off ("-en"), to find a noun the
 dictionary lists in another form."""
@@ -65,7 +68,13 @@ def known(word: str, lang: str) -> bool:
     if lexicon is None:
         return False
     folded = word.casefold()
-    targets = {*lexicon.english_for(lexeme_key(word, lang)), *lexicon.english_for(folded)}
+    exact = lexicon.english_for(folded)
+    targets = {*lexicon.english_for(lexeme_key(word, lang)), *exact}
+    if not exact and targets and lang in _STEMS_CHECKED and not _analysed(word, lang):
+        # Only the stem is an entry and the Hunspell dictionary knows no such word, nor the
+        # word less a plural or case ending ("Jungs"): the stemmer cut a name down to a word
+        # ("Tennet" -> "Tenne", barn).
+        return False
     if not targets and lang in _INFLECTED_FORMS:
         # A noun the dictionary lists in another form ("Seiten" for "Seite").
         for ending in _INFLECTED_FORMS[lang]:
@@ -91,6 +100,19 @@ def known(word: str, lang: str) -> bool:
             if stem and len(stem) >= _MIN_PART and lexicon.english_for(lexeme_key(stem, lang)):
                 return True
     return False
+
+
+def _analysed(word: str, lang: str) -> bool:
+    """Whether the Hunspell dictionary derives `word`, or `word` less an ending of
+    `_INFLECTED_FORMS`, from an entry (True without a dictionary: nothing to check)."""
+    found = analysed(word, lang)
+    if found is None or found:
+        return True
+    endings = [e for e in _INFLECTED_FORMS.get(lang, ()) if not e.startswith("-")]
+    return any(
+        word.endswith(e) and len(word) - len(e) >= _MIN_PART and analysed(word[: -len(e)], lang)
+        for e in endings
+    )
 
 
 def stop_word(word: str, lang: str) -> bool:

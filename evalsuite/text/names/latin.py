@@ -16,6 +16,12 @@ import re
 from evalsuite.align.keys import lexeme_key
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import is_place, known, place_of, sentence_initial, stop_word
+from evalsuite.text.names.dictionary import (
+    german_compound,
+    lowercase_form,
+    name_lemmas,
+    ordinary_word,
+)
 from evalsuite.text.phonetic import latin_form
 
 __all__ = ["find"]
@@ -42,6 +48,10 @@ _MIN_LONE = 2
 _KNOWN_CAPITALS_ARE_NAMES = True
 _INFLECTED = 3
 """Letters Snowball strips from a sentence's first word that make it an inflected word."""
+_DICTIONARY_FORMS = frozenset({"cs", "pl", "de"})
+"""Languages whose bilingual lexicon misses many inflected forms: there a capitalised word the
+Hunspell dictionary derives only from lowercase words ("Spojených" <- spojený) is no name on
+its own even when the lexicon lacks it."""
 
 # Elided articles and prepositions before a vowel (French, Italian, Catalan): "l'", "dell'".
 _ELISION = re.compile(r"^(?:[A-Za-z]|[a-z]{2,5})['’](?=[^\W\d_])")
@@ -149,7 +159,14 @@ def _strength(word: _Word, lang: str, initial: bool, *, lone: bool) -> str | Non
         return None
     if is_place(token, lang):
         return "strong"
-    if not known(token, lang):
+    # The Hunspell dictionary has it only as a lowercase word, never as a name.
+    ordinary = ordinary_word(token, lang)
+    # A German compound of dictionary words ("Tierwohl": Tier + wohl), or a noun that is also
+    # a form of a lowercase word ("Runden": runden), is a noun.
+    noun = lang in _NOUN_CAPITALISING and (german_compound(token) or lowercase_form(token, lang))
+    if not known(token, lang) and not noun:
+        if ordinary and lang in _DICTIONARY_FORMS and (initial or lone):
+            return None if initial else "weak"
         if initial and (lone or len(token) - len(lexeme_key(token, lang)) >= _INFLECTED):
             # A sentence's first word alone, or inflected ("Prenotando", "Abych"), is a word
             # the lexicon lacks as often as a name.
@@ -157,6 +174,8 @@ def _strength(word: _Word, lang: str, initial: bool, *, lone: bool) -> str | Non
         return "strong"
     if initial or lang in _NOUN_CAPITALISING:
         return None
+    if ordinary and lone and lang in _DICTIONARY_FORMS:
+        return "weak"  # lexicon and dictionary agree: an ordinary word with a capital
     return "strong" if _KNOWN_CAPITALS_ARE_NAMES else "weak"
 
 
@@ -191,7 +210,7 @@ def _run_names(text: str, run: list[_Word], lang: str) -> list[Name]:
         if grade in ("strong", "weak") or (grade == "connector" and current):
             current.append(k)
             continue
-        names.extend(_name(text, run, grades, current))
+        names.extend(_name(text, run, grades, current, lang))
         current = []
     return names
 
@@ -200,7 +219,9 @@ def _next_to_strong(grades: list[str | None], k: int) -> bool:
     return any(0 <= j < len(grades) and grades[j] == "strong" for j in (k - 1, k + 1))
 
 
-def _name(text: str, run: list[_Word], grades: list[str | None], members: list[int]) -> list[Name]:
+def _name(
+    text: str, run: list[_Word], grades: list[str | None], members: list[int], lang: str
+) -> list[Name]:
     while members and grades[members[-1]] == "connector":
         members = members[:-1]
     if not members:
@@ -208,10 +229,17 @@ def _name(text: str, run: list[_Word], grades: list[str | None], members: list[i
     words = [run[k] for k in members if grades[k] != "connector"]
     start, end = run[members[0]].start(), run[members[-1]].end()
     parts = tuple(
-        NamePart(w.group(), w.start(), w.end(), (latin_form(w.group()),), grades[k] == "weak")
+        NamePart(w.group(), w.start(), w.end(), _latin_forms(w.group(), lang), grades[k] == "weak")
         for k, w in zip(members, [run[k] for k in members], strict=True)
         if grades[k] != "connector"
     )
     strong = any(grades[k] == "strong" for k in members)
     label = "ACRONYM" if len(words) == 1 and _is_acronym(words[0].group()) else "MISC"
     return [Name(text[start:end], start, end, label, "capitalised", strong, parts)]
+
+
+def _latin_forms(word: str, lang: str) -> tuple[str, ...]:
+    """The word's Latin form, then those of the names the dictionary has it as a form of
+    ("Krakowie" -> krakowie, krakow)."""
+    forms = [latin_form(word), *(latin_form(lemma) for lemma in sorted(name_lemmas(word, lang)))]
+    return tuple(dict.fromkeys(forms))

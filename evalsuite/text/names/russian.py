@@ -15,6 +15,7 @@ from typing import Any
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names import latin as latin_finder
 from evalsuite.text.names.common import latin_names, place_of
+from evalsuite.text.names.dictionary import name_lemmas
 from evalsuite.text.phonetic import latin_form
 
 __all__ = ["available", "find"]
@@ -40,9 +41,16 @@ def available() -> bool:
 
 def _parts(text: str, start: int, end: int) -> tuple[NamePart, ...]:
     return tuple(
-        NamePart(m.group(), start + m.start(), start + m.end(), (latin_form(m.group()),))
+        NamePart(m.group(), start + m.start(), start + m.end(), _latin_forms(m.group()))
         for m in _WORD.finditer(text[start:end])
     )
+
+
+def _latin_forms(word: str) -> tuple[str, ...]:
+    """The word's Latin form, then those of the names the Hunspell dictionary has it as a
+    form of ("Путина" -> putina, putin; "Москве" -> moskve, moskva)."""
+    lemmas = sorted(name_lemmas(word, "ru"))
+    return tuple(dict.fromkeys([latin_form(word), *(latin_form(lemma) for lemma in lemmas)]))
 
 
 def find(text: str) -> list[Name]:
