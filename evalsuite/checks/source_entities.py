@@ -197,6 +197,7 @@ def _covered(
                     and other_cp.start >= 0
                     and other_cp.start < name.end
                     and name.parts[-1].start < other_cp.end  # not "Peter" of "Peter Frampton"
+                    and _links_last_word(name, other_cp)
                 ):
                     cp = Counterpart(
                         other_name.start, other_name.end, other_name.text, other_cp.how, True,
@@ -205,6 +206,19 @@ def _covered(
                     break
         out.append((name, cp))
     return out
+
+
+_SPACED_SCRIPTS = frozenset({"latin", "cyrillic", "greek"})
+
+
+def _links_last_word(name: Name, other_cp: Counterpart) -> bool:
+    """In a script that spaces its words, whether the other name's counterpart links this
+    name's last word, not only a word next to it: "Vladimir Zelensky" found in "Владимира
+    Путина и Владимира Зеленского" spans both names but covers only the second."""
+    if dominant_script(name.text) not in _SPACED_SCRIPTS:
+        return True
+    last = fold(name.parts[-1].text)
+    return any(last in fold(b) or fold(b) in last for _, b, _ in other_cp.links if b)
 
 
 _GUESSED = ("jieba:", "katakana", "unknown-word")
