@@ -177,3 +177,12 @@ def test_a_german_stem_match_the_dictionary_does_not_confirm_is_a_name(
     # The stemmer cuts "Tennet" to the lexicon's "Tenne" (barn); Hunspell knows no "Tennet".
     assert _strong("Sie liegt laut Tennet bei 7,1 Gigawatt.", "de") == ["Tennet", "Gigawatt"]
     assert _strong("Sie liegt in der Tenne.", "de") == []
+
+
+def test_a_declined_place_is_looked_up_by_its_dictionary_form(tiny_hunspell: Path) -> None:
+    from evalsuite.text.names.common import place_of
+
+    place_of.cache_clear()
+    # Trimming "Praze" to a stem finds Paris; the dictionary's Praha is Prague.
+    assert place_of("Praze", "cs") == {"Prague"}
+    place_of.cache_clear()

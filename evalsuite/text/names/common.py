@@ -14,7 +14,7 @@ from evalsuite.align.keys import english_key, is_stop_word, lexeme_key
 from evalsuite.align.lexicon import load_lexicon
 from evalsuite.text import place_aliases
 from evalsuite.text.names import Name, NamePart
-from evalsuite.text.names.dictionary import analysed
+from evalsuite.text.names.dictionary import analysed, name_lemmas
 from evalsuite.text.normalize import fold
 from evalsuite.text.phonetic import latin_form
 
@@ -133,6 +133,16 @@ def place_of(word: str, lang: str) -> frozenset[str]:
         return frozenset(p.name for p in places)
     if acronym:
         return frozenset()
+    if lang in _CASE_ENDINGS:
+        # The Hunspell dictionary's own form of a declined name first ("Praze" <- Praha,
+        # Prague; trimming endings would find "Paris").
+        lemma_places = {
+            p.name
+            for lemma in name_lemmas(word, lang)
+            for p in place_aliases.places_of(fold(lemma))
+        }
+        if lemma_places:
+            return frozenset(lemma_places)
     if lang in _GENITIVE_S:
         stripped = key[:-1] if key.endswith("s") else key
         return frozenset(p.name for p in place_aliases.places_of(stripped))
