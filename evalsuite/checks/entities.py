@@ -293,8 +293,9 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
     for mentions in _clusters(hyp_names):
         if only_cross_lingual and mentions[0].label == "MISC":
             continue  # a rule-based name cannot be vouched for across languages
-        found = [_best(mentions, [text], lenient=lenient) for text, lenient in supports]
-        if any(f is not None and not (seg.task == "summary" and _renamed(*f)) for f in found):
+        found = [(_best(mentions, [text], lenient=lenient), text) for text, lenient in supports]
+        if any(f is not None and not (seg.task == "summary" and _other(*f, text))
+               for f, text in found):  # fmt: skip
             continue
         if seg.src is not None and _spelled_in(mentions, seg.src):
             continue
@@ -331,6 +332,22 @@ def _whole(found: tuple[Entity, _Match] | None) -> bool:
     """Whether a wider name was found whole (or respelled), not by a part of it alone: the
     run "Celtic's Scott Sinclair" is not vouched for by "Sinclair"."""
     return found is not None and found[1].kind != "partial"
+
+
+def _other(ent: Entity, match: _Match, text: ParsedText) -> bool:
+    """Whether a summary name's respelling in the article names someone or something else:
+    another given name (`_renamed`), or another body that shares words with it but not its
+    last word ("Mental Health Unit" / "Mental Health Act", "Cape Canaveral Air Force
+    Station" / "Cape Canaveral"), the name itself being nowhere in the article."""
+    if match.kind != "variant":
+        return False
+    if _renamed(ent, match):
+        return True
+    tokens, theirs = name_tokens(ent.text), list(name_tokens(match.text))
+    if len(tokens) < 2 or len(theirs) < 2 or _form_of(tokens[-1], theirs) is not None:
+        # a one-word match is a respelling or an inflection ("Сизова"), not another body
+        return False
+    return fold_text(text.text).find(" ".join(tokens)) is None
 
 
 def _renamed(ent: Entity, match: _Match) -> bool:
@@ -1201,7 +1218,9 @@ def _summary_variants(seg: ParsedSegment) -> list[Finding]:
     findings = []
     for mentions in _clusters(_names(seg.hyp)):
         best = _best(mentions, supports, lenient=False)
-        if best is not None and best[1].kind == "variant" and not _renamed(*best):
+        if best is None or best[1].kind != "variant":
+            continue
+        if not all(_other(*best, text) for text in supports):  # else reported unsupported
             findings.append(_variant_finding(*best, against, hyp_side=True))
     return findings
 

@@ -69,6 +69,8 @@ _APOSTROPHE_WORD = re.compile(rf"{_WORD.pattern}(?:['’]{_WORD.pattern})*")
 """A word, with the combining marks that Devanagari vowel signs and the nukta are."""
 _WORD_JOINERS = _words("and et y und и e")
 _HALF_JOINERS = _words("a an un une")
+_AND_A_HALF = frozenset({"and a", "and one"})
+"""What joins a number to a half that adds to it, in English ("two and a half years")."""
 _MARKER_JOINERS = _words("of de des di d' of")
 _SOFT_MAX = 12
 _MARKER_SPAN = 1000.0  # "thousands" covers [1000, 1000 * 1000)
@@ -405,11 +407,15 @@ def _joined(
     """Whether two number words belong to one number: side by side ("twenty five"), or with
     "and" after a hundred or a thousand ("hundred and fifty"), between tens and units
     ("vingt et un", "treinta y cinco"), and always in German ("zwei und zwanzig"); "half a"
-    before a scale or dozen, and "tens of" before "thousands"."""
+    before a scale or dozen, "and a half" after a number ("two and a half million"), and
+    "tens of" before "thousands"."""
     (lvalue, lkind), (rvalue, rkind) = _entry(table, left), _entry(table, right)
     between = text[left.end() : right.start()].strip(" -").lower()
     if between == "," and lkind in ("scale", "scales") and rkind in ("add", "weak"):
         return True  # "thirty-two thousand, one hundred"
+    if rkind == "half" and lkind in ("add", "weak", "scale", "scales", "mul"):
+        # "two and a half", "two-and-a-half-year", "a hundred and a half"
+        return lang == "en" and " ".join(between.replace("-", " ").split()) in _AND_A_HALF
     if lkind == "half":
         return rkind in ("scale", "scales", "mul") and rvalue >= 12 and (
             between == "" or between in _HALF_JOINERS

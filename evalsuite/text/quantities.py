@@ -180,6 +180,7 @@ def read_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
     quantities = [_read(text, m, lang, lex, bisect.bisect_right(ends, m.start)) for m in mentions]
     quantities = _dates(text, quantities, lang)
     quantities = _year_spans(text, quantities)
+    quantities = _ratios(text, quantities, lang, lex)
     return tuple(_ranges(text, quantities))
 
 
@@ -268,6 +269,8 @@ def _read(text: str, m: NumberMention, lang: str, lex: _Lexicon, sentence: int) 
         bound = "about" if bound == "exact" else bound  # "two-thirds" is "about 67%"
     if not readings:
         readings, end = _unit_readings(text, m, value, after, after_start, lex, lang)
+        if _age_decade(text, m, after, lang) and bound == "exact":
+            bound = "least"  # "in his 30s": 30 or more (and below 40)
     ago = bool(lex.ago_after and lex.ago_after.match(text, end, end + 12))
     precision, significant = _precision(m, value)
     return Quantity(
@@ -327,6 +330,10 @@ def _unit_readings(
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
         return [Reading("clock", value)], end
     if (decade := _DECADE_AFTER.match(after)) and value % 10 == 0 and not m.spelled:
+        if _age_decade(text, m, after, lang):  # "in his 30s": an age from 30
+            return [Reading("age", value, Unit("duration-year", "duration", None))], (
+                end + decade.end()
+            )
         return [Reading("decade", value if value >= 100 else 1900 + value)], end + decade.end()
     if _is_year(m, after):
         return [Reading("year", value)], end
@@ -340,6 +347,20 @@ def _unit_readings(
     if noun and noun.group(1).lower() not in lex.stop_words and lex.stop_words:
         return [Reading("count", value, noun=noun.group(1).lower())], end
     return [Reading("bare", value)], end
+
+
+_AGE_DECADE_BEFORE = {
+    "en": re.compile(r"\b(?:his|her|their)\s+(?:(?:early|mid|late)[\s-]+)?$", re.IGNORECASE)
+}
+"""What puts an age decade before "30s": "in his 30s", "in their late 20s"."""
+
+
+def _age_decade(text: str, m: NumberMention, after: str, lang: str) -> bool:
+    """Whether "30s" is the decade of someone's age, not of a century ("in his 30s")."""
+    pattern = _AGE_DECADE_BEFORE.get(lang)
+    if pattern is None or m.value >= 100 or m.spelled or not _DECADE_AFTER.match(after):
+        return False
+    return pattern.search(text, max(0, m.start - 24), m.start) is not None
 
 
 def _is_year(m: NumberMention, after: str) -> bool:
@@ -415,6 +436,44 @@ def _year_spans(text: str, quantities: list[Quantity]) -> list[Quantity]:
             year = float(int(first.value) // 100 * 100 + int(span.group(2)))
             if year > first.value:
                 result[i + 1] = dataclasses.replace(second, readings=(Reading("year", year),))
+    return result
+
+
+_RATIO_GAP = {"en": re.compile(r"\s+(?:(in)|out\s+of)\s+", re.IGNORECASE)}
+"""What stands between the two numbers of a share ("one in five", "nine out of ten"); a
+group holds the word that makes a share only after one ("in": "one in five", not "scored 2
+in 5 games")."""
+
+
+def _ratios(text: str, quantities: list[Quantity], lang: str, lex: _Lexicon) -> list[Quantity]:
+    """ "One in five", "nine out of 10": one share, about its percentage (20%, 90%), where
+    both numbers are plain counts and the first is the smaller ("born in 1990", "two in 10
+    minutes", "2 in 5 games" are none)."""
+    gap = _RATIO_GAP.get(lang)
+    unit = lex.units.get("percent")
+    if gap is None or unit is None:
+        return quantities
+    result: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        left = quantities[i]
+        right = quantities[i + 1] if i + 1 < len(quantities) else None
+        plain = right is not None and {left.kind, right.kind} <= {"bare", "count"}
+        joined = gap.fullmatch(text, left.end, right.start) if plain and right else None
+        one_in = joined is not None and (joined.group(1) is None or left.value == 1)
+        if right is None or not one_in or not 0 < left.value < right.value:
+            result.append(left)
+            i += 1
+            continue
+        share = 100 * left.value / right.value
+        span = text[left.start : right.end]
+        mention = NumberMention(_format_value(share), share, left.start, right.end, span)
+        result.append(Quantity(
+            left.start, right.end, span, (Reading("percent", share, unit),), mention,
+            "about" if left.bound == "exact" else left.bound, left.sentence, precision=1e-9,
+            significant=2,
+        ))  # fmt: skip
+        i += 2
     return result
 
 

@@ -335,7 +335,8 @@ SQUAD_ARTICLE = (
     "Smith already leads the one-day side. Fellow batsman David Warner has been named as "
     "his vice-captain. \"David has matured and will respond well,\" the selector said. "
     "Jean-Marie Le Pen founded the party; Ms Le Pen said she will quit. Sale fans and "
-    "Bristol fans travelled. Celtic's manager praised Sinclair."
+    "Bristol fans travelled. Celtic's manager praised Sinclair. A fan was detained under "
+    "the Mental Health Act."
 )
 
 
@@ -353,6 +354,9 @@ SQUAD_ARTICLE = (
         # a capitalised plural is a word of the name; a lower-case one qualifies it
         ("Sale Sharks fans travelled.", {"Sale Sharks"}),
         ("Bristol Rovers travelled.", {"Bristol Rovers"}),
+        # a body that shares words with an article name but not its last word is another
+        ("A fan was held at the Mental Health Unit.", {"Mental Health Unit"}),
+        ("A fan was detained under the Mental Health Act.", set()),
         # a wider name found by a part of it alone vouches for nothing
         ("Wes Foderingham said the abuse of Aberdeen's Scott Sinclair was wrong.",
          {"Wes Foderingham", "Aberdeen", "Scott Sinclair"}),

@@ -21,6 +21,11 @@ def _check(summary: str, article: str) -> list[Finding]:
 
 # (summary, article, fires)
 SPELLED = [
+    ("One in five adults smoke.", "Some 20% of adults smoke, the survey found.", False),
+    ("About 20% of adults smoke.", "One in five adults smoke, the survey found.", False),
+    ("One in four adults smoke.", "Some 20% of adults smoke, the survey found.", True),
+    ("He signed a two-and-a-half-year deal.", "He signed a deal for 30 months.", False),
+    ("He signed a two-and-a-half-year deal.", "He signed a two-year deal.", True),
     ("65 people appeared in court.", "Sixty-five people appeared in court on Monday.", False),
     ("Sixty-five people appeared in court.", "In all, 65 people appeared in court.", False),
     ("Twelve jurors were chosen.", "The court chose 12 jurors and 12 alternates.", False),
@@ -103,6 +108,8 @@ YEARS = [
     ("The 2016-17 season ended.", "They were last in 2016 and again in 2018.", True),
 ]
 AGES = [
+    ("A man in his 30s died.", "The man, 34, died in hospital.", False),
+    ("A man in his late 30s died.", "The 52-year-old man died in hospital.", True),
     ("A 26-year-old man was charged.", "The man, aged 26, was charged.", False),
     ("A 26-year-old man was charged.", "The man, who is 26, was charged.", False),
     ("A two-year-old girl was found.", "Two cyclists found the car and the girl.", True),

@@ -32,6 +32,17 @@ from evalsuite.text.units import currency_names, currency_symbols, unit_words
         ("five of them", [("five", "bare", 5)]),
         ("two-thirds of them", [("two-thirds", "percent", 200 / 3)]),
         ("in the second half", [("second", "ordinal", 2), ("half", "bare", 0.5)]),
+        # a half that adds to the number before it
+        ("a two-and-a-half-year deal", [("two-and-a-half-year", "measure", 2.5)]),
+        ("one and a half million pounds", [("one and a half million pounds", "money", 1.5e6)]),
+        ("two and a half per cent", [("two and a half per cent", "percent", 2.5)]),
+        # a share in two numbers
+        ("one in five adults", [("one in five", "percent", 20)]),
+        ("nine out of 10 doctors", [("nine out of 10", "percent", 90)]),
+        ("scored 2 in 5 games", [("2", "bare", 2), ("5", "count", 5)]),
+        # a decade of someone's age, not of a century
+        ("a man in his 30s", [("30s", "age", 30)]),
+        ("music of the 80s", [("80s", "decade", 1980)]),
     ],
 )
 def test_reading(text: str, readings: list[tuple[str, str, float]]) -> None:
