@@ -22,6 +22,7 @@ import os
 import resource
 import sys
 import tempfile
+import tracemalloc
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from bench_long_inputs import SEED, reference_and_hypothesis  # noqa: E402
 
 import evalsuite.engine.corpus as corpus  # noqa: E402
 from evalsuite.cli import main as cli_main  # noqa: E402
+from evalsuite.data import load_jsonl  # noqa: E402
 
 
 def _caches(min_entries: int) -> list[tuple[int, int, str]]:
@@ -91,6 +93,12 @@ def main(argv: Sequence[str] | None = None) -> int:
                 record = {"id": str(i), "reference": ref, "hypothesis": hyp}
                 handle.write(json.dumps(record) + "\n")
         print(f"score --checks all on {n:,} pairs, in this process", flush=True)
+        tracemalloc.start()
+        examples = load_jsonl(path, require=("hypothesis",))
+        held = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        del examples
+        lines.append(f"input records in memory (read whole): {held / n:,.0f} B a pair")
         try:
             with contextlib.redirect_stdout(io.StringIO()):  # the results table
                 cli_main(["score", "--input", str(path), "--output", str(Path(tmp) / "o.json"),
