@@ -5,7 +5,8 @@ Runs `evalsuite score --checks all` in this process on N generated pairs (the pa
 every `functools.lru_cache` holding more than `--min-entries` entries: its entries, its bound,
 the entries it gains per pair, and after how many pairs it is full (from then on it costs no
 more memory). The driver's own per-pair state is the statistics matrices (8 bytes a column),
-also printed. Peak RSS is printed at the end.
+also printed. Peak RSS is printed at the end. The checks run in this one process (forked
+workers would each fill their own caches and drop them after the partition).
 
     .venv/bin/python benchmarks/bench_pair_memory.py --pairs 2000
 """
@@ -59,7 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=2000)
     parser.add_argument("--min-entries", type=int, default=500)
     parser.add_argument("--types", type=int, default=12, help="object types to list")
+    parser.add_argument(
+        "--workers", default="1",
+        help="check processes ($EVALSUITE_CHECK_WORKERS; default 1: every cache in this one)",
+    )
     args = parser.parse_args(argv)
+    os.environ["EVALSUITE_CHECK_WORKERS"] = args.workers
     n = args.pairs
     original = corpus.RunAggregator.finish
     lines: list[str] = []
