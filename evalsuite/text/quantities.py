@@ -172,15 +172,17 @@ def _lexicon(lang: str) -> _Lexicon:
 
 
 @lru_cache(maxsize=4096)
-def read_quantities(text: str, lang: str) -> tuple[Quantity, ...]:
-    """Every number of `text` with its readings, in text order."""
+def read_quantities(text: str, lang: str, *, shares: bool = True) -> tuple[Quantity, ...]:
+    """Every number of `text` with its readings, in text order; without `shares`, "one in
+    five" stays two numbers (an article keeps both readings: see quantity_support)."""
     lex = _lexicon(lang)
     mentions = extract_numbers(text, lang)
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     quantities = [_read(text, m, lang, lex, bisect.bisect_right(ends, m.start)) for m in mentions]
     quantities = _dates(text, quantities, lang)
     quantities = _year_spans(text, quantities)
-    quantities = _ratios(text, quantities, lang, lex)
+    if shares:
+        quantities = _ratios(text, quantities, lang, lex)
     return tuple(_ranges(text, quantities))
 
 

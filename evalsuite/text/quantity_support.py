@@ -95,7 +95,11 @@ def article_quantities(text: str, lang: str) -> Article:
     words = quantity_words(lang)
     low = text.lower()
     relative = any(phrase in low for phrase in words.relative_years)
-    quantities = _with_implicit(read_quantities(text, lang), implicit_quantities(text, lang))
+    # An article's "one in five" licenses 20% and also "five" of something: both readings.
+    plain = read_quantities(text, lang, shares=False)
+    shares = [q for q in read_quantities(text, lang) if q not in plain]
+    stated = tuple(sorted((*plain, *shares), key=lambda q: q.start))
+    quantities = _with_implicit(stated, implicit_quantities(text, lang))
     quantities = tuple(_counted_ordinal(text, q, lang) for q in quantities)
     contexts = tuple(context_words(text, q, lang) for q in quantities)
     return Article(quantities, relative, contexts)

@@ -24,6 +24,7 @@ SPELLED = [
     ("One in five adults smoke.", "Some 20% of adults smoke, the survey found.", False),
     ("About 20% of adults smoke.", "One in five adults smoke, the survey found.", False),
     ("One in four adults smoke.", "Some 20% of adults smoke, the survey found.", True),
+    ("Five adults were asked.", "One in five adults smoke, the survey found.", False),
     ("He signed a two-and-a-half-year deal.", "He signed a deal for 30 months.", False),
     ("He signed a two-and-a-half-year deal.", "He signed a two-year deal.", True),
     ("65 people appeared in court.", "Sixty-five people appeared in court on Monday.", False),
