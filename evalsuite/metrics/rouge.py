@@ -26,6 +26,7 @@ from itertools import chain
 from types import ModuleType
 from typing import Any, NamedTuple
 
+from evalsuite.metrics import rouge_guard
 from evalsuite.metrics.lcs import SentencePacks, lcs_length
 from evalsuite.metrics.rouge_guard import (
     EXACT_WORDS,
@@ -372,7 +373,7 @@ def _score_pairs(
     for i, tok in enumerate(tokenizers):
         longest_ref = max(references[i], key=len)
         if isinstance(tok, RougeEnglishTokenizer) and not may_need_blocks(
-            (predictions[i], longest_ref), exact_words
+            (predictions[i], longest_ref), exact_words, rouge_guard.EXACT_CELLS
         ):
             english.setdefault(tok.use_stemmer, []).append(i)
             continue
@@ -415,7 +416,10 @@ def _score_pair(
     need_sentences = "rougeLsum" in rouge_types
     pred = _tokenize_text(prediction, tokenizer, need_sentences)
     refs = [_tokenize_text(reference, tokenizer, need_sentences) for reference in references]
-    blocks = [block_count(len(ref.tokens), len(pred.tokens), exact_words) for ref in refs]
+    blocks = [
+        block_count(len(ref.tokens), len(pred.tokens), exact_words, rouge_guard.EXACT_CELLS)
+        for ref in refs
+    ]
     native = _NATIVE
     if native is not None and max(blocks) == 1:  # one call: C keeps the best reference
         return native.score_tokenized(
@@ -460,8 +464,9 @@ def rouge_scores(
     `threads`: how many threads score English pairs in C (None: every core once there are a
     few hundred pairs); the numbers never depend on it.
     `exact`: the exact LCS however long both sides are; by default a pair whose shorter side
-    has more than `rouge_guard.EXACT_WORDS` tokens gets ROUGE-L/Lsum summed over aligned
-    blocks, a lower bound that stays linear in time (`rouge_guard`).
+    has more than `rouge_guard.EXACT_WORDS` tokens and whose token counts multiply past
+    `rouge_guard.EXACT_CELLS` gets ROUGE-L/Lsum summed over aligned blocks, a lower bound
+    that stays linear in time (`rouge_guard`).
     """
     if isinstance(predictions, str):
         raise TypeError("predictions must be a sequence of strings, not one string")

@@ -16,7 +16,9 @@ blocked Lsum is a lower bound too. The cost is at most
 (longer side) x EXACT_WORDS / 64 word operations: linear in the length.
 
 Every pair with a side of at most `EXACT_WORDS` tokens (any summary with its article, any
-translation of up to 10,000 words) is exact, equal to rouge-score. Scores that used blocks say
+translation of up to 10,000 words) is exact, equal to rouge-score; so is every pair whose two
+token counts multiply to at most `EXACT_CELLS`, because there the C core's exact LCS is faster
+than the blocks (whose tokenising and Lsum unions run in Python). Scores that used blocks say
 so in their signature (`|lcsblock:N`) and in the run's notes; `rouge:exact=true` (or
 `rouge_scores(..., exact=True)`) always computes the exact LCS.
 """
@@ -27,23 +29,32 @@ from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 EXACT_WORDS = 10_000
+"""Block size, and the shorter side up to which a pair is always exact."""
+
+EXACT_CELLS = 400_000 * 400_000
+"""Token pairs (shorter x longer) up to which the exact LCS is kept at any length: up to about
+two 400,000-token sides the C core's exact LCS is no slower than the blocks
+(`benchmarks/bench_rouge_guard.py` prints both); past it the exact cost grows fourfold per
+doubling and the blocks' twofold."""
 
 T = TypeVar("T")
 
 
-def block_count(n_ref: int, n_pred: int, exact_words: int) -> int:
+def block_count(n_ref: int, n_pred: int, exact_words: int, exact_cells: int = 0) -> int:
     """How many aligned blocks a pair of `n_ref` and `n_pred` tokens is scored in (1: exact);
-    `exact_words` 0 means always exact."""
+    `exact_words` 0 means always exact; a pair of at most `exact_cells` token pairs is exact."""
     shorter = min(n_ref, n_pred)
-    if exact_words <= 0 or shorter <= exact_words:
+    if exact_words <= 0 or shorter <= exact_words or n_ref * n_pred <= exact_cells:
         return 1
     return -(-shorter // exact_words)
 
 
-def may_need_blocks(texts: Sequence[str], exact_words: int) -> bool:
+def may_need_blocks(pair: tuple[str, str], exact_words: int, exact_cells: int = 0) -> bool:
     """False when rouge-score's English tokenizer cannot find more than `exact_words` tokens in
-    the shortest text: n tokens (runs of letters and digits) need 2n - 1 characters."""
-    return exact_words > 0 and min(map(len, texts)) > 2 * exact_words
+    the shorter text, or more than `exact_cells` token pairs in the two: n tokens (runs of
+    letters and digits) need 2n - 1 characters."""
+    most = [(len(text) + 1) // 2 for text in pair]
+    return exact_words > 0 and min(most) > exact_words and most[0] * most[1] > exact_cells
 
 
 def cut_tokens(tokens: Sequence[T], blocks: int) -> list[Sequence[T]]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from evalsuite import __version__
+from evalsuite.metrics import rouge_guard
 from evalsuite.metrics.base import (
     CorpusProfile,
     CorpusStats,
@@ -69,8 +70,9 @@ class Rouge(Metric):
     `split_sentences` puts hypotheses and references one sentence per line first (what
     ROUGE-Lsum needs; the other types do not see newlines); turn it off for texts that are
     already split. `exact` computes the exact LCS however long a pair is; by default a pair
-    whose shorter side has more than `rouge_guard.EXACT_WORDS` tokens gets ROUGE-L/Lsum summed
-    over aligned blocks (a lower bound, linear in time), noted in the signature as `lcsblock`.
+    whose shorter side has more than `rouge_guard.EXACT_WORDS` tokens and whose token counts
+    multiply past `rouge_guard.EXACT_CELLS` gets ROUGE-L/Lsum summed over aligned blocks (a
+    lower bound, linear in time), noted in the signature as `lcsblock`.
     """
 
     name = "rouge"
@@ -150,8 +152,9 @@ class Rouge(Metric):
             return []
         return [
             f"rouge: {blocked} segment(s) with more than {self.exact_words:,} words on both "
-            "sides got ROUGE-L/Lsum summed over aligned blocks (a lower bound on the exact "
-            "LCS; rouge:exact=true for the exact one)"
+            f"sides and more than {rouge_guard.EXACT_CELLS:,} word pairs between them got "
+            "ROUGE-L/Lsum summed over aligned blocks (a lower bound on the exact LCS; "
+            "rouge:exact=true for the exact one)"
         ]
 
     def signature_for(self, rouge_type: str, langs: Sequence[str | None]) -> Signature:

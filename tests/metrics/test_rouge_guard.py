@@ -11,19 +11,26 @@ import pytest
 from rouge_score.rouge_scorer import RougeScorer
 
 from evalsuite import __version__
-from evalsuite.metrics import rouge
+from evalsuite.metrics import rouge, rouge_guard
 from evalsuite.metrics.rouge import RougeTriple, _score_pairs, rouge_scores
 from evalsuite.metrics.rouge_guard import (
     EXACT_WORDS,
     block_count,
     cut_lines,
     cut_tokens,
+    may_need_blocks,
 )
 from evalsuite.metrics.rouge_metric import Rouge
 from evalsuite.metrics.spec import build_metric
 from evalsuite.text.tokenize import get_tokenizer
 
 pytestmark = pytest.mark.usefixtures("rouge_core")
+
+
+@pytest.fixture(autouse=True)
+def _blocks_at_test_sizes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These pairs are far below the exact-cost budget; without it they show the blocks."""
+    monkeypatch.setattr(rouge_guard, "EXACT_CELLS", 0)
 
 TYPES = ("rouge1", "rouge2", "rougeL", "rougeLsum")
 WORDS = [f"w{i}" for i in range(400)] + ["the", "a", "of", "and", "to", "in"] * 30
@@ -70,6 +77,19 @@ def test_blocks_cover_every_token_and_line_in_order() -> None:
     assert block_count(10_000, 10_000_000, EXACT_WORDS) == 1  # a summary of any article
     assert block_count(EXACT_WORDS + 1, EXACT_WORDS + 1, EXACT_WORDS) == 2
     assert block_count(10**6, 10**6, 0) == 1  # 0: always exact
+    # Under the exact-cost budget a pair stays exact however long its shorter side.
+    assert block_count(EXACT_WORDS * 4, EXACT_WORDS * 4, EXACT_WORDS, 16 * EXACT_WORDS**2) == 1
+    assert block_count(EXACT_WORDS * 4, EXACT_WORDS * 5, EXACT_WORDS, 16 * EXACT_WORDS**2) == 4
+
+
+def test_under_the_cost_budget_long_pairs_stay_exact(monkeypatch: pytest.MonkeyPatch) -> None:
+    pred, ref = _pair(1500)
+    monkeypatch.setattr(rouge_guard, "EXACT_CELLS", 1500 * 1500 * 2)
+    scores, blocked = _scored(pred, ref, exact_words=200)
+    assert not blocked
+    assert scores == RougeScorer(list(TYPES)).score(ref, pred)
+    assert not may_need_blocks((pred, ref), 200, len(pred) * len(ref))
+    assert may_need_blocks((pred, ref), 200, 0)
 
 
 @pytest.mark.parametrize("seed", range(3))
