@@ -25,6 +25,7 @@ so in their signature (`|lcsblock:N`) and in the run's notes; `rouge:exact=true`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -51,10 +52,28 @@ def block_count(n_ref: int, n_pred: int, exact_words: int, exact_cells: int = 0)
 
 def may_need_blocks(pair: tuple[str, str], exact_words: int, exact_cells: int = 0) -> bool:
     """False when rouge-score's English tokenizer cannot find more than `exact_words` tokens in
-    the shorter text, or more than `exact_cells` token pairs in the two: n tokens (runs of
-    letters and digits) need 2n - 1 characters."""
-    most = [(len(text) + 1) // 2 for text in pair]
-    return exact_words > 0 and min(most) > exact_words and most[0] * most[1] > exact_cells
+    the shorter text, or more than `exact_cells` token pairs in the two. First from the lengths
+    (n tokens need 2n - 1 characters), then from the runs of [a-z0-9] after lowercasing (the
+    tokenizer's tokens before stemming, which only drops some): a C-speed count, so a long pair
+    that stays exact is not tokenized twice."""
+    if exact_words <= 0:
+        return False
+    for bound in (_length_bound, _run_count):
+        most = [bound(text) for text in pair]
+        if min(most) <= exact_words or most[0] * most[1] <= exact_cells:
+            return False
+    return True
+
+
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
+
+
+def _length_bound(text: str) -> int:
+    return (len(text) + 1) // 2
+
+
+def _run_count(text: str) -> int:
+    return sum(1 for _ in _ALNUM_RUN.finditer(text.lower()))
 
 
 def cut_tokens(tokens: Sequence[T], blocks: int) -> list[Sequence[T]]:

@@ -170,3 +170,10 @@ def test_blocks_show_in_signature_and_notes() -> None:
     out = exact.compute([pred], [[ref]], ["en"])
     assert all("lcsblock" not in str(s.signature) for s in out.scores)
     assert out.notes == []
+
+
+def test_a_long_pair_under_the_budget_skips_python_tokenizing() -> None:
+    """Many characters but few [a-z0-9] runs: the run count says the C batch can take it."""
+    pred, ref = "a " + "!" * 3000, "a " + "?" * 3000
+    assert may_need_blocks((pred + " b" * 300, ref + " b" * 300), 200, 0)
+    assert not may_need_blocks((pred, ref), 200, 0)
