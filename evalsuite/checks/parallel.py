@@ -16,6 +16,7 @@ import gc
 import multiprocessing
 import os
 import queue
+import signal
 import threading
 import traceback
 from collections.abc import Callable, Hashable, Sequence
@@ -126,6 +127,7 @@ def _chunk_results(
         return k
 
     def work() -> None:  # in a worker
+        _default_signals()
         while (k := claim()) < len(chunks):
             try:
                 done.put((k, run([items[i] for i in chunks[k]]), None))
@@ -150,6 +152,14 @@ def _chunk_results(
             if process.is_alive():
                 process.terminate()
             process.join()
+
+
+def _default_signals() -> None:
+    """A worker dies quietly on SIGTERM and leaves SIGINT to its parent: the handlers it
+    inherits (the CLI's raise an exception, for the parent's cleanup) would print a traceback
+    each time the parent ends a worker that is still shutting down, or on a Ctrl-C."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _collect(

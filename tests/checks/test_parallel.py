@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -126,3 +127,32 @@ def test_a_worker_that_fails_or_dies_is_an_error(tmp_path: Path, how: str, messa
     run = _fail_in_a_worker(str(tmp_path / "flag"), how, os.getpid())
     with pytest.raises(RuntimeError, match=message):
         parallel.map_chunks(list(range(40)), run, 2)
+
+
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt("Terminated")
+
+
+@needs_fork
+def test_workers_do_not_keep_the_parents_signal_handlers(request: pytest.FixtureRequest) -> None:
+    """The CLI's SIGTERM handler raises; a worker that inherits it prints a traceback when the
+    parent ends it. Workers take the default SIGTERM and ignore SIGINT."""
+    if not in_fresh_process(request):
+        return
+    parent = os.getpid()
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+
+        def run(items: Sequence[int]) -> list[tuple[bool, object, object]]:
+            here = os.getpid() == parent
+            if here:
+                time.sleep(0.05)  # leave some chunks to the worker
+            handlers = (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT))
+            return [(here, *handlers) for _ in items]
+
+        got = parallel.map_chunks(list(range(40)), run, 2)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    in_workers = {(term, sigint) for here, term, sigint in got if not here}
+    assert in_workers == {(signal.SIG_DFL, signal.SIG_IGN)}
+    assert {term for here, term, _ in got if here} == {_raise_terminated}
