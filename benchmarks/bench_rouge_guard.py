@@ -3,7 +3,8 @@
 Each row scores one generated pair (seeded pseudo-words; the hypothesis is the reference with
 one word in ten replaced) in a fresh process, once with the exact LCS (`rouge:exact=true`) and
 once forced into 10,000-token blocks (`rouge_guard.EXACT_CELLS` set to 0), on one line and a
-sentence per line, and prints wall seconds and peak RSS. `rouge_guard.EXACT_CELLS` is chosen
+sentence per line, and prints wall seconds and peak RSS (the child's own, as `bench_rouge.py`
+reads it). `rouge_guard.EXACT_CELLS` is chosen
 from these rows: the default keeps the exact LCS while it is no slower than the blocks.
 
     .venv/bin/python benchmarks/bench_rouge_guard.py [--words 50000,200000,400000,800000]
@@ -19,9 +20,13 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.bench_long_inputs import _sizes  # noqa: E402
 
 CHILD = r"""
-import json, random, resource, sys, time
+import json, random, sys, time
+from benchmarks.bench_rouge import _peak_rss_mib
 from evalsuite.metrics import rouge_guard
 from evalsuite.metrics.rouge import _score_pairs
 from evalsuite.text.tokenize import get_tokenizer
@@ -42,7 +47,7 @@ out = _score_pairs([pred], [[ref]], [get_tokenizer("en", True)], ("rouge1", "rou
                    "rougeLsum"), 1, exact_words)
 seconds = time.perf_counter() - start
 triples = out.scores[0]
-print(json.dumps({"seconds": seconds, "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+print(json.dumps({"seconds": seconds, "rss": _peak_rss_mib(),
                   "L": triples["rougeL"].fmeasure, "Lsum": triples["rougeLsum"].fmeasure,
                   "blocked": bool(out.blocked)}))
 """
@@ -61,10 +66,10 @@ def run(words: int, mode: str, layout: str) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--words", default="50000,200000,400000,800000",
-                        help="comma-separated words per side (default: %(default)s)")
+    parser.add_argument("--words", type=_sizes, default=[50_000, 200_000, 400_000, 800_000],
+                        help="comma-separated words per side")
     args = parser.parse_args(argv)
-    sizes = [int(w) for w in args.words.split(",") if w]
+    sizes: list[int] = args.words
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load before: {load} (1/5/15 min; {os.cpu_count()} cores)")
     print(f"{'words/side':>10}  {'layout':<18} {'exact s':>8} {'MiB':>5} {'blocks s':>9} {'MiB':>5}"
@@ -73,8 +78,8 @@ def main(argv: list[str] | None = None) -> int:
         for layout in ("one", "lines"):
             exact, blocks = run(words, "exact", layout), run(words, "blocks", layout)
             name = "one line each" if layout == "one" else "a sentence per line"
-            print(f"{words:>10,}  {name:<18} {exact['seconds']:>8.2f} {exact['rss'] / 1024:>5.0f}"
-                  f" {blocks['seconds']:>9.2f} {blocks['rss'] / 1024:>5.0f}"
+            print(f"{words:>10,}  {name:<18} {exact['seconds']:>8.2f} {exact['rss']:>5.0f}"
+                  f" {blocks['seconds']:>9.2f} {blocks['rss']:>5.0f}"
                   f"  {exact['L'] - blocks['L']:>14.4f} {exact['Lsum'] - blocks['Lsum']:>17.4f}")
     load = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load after: {load}")
