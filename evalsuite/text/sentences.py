@@ -120,11 +120,13 @@ def _continues(previous: str, line: str) -> bool:
 def _split_block(block: str, abbreviations: frozenset[str], german_ordinals: bool) -> list[str]:
     pieces: list[str] = []
     start = 0
+    quotes = QuoteScan(block)
     for match in _TERMINATOR.finditer(block):
         end = _after_closers(block, match.end())
         if end >= len(block):
             break
-        if _is_boundary(block, match.start(), match.group(), end, abbreviations, german_ordinals):
+        if _is_boundary(block, match.start(), match.group(), end, abbreviations, german_ordinals,
+                        quotes):  # fmt: skip
             pieces.append(block[start:end])
             start = end
     pieces.append(block[start:])
@@ -151,6 +153,7 @@ def _is_boundary(
     end: int,
     abbreviations: frozenset[str],
     german_ordinals: bool,
+    quotes: QuoteScan,
 ) -> bool:
     """Whether the sentence ends after `block[:end]` (terminator plus closing quotes)."""
     if terminator[0] in _CJK_END:
@@ -167,7 +170,7 @@ def _is_boundary(
         return False
     if "…" in terminator or terminator.startswith(".."):
         # A pause inside quoted speech, not the end of the sentence around it.
-        return not _inside_quote(block, term_start)
+        return not quotes.inside(term_start)
     if terminator == ".":
         before = _last_token(block, term_start)
         rest = block[found.start() : found.start() + 64]  # the next word is all it reads
@@ -223,26 +226,43 @@ def _is_abbreviation(
     return False
 
 
-def _inside_quote(block: str, position: int) -> bool:
-    """Whether `position` lies inside an open quotation (straight, curly, German or guillemet)."""
-    depth = 0
-    straight_open = False
-    german_open = False
-    for char in block[:position]:
-        if char == '"':
-            straight_open = not straight_open
-        elif char in "«„":
-            depth += 1
-            german_open = german_open or char == "„"
-        elif char == "“":
-            if german_open:
-                depth -= 1
-                german_open = False
-            else:
-                depth += 1
-        elif char in "»”" and depth > 0:
-            depth -= 1
-    return straight_open or depth > 0
+class QuoteScan:
+    """Whether positions of one block lie inside an open quotation (straight, curly, German or
+    guillemet), asked in increasing order: the quote state is carried forward from the last
+    position asked, so a block with many ellipses is read once (linear), not once per
+    ellipsis. `read` counts the characters scanned."""
+
+    def __init__(self, block: str) -> None:
+        self.block = block
+        self.read = 0
+        self._restart()
+
+    def _restart(self) -> None:
+        self.position = 0
+        self.depth = 0
+        self.straight_open = False
+        self.german_open = False
+
+    def inside(self, position: int) -> bool:
+        if position < self.position:  # asked out of order: read again from the start
+            self._restart()
+        for char in self.block[self.position : position]:
+            if char == '"':
+                self.straight_open = not self.straight_open
+            elif char in "«„":
+                self.depth += 1
+                self.german_open = self.german_open or char == "„"
+            elif char == "“":
+                if self.german_open:
+                    self.depth -= 1
+                    self.german_open = False
+                else:
+                    self.depth += 1
+            elif char in "»”" and self.depth > 0:
+                self.depth -= 1
+        self.read += max(0, position - self.position)
+        self.position = max(self.position, position)
+        return self.straight_open or self.depth > 0
 
 
 def sentence_spans(text: str, lang: str | None) -> list[tuple[int, int, str]]:

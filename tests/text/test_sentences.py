@@ -193,3 +193,34 @@ def test_abbreviations_hold_deep_in_a_long_document() -> None:
     sentences = split_sentences(text, "en")
     assert sentences[-2:] == ["Mr. Smith left.", "He came back."]
     assert len(sentences) == 5002
+
+
+def test_ellipses_read_a_long_block_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether an ellipsis sits inside a quote is read from a quote state carried forward, not
+    by rescanning the block before every ellipsis (which was quadratic in their number)."""
+    from evalsuite.text import sentences as module
+
+    scans: list[module.QuoteScan] = []
+
+    class Counted(module.QuoteScan):
+        def __init__(self, block: str) -> None:
+            super().__init__(block)
+            scans.append(self)
+
+    monkeypatch.setattr(module, "QuoteScan", Counted)
+    text = 'She said "wait… Then go." He paused... Then left. ' * 2000
+    found = split_sentences(text, "en")
+    assert found[:3] == ['She said "wait… Then go."', "He paused...", "Then left."]
+    assert len(found) == 6000
+    assert sum(scan.read for scan in scans) <= len(text)
+
+
+def test_quote_scan_answers_any_order() -> None:
+    from evalsuite.text.sentences import QuoteScan
+
+    block = 'a "b" c «d» e „f“ g “h” i'
+    expected = [QuoteScan(block).inside(i) for i in range(len(block) + 1)]
+    scan = QuoteScan(block)
+    assert [scan.inside(i) for i in range(len(block) + 1)] == expected
+    assert [scan.inside(i) for i in reversed(range(len(block) + 1))] == expected[::-1]
+    assert expected[4] and not expected[6] and expected[10] and expected[16] and expected[22]
