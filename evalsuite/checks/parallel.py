@@ -4,10 +4,13 @@ Every check is a function of one segment, so a segment's findings do not depend 
 other segments share its batch: the chunks' findings, put back in input order, are the findings
 of one run over everything. Before it forks, the parent checks one input of every kind (one per
 language pair and task, say), so that the spaCy pipelines and the lexicons the checks load on
-first use are loaded once and shared (copy-on-write) by the workers. Then the parent and the
-workers take chunks from one counter until none is left: the parent's core never idles, and a
-process that drew easy segments takes another chunk. Forking needs a platform with `fork`
-(Linux, the BSDs); where there is none, everything runs in this process.
+first use are loaded once and shared (copy-on-write) by the workers. Inputs of one group (the
+outputs of many systems for one reference and source) go into one chunk where they can: a
+process parses a text once and remembers what the checks read from it, so a reference whose
+inputs were spread over every process would be parsed and read once per process. Then the
+parent and the workers take chunks from one counter until none is left: the parent's core never
+idles, and a process that drew easy segments takes another chunk. Forking needs a platform with
+`fork` (Linux, the BSDs); where there is none, everything runs in this process.
 """
 
 from __future__ import annotations
@@ -80,19 +83,32 @@ def chunked(items: Sequence[T], n_chunks: int) -> list[Sequence[T]]:
     return chunks
 
 
+def grouped(indices: Sequence[int], keys: Sequence[Hashable]) -> list[int]:
+    """`indices` reordered so that those whose `keys` are equal are adjacent: each group where
+    its first member was, members in their order (a stable sort by first appearance)."""
+    first: dict[Hashable, int] = {}
+    for rank, key in enumerate(keys):
+        first.setdefault(key, rank)
+    order = sorted(range(len(indices)), key=lambda rank: (first[keys[rank]], rank))
+    return [indices[rank] for rank in order]
+
+
 def map_chunks(
     items: Sequence[T],
     run: Callable[[Sequence[T]], list[R]],
     workers: int,
     *,
     kind: Callable[[T], Hashable] | None = None,
+    group: Callable[[T], Hashable] | None = None,
     warm: bool = True,
 ) -> list[R]:
     """`run` over chunks of `items` in `workers` processes (this one among them), the results
     in the order of `items`. `run` must return one result per item, each independent of the
     other items of its chunk. First, here, `run` sees the first item of every `kind` (the
     first item without one), which loads what it loads lazily before the fork; not without
-    `warm` (everything `run` needs is loaded already)."""
+    `warm` (everything `run` needs is loaded already). Items of one `group` are put next to
+    each other before the chunks are cut, so that they share a chunk unless a chunk boundary
+    falls inside the group."""
     if workers <= 1 or len(items) < 2:
         return run(items)
     firsts: dict[Hashable, int] = {}
@@ -101,6 +117,8 @@ def map_chunks(
     first = sorted(firsts.values()) if warm else []
     results: dict[int, R] = dict(zip(first, run([items[i] for i in first]), strict=True))
     rest = [i for i in range(len(items)) if i not in results]
+    if group is not None:
+        rest = grouped(rest, [group(items[i]) for i in rest])
     chunks = chunked(rest, workers * CHUNKS_PER_WORKER) if rest else []
     for k, part in _chunk_results(items, run, chunks, workers):
         results.update(zip(chunks[k], part, strict=True))

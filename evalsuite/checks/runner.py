@@ -140,12 +140,19 @@ def run_checks(
     if any(c.uses_parse for c in checks):  # loaded once here, shared by the forked workers
         for lang in dict.fromkeys(_segment_texts(inputs)[1]):
             load_pipeline(lang)
-    return map_chunks(inputs, partial(_run_here, checks=checks), n_workers, kind=_input_kind)
+    run = partial(_run_here, checks=checks)
+    return map_chunks(inputs, run, n_workers, kind=_input_kind, group=_shared_texts)
 
 
 def _input_kind(inp: CheckInput) -> tuple[object, ...]:
     """Inputs of one kind load the same lexicons and models: one of each warms the workers."""
     return (inp.hyp_lang, inp.src_lang, inp.task, inp.reference is None, inp.source is None)
+
+
+def _shared_texts(inp: CheckInput) -> tuple[object, ...]:
+    """What inputs share besides their hypotheses: the outputs of many systems for one
+    reference and source are parsed and read once when one process checks them all."""
+    return (inp.reference, inp.source, inp.hyp_lang, inp.src_lang)
 
 
 def _with_model(

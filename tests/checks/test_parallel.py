@@ -104,6 +104,29 @@ def test_map_chunks_keeps_input_order_and_warms_one_of_each_kind(workers: int) -
     assert seen_here[0] == list(range(7)), "first, here: the first item of every kind"
 
 
+def test_grouped_puts_equal_keys_together_in_first_appearance_order() -> None:
+    indices = [3, 4, 5, 6, 7, 8]
+    keys = ["b", "a", "b", "c", "a", "b"]
+    assert parallel.grouped(indices, keys) == [3, 5, 8, 4, 7, 6]
+    assert parallel.grouped([], []) == []
+
+
+@needs_fork
+def test_map_chunks_cuts_chunks_from_grouped_items_and_keeps_their_order() -> None:
+    """Items of one group (one reference) share chunks; results still in item order."""
+    items = [i % 5 for i in range(60)]  # five groups of 12, interleaved
+
+    def run(part: Sequence[int]) -> list[tuple[int, int]]:
+        return [(x, len(set(part))) for x in part]
+
+    got = parallel.map_chunks(items, run, 2, group=lambda x: x, warm=False)
+    assert [x for x, _ in got] == items
+    # 12 chunks of 5 cut from the grouped order hold one or two groups each (five without).
+    assert max(groups for _, groups in got) <= 2
+    ungrouped = parallel.map_chunks(items, run, 2, warm=False)
+    assert max(groups for _, groups in ungrouped) == 5
+
+
 def _fail_in_a_worker(flag: str, how: str, parent: int) -> Callable[[Sequence[int]], list[int]]:
     def run(items: Sequence[int]) -> list[int]:
         if os.getpid() != parent:
