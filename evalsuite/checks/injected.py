@@ -4,8 +4,11 @@ Two kinds. Site boilerplate needs nothing to compare with: comment forms, share,
 newsletter and cookie prompts, and "See also"/"Lire aussi"/"Читайте также" lines whose story
 shares no name and few words with the rest of the document. With a reference or a source in
 the hypothesis's language, a sentence is unsupported when few of its content words (stems,
-numbers) occur there. Across languages words cannot be compared, so only anchors count: a
-sentence with several numbers and names of which the source has none.
+numbers) occur there. Across languages words are compared through the word alignment
+(`evalsuite.align`: lexicon, numbers, transliteration): a sentence with several numbers and
+names of which the source has none, and whose content words the source barely supports (a
+translation split into several sentences keeps its aligned words: "Cai Qi, member of the
+Standing Committee ..." from one long Chinese sentence naming 蔡奇).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evalsuite.align import align
 from evalsuite.checks.base import Finding, Span
 from evalsuite.text.content_words import recall, word_keys
 from evalsuite.text.nlp import ParsedSegment, ParsedText
@@ -63,6 +67,9 @@ _MIN_KEYS = 4
 _MAX_SUPPORT = 0.25
 _MAX_LINK_SUPPORT = 0.5
 _MIN_ANCHORS = 2
+_MIN_ALIGNED = 2
+"""Across languages, a sentence with this many aligned content words (and a quarter of them)
+translates something of the source."""
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -169,8 +176,20 @@ def _unanchored(sent: _Sentence, hyp: ParsedText, src: ParsedText) -> Finding | 
         return None
     if any(folded.find(name_key(name), allow_suffix=3, stem=2) for name in names):
         return None
-    evidence = {"against": "source", "anchors": names + numbers, "support": 0.0}
+    supported, words = _aligned_words(sent, hyp, src)
+    if supported >= _MIN_ALIGNED and supported >= _MAX_SUPPORT * words:
+        return None
+    share = round(supported / words, 3) if words else 0.0
+    evidence = {"against": "source", "anchors": names + numbers, "support": share}
     return _finding(sent, "none of its names or numbers is in the source", evidence)
+
+
+def _aligned_words(sent: _Sentence, hyp: ParsedText, src: ParsedText) -> tuple[int, int]:
+    """How many of the sentence's content words the source supports, and how many it has."""
+    alignment = align(src.text, src.lang, hyp.text, hyp.lang)
+    flags = alignment.supported()
+    inside = [i for i, w in enumerate(alignment.hyp_words) if sent.start <= w.start < sent.end]
+    return sum(flags[i] for i in inside), len(inside)
 
 
 def _finding(sent: _Sentence, why: str, evidence: dict[str, object]) -> Finding:

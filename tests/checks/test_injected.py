@@ -137,3 +137,32 @@ def test_summary_is_supported_by_its_article_not_its_reference_summary() -> None
     invented = f"{summary} The striker signed a three-year contract with Juventus."
     [finding] = _run(hypothesis=invented, source=article, task="summary")
     assert finding.evidence["against"] == "source" and "Juventus" in finding.evidence["line"]
+
+
+# (source language, source, output, the sentence that must be reported or None). A translation
+# split into sentences keeps its aligned words even when its names are transliterated.
+SPLIT_ACROSS_SCRIPTS = [
+    ("zh", "中共中央政治局常委蔡奇周二在北京出席全国宣传思想工作会议并讲话，他要求各地认真学习贯彻"
+     "会议精神。",
+     "Cai Qi, a member of the Standing Committee of the Political Bureau of the CPC Central "
+     "Committee, attended the national conference on propaganda work in Beijing on Tuesday and "
+     "delivered a speech. He asked all localities to earnestly study and implement the spirit of "
+     "the conference.", None),
+    ("zh", "国务院总理李强3日在人民大会堂会见了德国总理朔尔茨。",
+     "Premier Li Qiang met German Chancellor Olaf Scholz at the Great Hall of the People on the "
+     "3rd. Tickets for the Glastonbury Festival go on sale on 14 June at 9 a.m.", "Glastonbury"),
+    ("ja", "安倍晋三首相は５日、東京で記者会見を開き、新しい経済対策を発表した。",
+     "Prime Minister Shinzo Abe held a press conference in Tokyo on the 5th. He announced new "
+     "economic measures.", None),
+    ("ja", "安倍晋三首相は５日、東京で記者会見を開き、新しい経済対策を発表した。",
+     "Prime Minister Shinzo Abe held a press conference in Tokyo on the 5th. Manchester United "
+     "beat Liverpool 3-1 at Old Trafford on Sunday.", "Manchester"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("lang", "src", "hyp", "injected"), SPLIT_ACROSS_SCRIPTS)
+def test_sentences_aligned_across_scripts(
+    lang: str, src: str, hyp: str, injected: str | None
+) -> None:
+    found = _run(hypothesis=hyp, source=src, hyp_lang="en", src_lang=lang)
+    assert [injected in f.evidence["line"] for f in found] == ([True] if injected else [])
