@@ -130,6 +130,14 @@ def _rejoined(
     return result
 
 
+def _repeats_dropped(
+    unmatched: list[NumberMention], other: Sequence[NumberMention]
+) -> list[NumberMention]:
+    """Across languages, a number said twice on one side and once on the other is no change:
+    a translation says "on February 10" once for "2月10日 … 10日下午" (the day repeated)."""
+    return [m for m in unmatched if not any(satisfies(o, m) for o in other)]
+
+
 def _weakened(m: NumberMention) -> NumberMention:
     return dataclasses.replace(m, weak=True)
 
@@ -150,6 +158,7 @@ def number_mismatch(seg: ParsedSegment) -> list[Finding]:
     missing = _reportable(unmatched_ref, expected, unmatched_hyp)
     extra = _reportable(unmatched_hyp, hyp, unmatched_ref)
     if base.lang != seg.hyp.lang:
+        missing, extra = _repeats_dropped(missing, hyp), _repeats_dropped(extra, expected)
         missing += _ordinals_for(unmatched_ref, base.lang, missing, extra)
     if seg.src is not None and seg.ref is not None:
         source = _numbers(seg.src, seg.hyp)

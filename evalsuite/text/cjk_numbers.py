@@ -1,8 +1,10 @@
 """Chinese and Japanese numbers: numerals (三, 两, 〇), their place words (十 百 千) and
 myriad scales (万 亿/億 兆), mixed with digits ("9.1万", "１万１０００", "3万5千"), clock
 halves ("9点半", "9時半"), percentages ("百分之三十", "３０％"), ordinals ("第三"),
-approximate pairs ("七八个": seven or eight), year digits ("二〇二〇年") and magnitudes
-("数千", "几百", "成千上万", "千千万万": thousands, hundreds).
+approximate pairs ("七八个": seven or eight), year digits ("二〇二〇年"), magnitudes
+("数千", "几百", "成千上万", "千千万万": thousands, hundreds), tenths as percentages ("三割",
+"三成": 30 %) and era years read as the Gregorian year a translation writes ("令和3年",
+"平成元年", "民国110年": 2021, 1989, 2021).
 
 Numerals are also parts of words (十分 "very", 一直 "always", 千万 "by all means", 万一 "in
 case"): a run written only in numerals counts as a number when a counter, unit or time word
@@ -39,6 +41,14 @@ _PERCENT_BEFORE = re.compile(r"百分之$")
 _PERCENT_AFTER = re.compile(r"[%％]")
 _ABOUT_BEFORE = re.compile(r"[几幾数數]$")
 _ORDINAL_BEFORE = re.compile(r"第$")
+_ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019, "民国": 1912,
+         "民國": 1912}  # fmt: skip
+"""First Gregorian year of each Japanese era (Meiji to Reiwa) and of the Republic of China
+calendar (民国元年 = 1912): an era year n is the first year plus n - 1."""
+_ERA_YEAR = re.compile(rf"({'|'.join(_ERAS)})\s*(元|{_ARABIC}|[〇零一二三四五六七八九十]+)\s*年")
+_TENTHS = re.compile(r"[割成](?![为為立功长長本员員就果绩績熟人不])")
+"""割 (Japanese) and 成 (Chinese) after a number count tenths: "三割", "三成" = 30 %; not
+成 opening a word ("一成不变" is no 10 %; 成为 "become", 成立 "found")."""
 _MAGNITUDE_CHARS = "十百千万萬亿億"
 _MAGNITUDE_IDIOM = re.compile(
     rf"([{_MAGNITUDE_CHARS}])\1([{_MAGNITUDE_CHARS}])\2"
@@ -67,6 +77,13 @@ def cjk_numbers(text: str) -> list[CjkNumber]:
     """Every number of a Chinese or Japanese `text`, in text order."""
     found: list[CjkNumber] = []
     taken: list[tuple[int, int]] = []
+    for era in _ERA_YEAR.finditer(text):
+        year = 1.0 if era.group(2) == "元" else _value(era.group(2))
+        if year is not None and year >= 1:
+            digits = any(ch.isdigit() for ch in era.group(2))
+            gregorian = _ERAS[era.group(1)] + year - 1
+            found.append(CjkNumber(gregorian, era.start(), era.end(2), digits))
+            taken.append((era.start(), era.end(2)))
     for idiom in _MAGNITUDE_IDIOM.finditer(text):
         first = idiom.group(1) or idiom.group(3)
         magnitude = float(_PLACES.get(first) or _SCALES[first])
@@ -76,6 +93,11 @@ def cjk_numbers(text: str) -> list[CjkNumber]:
         start, end = run.start(), run.end()
         chunk = run.group()
         if any(a <= start and end <= b for a, b in taken):
+            continue
+        tenths = _value(chunk) if _TENTHS.match(text, end) else None
+        if tenths is not None and tenths <= 10:
+            digits = any(ch.isdigit() for ch in chunk)
+            found.append(CjkNumber(tenths * 10, start, end + 1, digits, False, "percent"))
             continue
         clock_half = _AFTER_CLOCK.match(text, end)
         if clock_half:

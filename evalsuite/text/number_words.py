@@ -26,7 +26,7 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["COMPOUNDING", "NumberWord", "month_names", "number_words"]
+__all__ = ["COMPOUNDING", "NumberWord", "month_abbreviations", "month_names", "number_words"]
 
 NumberWord = tuple[float, str]
 """(value, kind)."""
@@ -115,7 +115,7 @@ _EXTRA: dict[str, str] = {
     "uk": "десятки=10:marker сотні=100:marker",
     "hi": "छः=6 दर्जन=12:mul दर्जनों=12:marker सैकड़ों=100:marker हज़ारों=1000:marker "
     "लाखों=100000:marker करोड़ों=10000000:marker डेढ़=1.5 ढाई=2.5 आधा=0.5:half आधी=0.5:half "
-    "आधे=0.5:half",
+    "आधे=0.5:half साढ़े=0.5:plus सवा=0.25:plus पौने=-0.25:plus",
 }
 
 
@@ -165,4 +165,29 @@ def month_names(lang: str) -> dict[str, int]:
         for number, name in months[context]["wide"].items():
             if not any(ch.isdigit() or ch == "月" for ch in name) and " " not in name:
                 names.setdefault(fold(name), int(number))
+    return names
+
+
+_ABBREVIATION_MAX = 4
+
+
+@lru_cache(maxsize=64)
+def month_abbreviations(lang: str) -> dict[str, int]:
+    """{folded abbreviated month name: 1-12}: CLDR's abbreviations without their dot ("feb",
+    "févr") and the longer prefixes of the wide name up to four letters ("sept"). Only read
+    before a day number ("Feb. 10"): alone, "Jan" or "Mar" may be a name or a word."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        months = Locale.parse(lang).months
+    except (UnknownLocaleError, ValueError):
+        return {}
+    names: dict[str, int] = {}
+    for number, short in months["format"]["abbreviated"].items():
+        short = fold(short.rstrip("."))
+        wide = fold(months["format"]["wide"][number])
+        if short == wide or not short.isalpha() or not wide.startswith(short):
+            continue
+        for length in range(len(short), max(len(short), _ABBREVIATION_MAX) + 1):
+            names.setdefault(wide[:length], int(number))
     return names

@@ -13,7 +13,14 @@ from functools import lru_cache
 
 from evalsuite.checks.base import Span
 from evalsuite.text.cjk_numbers import cjk_numbers
-from evalsuite.text.number_words import COMPOUNDING, NumberWord, fold, month_names, number_words
+from evalsuite.text.number_words import (
+    COMPOUNDING,
+    NumberWord,
+    fold,
+    month_abbreviations,
+    month_names,
+    number_words,
+)
 
 __all__ = [
     "NumberMention", "extract_numbers", "has_number_words", "month_number", "ordinal_word",
@@ -118,9 +125,48 @@ def extract_numbers(text: str, lang: str) -> tuple[NumberMention, ...]:
     digits = [d for d in _digit_mentions(text, lang) if not any(_overlap(d, c) for c in cjk)]
     digits += cjk
     words = [w for w in _word_mentions(text, lang) if not any(_overlap(w, d) for d in digits)]
-    mentions = digits + words
+    if lang == "hi":
+        digits = _fractions_before_digits(text, digits, number_words(lang))
+    mentions = digits + words + _abbreviated_months(text, lang)
     mentions.sort(key=lambda m: m.start)
     return tuple(_with_conversion_groups(text, mentions))
+
+
+_WORD_BEFORE = re.compile(rf"({_WORD.pattern})\s$")
+
+
+def _fractions_before_digits(
+    text: str, mentions: list[NumberMention], table: dict[str, NumberWord]
+) -> list[NumberMention]:
+    """Hindi "साढ़े 3 लाख" (3.5 lakh), "सवा 2 करोड़" (2.25 crore): a fraction word before
+    digits adds to the digits before their scale."""
+    out = []
+    for m in mentions:
+        before = _WORD_BEFORE.search(text, max(0, m.start - 12), m.start)
+        entry = table.get(fold(before.group(1))) if before else None
+        base = _float(m.digits or m.text)
+        if before and entry and entry[1] == "plus" and base:
+            value = m.value / base * (base + entry[0])
+            m = dataclasses.replace(m, key=_format(value), value=value, start=before.start(1),
+                                    text=text[before.start(1) : m.end], digits="")  # fmt: skip
+        out.append(m)
+    return out
+
+
+_ABBREVIATED_MONTH = re.compile(r"\b([A-Z][a-zé]{2,3})\.?(?=\s\d{1,2}\b)")
+
+
+def _abbreviated_months(text: str, lang: str) -> list[NumberMention]:
+    """An abbreviated month before a day ("Feb. 10", "Sept 3"): the month's number, weak like
+    a month name (it matches the "2" of "2月10日", never reported)."""
+    table = month_abbreviations(lang) if lang not in _CJK else {}
+    out = []
+    for m in _ABBREVIATED_MONTH.finditer(text) if table else ():
+        number = table.get(fold(m.group(1)))
+        if number is not None:
+            out.append(NumberMention(str(number), float(number), m.start(1), m.end(1),
+                                     m.group(1), weak=True, spelled=True))  # fmt: skip
+    return out
 
 
 def _overlap(a: NumberMention, b: NumberMention) -> bool:
@@ -379,7 +425,15 @@ def _accumulate(entries: list[NumberWord], lang: str) -> float:
     pending, a scale closes a group ("two million three hundred thousand"), a larger scale
     after a smaller one multiplies everything before it ("mil millones")."""
     total, current, last_scale, previous = 0.0, 0.0, 0.0, 0.0
+    fraction = 0.0
     for value, kind in entries:
+        if kind == "plus":
+            fraction = value  # Hindi "साढ़े तीन" 3.5, "सवा लाख" 1.25 lakh, "पौने दो" 1.75
+            continue
+        if fraction and kind in ("add", "weak"):
+            value, fraction = value + fraction, 0.0
+        elif fraction and current == 0:
+            current, fraction = 1.0 + fraction, 0.0
         if value == 20 and previous == 4 and current >= 4 and lang == "fr":
             current += 4 * 20 - 4  # "quatre-vingts"
         elif kind == "mul":
@@ -422,6 +476,8 @@ def _joined(
         )  # fmt: skip
     if lkind == "marker":
         return rkind in ("marker", "scales") and (between == "" or between in _MARKER_JOINERS)
+    if rkind == "plus":
+        return False
     if {lkind, rkind} & {"marker", "ord", "half"}:
         return False
     if between == "":
@@ -439,6 +495,8 @@ def _word_number(
     text: str, run: list[re.Match[str]], table: dict[str, NumberWord], lang: str
 ) -> list[NumberMention]:
     entries = [_entry(table, w) for w in run]
+    if entries[-1][1] == "plus":
+        return []  # "साढ़े" before digits: `_fractions_before_digits` reads it
     start, end = run[0].start(), run[-1].end()
     span = text[start:end]
     if entries[0][1] == "marker" or len(entries) == 1 and entries[0][1] == "scales":
@@ -503,9 +561,18 @@ def satisfies(available: NumberMention, wanted: NumberMention) -> bool:
     if available.digits and available.digits == wanted.digits and scaled == {True, False}:
         return True
     marker, number = (available, wanted) if available.marker else (wanted, available)
-    if not marker.marker or number.marker:
-        return False  # "hundreds" is not "thousands"
+    if marker.marker and number.marker:
+        return _countless(available, wanted)
+    if not marker.marker:
+        return False
     return marker.value <= number.value < marker.value * _MARKER_SPAN
+
+
+def _countless(a: NumberMention, b: NumberMention) -> bool:
+    """Two magnitude words: "hundreds" is not "thousands", but a weak one (an idiom that
+    means "countless": "千千万万", "成千上万") is any magnitude from its own up ("millions")."""
+    low, high = sorted((a, b), key=lambda m: m.value)
+    return low.weak and not high.weak or a.value == b.value
 
 
 def _short_year(a: NumberMention, b: NumberMention) -> bool:

@@ -42,6 +42,14 @@ from evalsuite.text.numbers import extract_numbers
         ("千千万万的店铺", "zh", [("~1000", True)]),  # thousands upon thousands
         ("成千上万的人", "zh", [("~1000", True)]),
         ("成百上千", "zh", [("~100", True)]),
+        ("令和3年", "ja", [("2021", False)]),  # an era year: the Gregorian year
+        ("平成元年", "ja", [("1989", False)]),
+        ("昭和六十四年", "ja", [("1989", False)]),
+        ("民国110年", "zh", [("2021", False)]),
+        ("三割", "ja", [("30", False)]),  # tenths
+        ("三成的人", "zh", [("30", False)]),
+        ("成为", "zh", []),
+        ("一成不变", "zh", [("1", True)]),
     ],
 )
 def test_cjk_reading(text: str, lang: str, expected: list[tuple[str, bool]]) -> None:

@@ -107,3 +107,18 @@ def test_a_year_in_two_digits_with_a_leading_zero() -> None:
 def test_digits_that_begin_an_identifier_are_weak() -> None:
     [m] = extract_numbers("see 2C_images", "en")
     assert m.weak
+
+
+def test_abbreviated_month_before_a_day() -> None:
+    keys = [(m.key, m.weak) for m in extract_numbers("BEIJING, Feb. 10 and Sept 3", "en")]
+    assert keys == [("2", True), ("10", False), ("9", True), ("3", False)]
+    assert [m.key for m in extract_numbers("Jan said Mar was fine", "en")] == []
+
+
+def test_countless_idiom_satisfies_any_larger_magnitude_word() -> None:
+    [idiom] = extract_numbers("千千万万的店铺", "zh")
+    [millions] = extract_numbers("millions of shops", "en")
+    [hundreds] = extract_numbers("hundreds of shops", "en")
+    [thousands] = extract_numbers("тысячи", "ru")
+    assert satisfies(idiom, millions) and satisfies(millions, idiom)
+    assert not satisfies(idiom, hundreds) and not satisfies(thousands, millions)
