@@ -12,7 +12,7 @@ source confirms them (measured on DEMETR: recall up, false alarms not).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -289,7 +289,9 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
     findings = []
     only_cross_lingual = all(lenient for _, lenient in supports)
     runs: list[Entity] | None = None
-    hyp_names = _names(seg.hyp) if seg.task == "summary" else _with_lexical_names(seg.hyp)
+    hyp_names = _with_lexical_names(
+        seg.hyp, openings=seg.task == "summary", supports=[t for t, _ in supports]
+    )
     for mentions in _clusters(hyp_names):
         if only_cross_lingual and mentions[0].label == "MISC":
             continue  # a rule-based name cannot be vouched for across languages
@@ -309,6 +311,15 @@ def entity_unsupported(seg: ParsedSegment) -> list[Finding]:
             continue  # "MoD" / "Ministry of Defence"
         if seg.task == "summary" and _found_without_group_noun(mentions[0], supports):
             continue  # "Tory MPs", "Chelsea fans": the name is "Tory", "Chelsea"
+        if seg.task == "summary" and _found_without_title(mentions[0], supports):
+            continue  # "Striker Sturridge" that NER took for a body: the name is "Sturridge"
+        nickname = (
+            _found_without_group_noun(mentions[0], supports, capitals=True)
+            if seg.task == "summary" else None
+        )  # fmt: skip
+        if nickname is not None:
+            findings.append(_variant_finding(mentions[0], nickname[1], against, hyp_side=True))
+            continue  # "Sale Sharks" where the article says "Sale": a weaker match, a variant
         ent = mentions[0]
         message = f"{ent.label} '{ent.text}' in the hypothesis is not in the {against}"
         evidence = _evidence(against, ent.text, None, ent.label, None)
@@ -359,7 +370,23 @@ def _renamed(ent: Entity, match: _Match) -> bool:
     ours, theirs = name_tokens(ent.text), name_tokens(match.text)
     mine = [t for t in ours if t not in theirs and is_given_name(t)]
     other = [t for t in theirs if t not in ours and is_given_name(t)]
-    return any(jaro_winkler(a, b) >= _RENAMED_MIN_JW for a in mine for b in other)
+    return any(jaro_winkler(a, b) >= _RENAMED_MIN_JW and not _short_form(a, b)
+               for a in mine for b in other)  # fmt: skip
+
+
+_SHORT_FORM_MIN = 3
+_SHORT_FORM_CUT = 2
+
+
+def _short_form(a: str, b: str) -> bool:
+    """Whether one given name is a short form of the other, cut after three letters or more
+    and at least two short of it ("Dan" / "Daniel", "Alex" / "Alexander"; not "Paul" /
+    "Paula"): one person named less formally, a variant, not someone else."""
+    short, long = sorted((a, b), key=len)
+    return (
+        len(short) >= _SHORT_FORM_MIN and len(long) - len(short) >= _SHORT_FORM_CUT
+        and long.startswith(short)
+    )  # fmt: skip
 
 
 def _closest(ent: Entity, texts: list[ParsedText]) -> tuple[Entity, float] | None:
@@ -396,8 +423,16 @@ def _extensions(
             w for w in _added_words(ent.text, match.text)
             if not _used_alone(w, surname, texts) and not _title_before(w, ent.text, match.text)
             and not _place_named(w, texts) and not _opening_word(w, ent, seg.hyp)
+            and not _in_run_with(w, match.text, texts)
         ]  # fmt: skip
         if not added:
+            continue
+        fuller = _fuller_name(added, surname, texts)
+        if fuller is not None:  # "Dan Sturridge" for "Daniel Sturridge": told less formally
+            findings.append(_variant_finding(ent, fuller, against, hyp_side=True))
+            continue
+        if _common_tail(added, ent.text, match.text):  # "Sale Sharks" for "Sale": a weaker
+            findings.append(_variant_finding(ent, match, against, hyp_side=True))  # match
             continue
         words = "', '".join(added)
         message = (
@@ -414,6 +449,36 @@ def _extensions(
     return findings
 
 
+def _common_tail(added: list[str], name: str, shorter: str) -> bool:
+    """Whether every added word comes after the words the text has and is a common noun
+    (WordNet, lower case) and no given name: a club or body named by its nickname too
+    ("Sale Sharks", "Glasgow Warriors" where the article says "Sale", "Glasgow"). It may be
+    another club of the place, or the same one named more fully: at most a variant. A word
+    before them ("Aston Villa") or a first name ("Neil Warnock") is a new name."""
+    words, have = fold(name).split(), set(fold(shorter).split())
+    last_kept = max((i for i, w in enumerate(words) if w in have), default=len(words))
+    return all(
+        w in words[last_kept + 1 :] and common_word(w) and not is_given_name(w) for w in added
+    )
+
+
+def _fuller_name(added: list[str], surname: str, texts: list[ParsedText]) -> _Match | None:
+    """A person of a text with the surname whose given names the added words shorten, each
+    a census given name cut short ("dan" of "Daniel Sturridge"), or None."""
+    if not all(is_given_name(word) for word in added):
+        return None
+    for text in texts:
+        for e in text.entities:
+            tokens = name_tokens(e.text)
+            if e.kind != "person" or len(tokens) < 2 or tokens[-1] != surname:
+                continue
+            if all(any(_short_form(w, t) and is_given_name(t) for t in tokens[:-1])
+                   for w in added):  # fmt: skip
+                return _Match("variant", jaro_winkler(name_key(e.text), surname), e.text,
+                              e.start, e.end)  # fmt: skip
+    return None
+
+
 def _title_before(word: str, name: str, shorter: str) -> bool:
     """Whether an added word belongs to a title put before the name ("Boss Ashley",
     "Broadcaster Sky", "Singer Phil Collins", "Prime Minister Theresa May"): words before
@@ -428,6 +493,19 @@ def _title_before(word: str, name: str, shorter: str) -> bool:
     if proper_lemma(word):
         return role_noun(word) and len(have) >= 2
     return role_noun(word) or common_word(word)
+
+
+def _in_run_with(word: str, shorter: str, texts: list[ParsedText]) -> bool:
+    """Whether a text writes the added word in one capitalised run with the name it extends
+    ("Det Ch Insp Marina Ericson" for "Det Marina Ericson"): titles and abbreviations NER
+    left out of the text's name, not words the summary added."""
+    have = fold(shorter).split()
+    for text in texts:
+        for run in _CAPITALISED_RUN.finditer(text.text):
+            words = fold(run.group()).split()
+            if word in words[: -len(have)] and words[-len(have) :] == have:
+                return True
+    return False
 
 
 def _used_alone(word: str, surname: str, texts: list[ParsedText]) -> bool:
@@ -516,21 +594,46 @@ _ACRONYM_WORD = re.compile(r"[A-Z][A-Za-z]{1,6}")
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,5}s")
 
 
-def _found_without_group_noun(ent: Entity, supports: list[tuple[ParsedText, bool]]) -> bool:
-    """Whether a name that NER ran into the people it qualifies ("Tory MPs", "Chelsea fans",
-    "Labour councillors") is supported without them: trailing plurals of common nouns
-    (WordNet) written in lower case and plural acronyms ("MPs", "MSPs") are dropped. A
-    capitalised plural is a word of the name ("Bristol Rovers", "Sale Sharks")."""
+def _found_without_group_noun(
+    ent: Entity, supports: list[tuple[ParsedText, bool]], *, capitals: bool = False
+) -> tuple[Entity, _Match] | None:
+    """The support of a name that NER ran into the people it qualifies ("Tory MPs",
+    "Chelsea fans", "Labour councillors") found without them: trailing plurals of common
+    nouns (WordNet) written in lower case and plural acronyms ("MPs", "MSPs") are dropped.
+    A capitalised plural is a word of the name ("Bristol Rovers", "Sale Sharks"): with
+    `capitals`, it is dropped too, for the caller to grade the weaker match."""
     words = ent.text.split()
     while len(words) > 1 and (
-        words[-1][:1].islower() and plural_of_common_noun(words[-1])
+        (capitals or words[-1][:1].islower()) and plural_of_common_noun(words[-1])
         or _PLURAL_ACRONYM.fullmatch(words[-1])
     ):
         words.pop()
     if len(words) == len(ent.text.split()):
-        return False
+        return None
     name = " ".join(words)
     trimmed = Entity(name, ent.label, ent.start, ent.start + len(name))
+    for text, lenient in supports:
+        found = _best([trimmed], [text], lenient=lenient)
+        if found is not None:
+            return found
+    return None
+
+
+def _found_without_title(ent: Entity, supports: list[tuple[ParsedText, bool]]) -> bool:
+    """Whether a name that NER ran a title or role into ("Striker Sturridge", "Defender
+    Smith", tagged as a body) is supported without it: leading titles and lower-case nouns
+    of a person (WordNet) that are no given names (US Census) are dropped, and the rest is
+    looked up as a name of any kind."""
+    words = ent.text.split()
+    while len(words) > 1 and (
+        is_title(fold(words[0])) or role_noun(words[0]) and not is_given_name(fold(words[0]))
+    ):  # "Marine Le Pen": a noun of a person that is also a given name stays
+        words.pop(0)
+    if len(words) == len(ent.text.split()):
+        return False
+    name = " ".join(words)
+    start = ent.start + ent.text.index(name)
+    trimmed = Entity(name, "MISC", start, start + len(name))
     return any(_best([trimmed], [text], lenient=lenient) for text, lenient in supports)
 
 
@@ -720,12 +823,16 @@ def _with_rule_names(text: ParsedText, source: ParsedText | None) -> list[Entity
     return sorted([*_names(text), *extra], key=lambda e: e.start)
 
 
-def _with_lexical_names(text: ParsedText) -> list[Entity]:
-    """A translation's NER entities plus the names NER missed that are names by their words
+def _with_lexical_names(
+    text: ParsedText, *, openings: bool = False, supports: Sequence[ParsedText] = ()
+) -> list[Entity]:
+    """A hypothesis's NER entities plus the names NER missed that are names by their words
     alone: capitalised runs away from a sentence start none of whose words WordNet has in
     lower case ("Okonkwo", "Gdańsk"; not "Secretariat"), each of four letters or more, no
     token of them in a value NER read (a DATE) or glued to digits. A name invented in place
-    of another must be unsupported even where the model tags neither."""
+    of another must be unsupported even where the model tags neither. With `openings` (a
+    summary, whose every name must be the article's), words that open a sentence count
+    too where they can only be names (`_opening_names`)."""
     names = _names(text)
     if text.lang != "en" or text.doc is None:
         return names
@@ -740,9 +847,40 @@ def _with_lexical_names(text: ParsedText) -> list[Entity]:
             continue  # NER read a value ("Sept." of a DATE), or it is glued to digits ("600Mbit")
         words = re.findall(r"[^\W\d_]+", e.text)
         long_words = all(len(w) >= _MIN_SUPPORT_TOKEN and not common_word(w) for w in words)
-        if words and long_words and e.text[0].isupper() and _lexical_words(text, e):
+        if not (words and long_words and e.text[0].isupper()):
+            continue
+        if _lexical_words(text, e):
             extra.append(e)
+    if openings:
+        extra += [e for e in _opening_names(text, supports)
+                  if not any(e.start < n.end and n.start < e.end for n in [*names, *extra])]
     return sorted([*names, *extra], key=lambda e: e.start)
+
+
+_CLOSED_POS = _words("VERB AUX ADP PRON DET CCONJ SCONJ PART NUM INTJ")
+
+
+def _opening_names(text: ParsedText, supports: Sequence[ParsedText]) -> list[Entity]:
+    """Words opening a sentence that can only be names: capitalised, four letters or more,
+    no stop word or closed-class tag, neither the word nor its lemma a word WordNet has in
+    lower case, and written in lower case nowhere in the text or its supports ("Gilroy, 68,
+    abused...", which the tagger may read as an adverb). NER misses them there, and a
+    summary's names must all be the article's."""
+    assert text.doc is not None
+    lower = [t.text for t in (text, *supports)]
+    found = []
+    for token in text.doc:
+        word = token.text
+        if (
+            token.ent_type_ or not token.is_alpha or len(word) < _MIN_SUPPORT_TOKEN
+            or not word[0].isupper() or word.isupper() or token.is_stop
+            or token.pos_ in _CLOSED_POS or not _opens_sentence(text.text, token.idx)
+            or common_word(word) or common_word(token.lemma_) or role_noun(word)
+            or any(_word_pattern(word.lower()).search(t) for t in lower)
+        ):  # fmt: skip
+            continue
+        found.append(Entity(word, "MISC", token.idx, token.idx + len(word)))
+    return found
 
 
 def _lexical_words(text: ParsedText, ent: Entity) -> bool:

@@ -22,6 +22,8 @@ from functools import lru_cache
 from itertools import combinations
 
 from evalsuite.text.content_words import word_keys
+from evalsuite.text.number_words import fold as fold_number_word
+from evalsuite.text.number_words import month_names, number_words
 from evalsuite.text.quantities import Quantity, Reading, implicit_quantities, read_quantities
 from evalsuite.text.quantity_words import quantity_words
 
@@ -46,6 +48,7 @@ _CONTEXT_KINDS = frozenset({"money"})
 _CONTEXT_WORDS = 6
 _ANY_CONTEXT = frozenset({"*"})
 """The context of an article number whose words cannot be compared (another language)."""
+_PUNCTUATION = ".,;:!?()[]\"'“”‘’"
 _SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s+|\n+")
 _REPLACEABLE = frozenset({"bare", "count", "ordinal"})
 
@@ -67,6 +70,7 @@ class Article:
     quantities: tuple[Quantity, ...]
     relative_year: bool
     contexts: tuple[frozenset[str], ...] = ()
+    lang: str = "en"
 
     def context_of(self, q: Quantity) -> frozenset[str]:
         for other, context in zip(self.quantities, self.contexts, strict=False):
@@ -84,10 +88,22 @@ def context_words(text: str, q: Quantity, lang: str) -> frozenset[str]:
     counting numbers: what it is about."""
     start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, q.start)), default=0)
     end = next((m.start() for m in _SENTENCE_END.finditer(text, q.end)), len(text))
-    left = text[start : q.start].split()[-_CONTEXT_WORDS:]
-    right = text[q.end : end].split()[:_CONTEXT_WORDS]
+    left = _wordy(text[start : q.start].split(), lang)[-_CONTEXT_WORDS:]
+    right = _wordy(text[q.end : end].split(), lang)[:_CONTEXT_WORDS]
     keys = word_keys(" ".join(left + right), lang)
     return frozenset(k for k in keys if not k[:1].isdigit())
+
+
+def _wordy(tokens: list[str], lang: str) -> list[str]:
+    """The tokens that are no numeral or number word (month names kept): a nearby number
+    written "£1 million" rather than "£1m" must not push the words of the thing it is said
+    of out of the window."""
+    table, months = number_words(lang), month_names(lang)
+    return [
+        t for t in tokens
+        if not any(ch.isdigit() for ch in t)
+        and ((w := fold_number_word(t.strip(_PUNCTUATION))) not in table or w in months)
+    ]  # fmt: skip
 
 
 @lru_cache(maxsize=1024)
@@ -102,7 +118,7 @@ def article_quantities(text: str, lang: str) -> Article:
     quantities = _with_implicit(stated, implicit_quantities(text, lang))
     quantities = tuple(_counted_ordinal(text, q, lang) for q in quantities)
     contexts = tuple(context_words(text, q, lang) for q in quantities)
-    return Article(quantities, relative, contexts)
+    return Article(quantities, relative, contexts, lang)
 
 
 def _with_implicit(
@@ -153,7 +169,9 @@ def merged(articles: Sequence[Article]) -> Article:
     """One pool from several texts (a summary's source and reference)."""
     quantities = tuple(q for a in articles for q in a.quantities)
     contexts = tuple(c for a in articles for c in a.contexts)
-    return Article(quantities, any(a.relative_year for a in articles), contexts)
+    langs = {a.lang for a in articles}
+    lang = langs.pop() if len(langs) == 1 else ""
+    return Article(quantities, any(a.relative_year for a in articles), contexts, lang)
 
 
 def reportable(q: Quantity, lang: str = "en") -> bool:
@@ -193,7 +211,7 @@ def _ways(q: Quantity, s: Reading, article: Article) -> Iterator[tuple[str, tupl
         return
     for a in pool:
         for r in a.readings:
-            if _compatible(s, r):
+            if _compatible(s, r) and not _unit_unsaid(q, s, a, r, article):
                 how = _value_match(q, s, a, r)
                 if how:
                     yield how, (a,)
@@ -215,6 +233,19 @@ def _ways(q: Quantity, s: Reading, article: Article) -> Iterator[tuple[str, tupl
         yield from _arithmetic(q, s, pool)
     if s.kind == "percent":
         yield from _percentages(q, s, pool)
+
+
+def _unit_unsaid(q: Quantity, s: Reading, a: Quantity, r: Reading, article: Article) -> bool:
+    """Whether a summary's measure ("5 years", "six miles") meets an article number without a
+    unit whose words the article does not say near it: "all five were arrested" says nothing
+    of five years, "between three and five years" does (the unit is beside the number)."""
+    if s.kind != "measure" or r.kind != "bare" or not article.lang:
+        return False
+    context = article.context_of(a)
+    if context == _ANY_CONTEXT:
+        return False  # another language's words: not compared
+    unit_words = {k for k in word_keys(q.text, article.lang) if not k[:1].isdigit()}
+    return bool(unit_words) and not unit_words & context
 
 
 def _compatible(s: Reading, a: Reading) -> bool:

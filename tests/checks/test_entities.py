@@ -351,9 +351,12 @@ SQUAD_ARTICLE = (
         # another given name is another person, not a respelling (Marine / Marie)
         ("Marine Le Pen founded the party.", {"Marine Le Pen"}),
         ("Jean-Marie Le Pen founded the party.", set()),
-        # a capitalised plural is a word of the name; a lower-case one qualifies it
-        ("Sale Sharks fans travelled.", {"Sale Sharks"}),
-        ("Bristol Rovers travelled.", {"Bristol Rovers"}),
+        # a capitalised plural is a word of the name; a lower-case one qualifies it. Where
+        # the article names the place alone, the nickname is a weaker match: a variant
+        ("Sale Sharks fans travelled.", set()),
+        ("Bristol Rovers travelled.", set()),
+        ("Bristol Rangers travelled.", set()),
+        ("Bristol Rovers and Sale Sharks fans travelled.", set()),
         # a body that shares words with an article name but not its last word is another
         ("A fan was held at the Mental Health Unit.", {"Mental Health Unit"}),
         ("A fan was detained under the Mental Health Act.", set()),
@@ -368,6 +371,43 @@ def test_summary_names_are_not_vouched_for_by_someone_else(
     findings = _run(hypothesis=summary, source=SQUAD_ARTICLE, hyp_lang="en", task="summary")
     spans = {f.hyp_span.text for f in findings if f.check == "entity_unsupported" and f.hyp_span}
     assert spans == unsupported, [f.message for f in findings]
+
+
+PLAYER_ARTICLE = (
+    "Daniel Sturridge scored twice as Liverpool beat Leeds on Saturday. The striker, who "
+    "joined from Chelsea, said the win was deserved. Sturridge has now scored nine goals."
+)
+
+
+@pytest.mark.parametrize(
+    ("summary", "checks"),
+    [
+        # a short form of the article's given name is one person told less formally: at most
+        # a variant (minor), never unsupported
+        ("Dan Sturridge scored twice for Liverpool.", {"entity_variant"}),
+        # names NER misses are still held to the article: mid-sentence and opening a sentence
+        ("Liverpool beat Leeds after Wotherspoon scored twice.", {"entity_unsupported"}),
+        ("Wotherspoon scored twice as Liverpool beat Leeds.", {"entity_unsupported"}),
+        ("Gilroy, the striker, scored twice for Liverpool.", {"entity_unsupported"}),
+        # ...but a sentence's first word that is a common word, a verb form or a word the
+        # texts write in lower case is no name
+        ("Deserved: Sturridge scored twice for Liverpool.", set()),
+        ("Scoring twice, Sturridge helped Liverpool beat Leeds.", set()),
+        ("Striker Sturridge scored twice for Liverpool.", set()),
+    ],
+)  # fmt: skip
+def test_summary_names_graded_and_untagged(summary: str, checks: set[str]) -> None:
+    findings = _run(hypothesis=summary, source=PLAYER_ARTICLE, hyp_lang="en", task="summary")
+    fired = _fired(findings) & {"entity_unsupported", "entity_variant"}
+    assert fired == checks, [f.message for f in findings]
+
+
+@pytest.mark.parametrize(
+    "summary", ["Sale Sharks fans travelled.", "Bristol Rovers travelled."]
+)
+def test_a_nickname_after_a_place_the_article_names_alone_is_a_variant(summary: str) -> None:
+    findings = _run(hypothesis=summary, source=SQUAD_ARTICLE, hyp_lang="en", task="summary")
+    assert "entity_variant" in _fired(findings), [f.message for f in findings]
 
 
 def test_a_word_that_opens_a_sentence_is_no_extension_outside_english() -> None:

@@ -127,6 +127,10 @@ DURATIONS = [
     ("He served five years.", "He was jailed in 2010 and freed in 2015.", False),
     ("The pier burned three years ago.", "It burned in October 2010 and was sold in 2012.", False),
     ("The pier burned six years ago.", "It burned in October 2010 and was sold in 2012.", True),
+    # a number without a unit licenses a duration only where the article says the unit by it
+    ("They were jailed for five years.", "All five were jailed on Monday.", True),
+    ("They face five years in jail.", "They face between three and five years in jail.", False),
+    ("They face three years in jail.", "They face between three and five years in jail.", False),
 ]
 COUNTS = [
     ("Two men were hurt.", "Two road workers were hurt.", False),
@@ -175,6 +179,9 @@ MUST_NOT_FIRE = [
     ("He was the third Briton to do it.", "Only two other Britons have done it.", False),
     ("It may rain in march.", "Rain is expected.", False),
     ("The A361 was closed.", "The road was closed.", False),
+    # a number written out in words next to an amount does not hide what it is said of
+    ("Turnover fell by £1 million to just over £100m.",
+     "Turnover fell by £1m to just over £100m, the accounts showed.", False),
 ]
 
 CASES = [
