@@ -19,6 +19,7 @@ from functools import lru_cache, partial
 from types import ModuleType
 from typing import TYPE_CHECKING, Literal
 
+from evalsuite.text.attribute_rules import index_attribute_ruler
 from evalsuite.text.blas_threads import one_blas_thread, spacy_ops_settings
 from evalsuite.text.language_codes import primary_language
 from evalsuite.text.normalize import fold
@@ -193,6 +194,7 @@ def _load_first(names: Sequence[str]) -> Language | None:
             continue
         if "ner" in nlp.pipe_names:
             _start_sentences_at_paragraphs(nlp)
+            index_attribute_ruler(nlp)
             return nlp
     return None
 
