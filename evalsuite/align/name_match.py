@@ -35,6 +35,7 @@ from evalsuite.align.aligner import translations
 from evalsuite.align.keys import english_key, is_stop_word, lexeme_key
 from evalsuite.align.words import WORD
 from evalsuite.text import place_aliases
+from evalsuite.text.census_names import is_personal_name
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import DECLINING, compact, known, place_of
 from evalsuite.text.names.hindi import LETTER_NAMES_HI
@@ -311,6 +312,47 @@ def _respelled(forms: list[str], other: str, *, same_letter: bool = False) -> bo
     return False
 
 
+_ENGLISH_INFLECTIONS = ("ing", "ed", "es", "s", "d")
+_MIN_FROM_NAME = 4
+_MIN_FROM_NAME_KEY = 3
+
+
+def _word_from_name(forms: list[str], token: _Token) -> bool:
+    """A lowercase English word made from a one-word name, a brand's or a platform's, with a
+    vowel changed ("Twitter" / "tweeted", "tweet"): the name's first two letters, and the
+    word's consonant classes (less an inflection) open the name's, three classes or more.
+    Weak: it shows the name was rendered, not that it is kept (`derived`); names copied
+    whole or with an ending ("googled") are `same` already. A person's name is no brand
+    ("Parker" is not the "park")."""
+    word = token.folded
+    if token.text[:1].isupper() or not word.isalpha():
+        return False
+    bases = [word] + [
+        word[: -len(end)] for end in _ENGLISH_INFLECTIONS
+        if word.endswith(end) and len(word) - len(end) >= _MIN_FROM_NAME
+    ]  # fmt: skip
+    for form in forms:
+        name_key = phonetic_key(form)
+        if len(form) < _MIN_FROM_NAME or " " in form or is_personal_name(form):
+            continue
+        for base in bases:
+            key = phonetic_key(base)
+            if (
+                len(base) >= _MIN_FROM_NAME
+                and base[:2] == form[:2]
+                and len(key) >= _MIN_FROM_NAME_KEY
+                and name_key.startswith(key)
+            ):
+                return True
+    return False
+
+
+def _singular_men(key: str) -> str:
+    """The singular of an English plural in -men the stemmer keeps ("fishermen" ->
+    "fisherman"), for a translation the lexicon gives in the singular; else ''."""
+    return key[:-3] + "man" if len(key) > _MIN_FROM_NAME and key.endswith("men") else ""
+
+
 def _loose(latin: str) -> str:
     """A Latin form with r read as l and v as b, as Chinese and Japanese render them."""
     return latin.replace("r", "l").replace("v", "b")
@@ -398,7 +440,8 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
             found.extend(
                 ("lexicon", t, t.text)
                 for t in other.tokens
-                if t.key in targets and (t.text[:1].isupper() or t.folded not in _GENERIC)
+                if (t.key in targets or _singular_men(t.key) in targets)
+                and (t.text[:1].isupper() or t.folded not in _GENERIC)
             )
             if not found and other.lang in _COMPOUNDING:
                 found.extend(
@@ -482,6 +525,8 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
             found.append(("transliteration", _span_token(first, last, other), latin))
     if found:
         return found
+    if latin_pair and other.lang == "en":
+        found.extend(("derived", t, t.text) for t in other.tokens if _word_from_name(forms, t))
     if lang != other.lang:
         found.extend(_abbreviations(targets, other))
     candidates = [*other.tokens, *other.readings]

@@ -7,6 +7,11 @@ supplement (see `scripts/build_entity_aliases.py`). Keys are folded like names a
 (`normalize.fold`), so a form in any script is looked up by its transliteration. One key may
 name several places (Moscow, Russia and Moscow, Idaho): two names are aliases when they share
 a place.
+
+Islands go by a short form too (the Falklands, les Malouines, las Malvinas, the Faroes): a key
+of a country or region that is one word besides a plural word for islands gets that word, and
+an English "X Islands" also the plural "Xs", at load time (`_island_short_forms`), unless the
+word is a person's name or an ordinary English word ("Cook", "Canary").
 """
 
 from __future__ import annotations
@@ -40,10 +45,43 @@ def _table() -> tuple[tuple[Place, ...], dict[str, tuple[int, ...]]]:
             continue
         kind, name, source, forms = line.split("\t")
         keys = tuple(forms.split("|"))
+        if kind in _ISLAND_KINDS:
+            keys += tuple(k for k in _island_short_forms(keys) if k not in keys)
         for key in keys:
             index.setdefault(key, []).append(len(places))
         places.append(Place(kind, name, source, keys))
     return tuple(places), {key: tuple(ids) for key, ids in index.items()}
+
+
+_ISLAND_KINDS = frozenset({"country", "region"})
+# Plural words for islands in the table's languages (folded; Cyrillic as transliterated).
+_ISLAND_WORDS = frozenset({
+    "islands", "iles", "illes", "islas", "illas", "isole", "ilhas", "inseln", "eilanden",
+    "wyspy", "ostrovy", "ostrova", "otoci", "otoki", "saared", "szigetek", "adalari",
+})  # fmt: skip
+_MIN_SHORT = 5
+
+
+def _island_short_forms(keys: tuple[str, ...]) -> list[str]:
+    """Short forms of an island country's keys: "iles malouines" -> "malouines", "falkland
+    islands" -> "falkland", "falklands"."""
+    from evalsuite.text.census_names import is_personal_name
+    from evalsuite.text.word_case import common_word
+
+    out: list[str] = []
+    for key in keys:
+        words = key.split()
+        if len(words) != 2 or not _ISLAND_WORDS & set(words):
+            continue
+        rest = next((w for w in words if w not in _ISLAND_WORDS), None)
+        if rest is None or len(rest) < _MIN_SHORT or not rest.isalpha():
+            continue
+        if is_personal_name(rest) or common_word(rest):
+            continue
+        out.append(rest)
+        if words == [rest, "islands"] and not rest.endswith("s"):
+            out.append(rest + "s")
+    return out
 
 
 def places_of(key: str) -> tuple[Place, ...]:

@@ -70,6 +70,20 @@ FAITHFUL = [
     ("en", "ja", "He wore jackboots.", "彼 は ジャック ブーツ を 着 た 。"),  # a loanword's piece
     ("en", "cs", "Trump met the mayor in Prague.",
      "Trump se setkal se starostou v Praze . Nový most ."),  # an ordinary word after a break
+    # An island country by its short forms (the Falklands, les Malouines, las Malvinas).
+    ("fr", "en", "Il est impossible d'échanger de l'argent des Malouines.",
+     "It is impossible to exchange Falklands money."),
+    ("es", "en", "El barco llegó ayer a las Malvinas.",
+     "The ship reached the Falklands yesterday."),
+    # A platform rendered by the verb made from it.
+    ("ru", "en", "Об этом сообщает в Twitter журналист Райан Кеннеди.",
+     "Journalist Ryan Kennedy tweeted this."),
+    ("pl", "en", "Prezydent napisał na Twitterze, że przyjedzie.",
+     "The president tweeted that he would come."),
+    ("de", "en", "Sie hat es gestern gegoogelt.", "She googled it yesterday."),
+    # German nouns that are also surnames, translated as nouns.
+    ("de", "en", "Gestern sagten Fischer und Bauer, die Stadt baue eine neue Brücke.",
+     "Yesterday fishermen and farmers said the city is building a new bridge."),
 ]  # fmt: skip
 
 # (source language, output language, source, output, the source name lost or None, the output
@@ -114,6 +128,15 @@ FAULTY = [
     ("en", "ja", "President Trump visited Tokyo.", "オバマ大統領は東京を訪問した。",
      "Trump", "オバマ"),
     ("en", "zh", "Trump met Macron in New York.", "特朗普在纽约会见了默克尔。", None, "默克尔"),
+    # A German surname that is also a noun (Zimmermann, carpenter), dropped.
+    ("de", "en", "Gestern sagte Zimmermann, er gehe nach Hause.",
+     "Yesterday he said he was going home.", "Zimmermann", None),
+    # A platform replaced by another: the verb of neither.
+    ("it", "en", "Lo ha annunciato su Twitter il ministro Salvini.",
+     "Minister Salvini announced it on the radio.", "Twitter", None),
+    # A person's name is no brand: "park" does not render a dropped "Parker".
+    ("de", "en", "Gestern sagte Parker, er gehe nach Hause.",
+     "Yesterday he said he was going home.", "Parker", None),
 ]  # fmt: skip
 
 

@@ -39,3 +39,20 @@ def test_the_table_names_places_and_bodies_never_people() -> None:
         "country", "region", "city", "org"
     }  # fmt: skip
     assert places_of("zelensky") == () and places_of("gdynia") == ()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Malouines", "Falklands"),  # French short form, English plural short form
+        ("Malvinas", "Falkland Islands"),
+        ("Faroes", "Färöer"),
+    ],
+)
+def test_island_countries_go_by_their_short_forms(a: str, b: str) -> None:
+    assert same_place(fold(a), fold(b))
+
+
+def test_no_short_form_that_is_a_persons_name_or_an_ordinary_word() -> None:
+    assert not places_of("cook")  # Cook Islands: a surname
+    assert not places_of("canary")  # Canary Islands: a bird

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from evalsuite.align.keys import lexeme_key
+from evalsuite.text.census_names import is_given_name, is_personal_name
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import is_place, known, place_of, sentence_initial, stop_word
 from evalsuite.text.names.dictionary import (
@@ -22,6 +23,7 @@ from evalsuite.text.names.dictionary import (
     name_lemmas,
     ordinary_word,
 )
+from evalsuite.text.normalize import fold
 from evalsuite.text.phonetic import latin_form
 
 __all__ = ["find"]
@@ -45,6 +47,7 @@ _CONNECTORS = _word_set(
     "of de du des da di del della dei von van zu der den la le los las al bin ibn dos das y"
 )
 _MIN_LONE = 2
+_MIN_SURNAME = 4
 _KNOWN_CAPITALS_ARE_NAMES = True
 _INFLECTED = 3
 """Letters Snowball strips from a sentence's first word that make it an inflected word."""
@@ -172,11 +175,22 @@ def _strength(word: _Word, lang: str, initial: bool, *, lone: bool) -> str | Non
             # the lexicon lacks as often as a name.
             return "weak"
         return "strong"
+    if lang in _NOUN_CAPITALISING and not initial and lone and _surname_noun(token):
+        return "strong"
     if initial or lang in _NOUN_CAPITALISING:
         return None
     if ordinary and lone and lang in _DICTIONARY_FORMS:
         return "weak"  # lexicon and dictionary agree: an ordinary word with a capital
     return "strong" if _KNOWN_CAPITALS_ARE_NAMES else "weak"
+
+
+def _surname_noun(word: str) -> bool:
+    """A German noun that is also a common surname of the 1990 US Census lists (many are
+    German: "Zimmermann", "Koch", "Bauer"), standing alone mid-sentence with no determiner
+    (checked before): a person more often than the trade. Found through the lexicon's
+    translation too ("carpenter"), so only a name both lost and untranslated is missing."""
+    key = fold(word)
+    return len(key) >= _MIN_SURNAME and is_personal_name(key) and not is_given_name(key)
 
 
 def _run_names(text: str, run: list[_Word], lang: str) -> list[Name]:
