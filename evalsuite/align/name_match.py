@@ -320,9 +320,11 @@ _MIN_FROM_NAME_KEY = 3
 def _word_from_name(forms: list[str], token: _Token) -> bool:
     """A lowercase English word made from a one-word name, a brand's or a platform's, with a
     vowel changed ("Twitter" / "tweeted", "tweet"): the name's first two letters, and the
-    word's consonant classes (less an inflection) open the name's, three classes or more.
+    word's consonant classes (less an inflection) open the name's and are fewer, three or
+    more.
     Weak: it shows the name was rendered, not that it is kept (`derived`); names copied
-    whole or with an ending ("googled") are `same` already. A person's name is no brand
+    whole or with an ending ("googled") are `same` already, and a word spelled about like
+    the name is no derivation of it ("Seidativ" / "sedative"). A person's name is no brand
     ("Parker" is not the "park")."""
     word = token.folded
     if token.text[:1].isupper() or not word.isalpha():
@@ -341,7 +343,9 @@ def _word_from_name(forms: list[str], token: _Token) -> bool:
                 len(base) >= _MIN_FROM_NAME
                 and base[:2] == form[:2]
                 and len(key) >= _MIN_FROM_NAME_KEY
+                and len(name_key) > len(key)
                 and name_key.startswith(key)
+                and jaro_winkler(base, form) < _RESPELLED_JW
             ):
                 return True
     return False
