@@ -189,5 +189,6 @@ def month_abbreviations(lang: str) -> dict[str, int]:
         if short == wide or not short.isalpha() or not wide.startswith(short):
             continue
         for length in range(len(short), max(len(short), _ABBREVIATION_MAX) + 1):
-            names.setdefault(wide[:length], int(number))
+            if length < len(wide):  # the whole name ("July") is the date reader's, not a short form
+                names.setdefault(wide[:length], int(number))
     return names
