@@ -611,9 +611,15 @@ def _found_without_group_noun(
     if len(words) == len(ent.text.split()):
         return None
     name = " ".join(words)
-    trimmed = Entity(name, ent.label, ent.start, ent.start + len(name))
+    return _first_support(Entity(name, ent.label, ent.start, ent.start + len(name)), supports)
+
+
+def _first_support(
+    ent: Entity, supports: list[tuple[ParsedText, bool]]
+) -> tuple[Entity, _Match] | None:
+    """The best match of a name in the first support text that has one, or None."""
     for text, lenient in supports:
-        found = _best([trimmed], [text], lenient=lenient)
+        found = _best([ent], [text], lenient=lenient)
         if found is not None:
             return found
     return None
@@ -633,8 +639,7 @@ def _found_without_title(ent: Entity, supports: list[tuple[ParsedText, bool]]) -
         return False
     name = " ".join(words)
     start = ent.start + ent.text.index(name)
-    trimmed = Entity(name, "MISC", start, start + len(name))
-    return any(_best([trimmed], [text], lenient=lenient) for text, lenient in supports)
+    return _first_support(Entity(name, "MISC", start, start + len(name)), supports) is not None
 
 
 def _acronym_of_run(
