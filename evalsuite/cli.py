@@ -9,7 +9,6 @@ for numpy, sacrebleu, the checks or spaCy (tests/test_quick_start.py).
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import os
 import signal
@@ -22,7 +21,7 @@ from typing import TYPE_CHECKING, cast
 
 import evalsuite
 from evalsuite.checks.base import SEVERITIES, Finding, Severity
-from evalsuite.data import Example, iter_jsonl, load_jsonl
+from evalsuite.data import Example, load_jsonl, with_lang
 from evalsuite.errors import EvalsuiteError, InputError
 from evalsuite.io import (
     atomic_write_jsonl,
@@ -56,13 +55,7 @@ def _check_names(value: str) -> list[str] | None:
 
 def _with_lang(examples: list[Example], lang: str | None, task: str) -> list[Example]:
     """Fill in missing languages from --lang."""
-    if not lang:
-        return examples
-    filled = []
-    for ex in examples:
-        src = ex.src_lang or (lang if task == "summary" else None)
-        filled.append(dataclasses.replace(ex, tgt_lang=ex.tgt_lang or lang, src_lang=src))
-    return filled
+    return [with_lang(ex, lang, task) for ex in examples]
 
 
 _QUIET_ENV = ("HF_DATASETS_DISABLE_PROGRESS_BARS", "HF_HUB_DISABLE_PROGRESS_BARS")
@@ -117,8 +110,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_score(args: argparse.Namespace) -> int:
     from rich.console import Console
 
-    from evalsuite.engine.run import score_run
-    from evalsuite.harness import empty_output_notes
+    from evalsuite import streamed_input
+    from evalsuite.engine.run import score_partitions
+    from evalsuite.engine.spec import scoring_spec
+    from evalsuite.harness import empty_output_note
     from evalsuite.metrics.spec import metric_needs_reference
     from evalsuite.report.terminal import print_summary
     from evalsuite.results import results_document, write_results_file
@@ -130,28 +125,26 @@ def cmd_score(args: argparse.Namespace) -> int:
     output = check_output_file(args.output) if args.output else None
     if output is not None:
         check_output_file(output.with_suffix(".segments.jsonl"))
-    examples = _with_lang(load_jsonl(args.input, require=("hypothesis",)), args.lang, args.task)
-    without = [i for i, ex in enumerate(examples) if not ex.reference]
+    # The input is read in passes, never held whole: one to validate and count, one for the
+    # corpus profile, one partition at a time to score.
+    found = streamed_input.survey(args.input)
     notes = []
     if metrics is None:
-        metrics = [] if without else list(DEFAULT_SCORE_METRICS)
-        if without and len(without) < len(examples):
+        metrics = [] if found.without_reference else list(DEFAULT_SCORE_METRICS)
+        if found.without_reference and found.without_reference < found.records:
             notes.append(
-                f"metrics not computed: {len(without)} of {len(examples)} records have no "
-                "reference (the checks ran on every record; --metrics asks for them, and then "
-                "every record needs a reference)"
+                f"metrics not computed: {found.without_reference} of {found.records} records "
+                "have no reference (the checks ran on every record; --metrics asks for them, "
+                "and then every record needs a reference)"
             )
     needing = [m for m in metrics if metric_needs_reference(m)]
-    if needing and without:
-        line = _line_of(args.input, examples[without[0]].id)
+    if needing and found.without_reference:
         raise InputError(
-            f"is required for metrics {', '.join(needing)}", path=args.input, line=line,
-            field="reference",
+            f"is required for metrics {', '.join(needing)}", path=args.input,
+            line=found.first_without_line, field="reference",
         )
-    hypotheses = [ex.hypothesis or "" for ex in examples]
-    run = score_run(
-        examples,
-        hypotheses,
+    spec = scoring_spec(
+        streamed_input.records(args.input, args.lang, args.task),
         dataset=Path(args.input).stem,
         task=cast("Task", args.task),
         system=args.system,
@@ -162,11 +155,15 @@ def cmd_score(args: argparse.Namespace) -> int:
         bootstrap=args.bootstrap,
         seed=args.seed,
         confidence=args.confidence,
-        on_disk=True,
         xling_model=xling_model,
     )
+    run = score_partitions(
+        spec, streamed_input.partitions(args.input, args.lang, args.task, found.records)
+    )
     run.notes[:0] = notes
-    run.notes.extend(empty_output_notes([ex.id for ex in examples], hypotheses))
+    run.notes.extend(
+        empty_output_note(found.records, found.empty_outputs, found.first_empty_ids)
+    )
     from evalsuite.models.source_similarity import loaded_models
     from evalsuite.text.nlp import model_versions
 
@@ -270,14 +267,6 @@ def _language(value: str) -> str:
         return check_language_code(value)
     except LanguageCodeError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
-
-
-def _line_of(path: str, example_id: str) -> int | None:
-    """The line an id came from, for error messages (ids default to line numbers)."""
-    for number, record in iter_jsonl(path):
-        if str(record.get("id", number)) == example_id:
-            return number
-    return None
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +109,15 @@ def example_from_record(
     )
 
 
+def with_lang(example: Example, lang: str | None, task: str) -> Example:
+    """The record with its missing languages filled in from --lang (a summary's source is in
+    the language of its summary)."""
+    if not lang:
+        return example
+    src = example.src_lang or (lang if task == "summary" else None)
+    return replace(example, tgt_lang=example.tgt_lang or lang, src_lang=src)
+
+
 def _language(value: str | None, path: str, line: int, name: str) -> str | None:
     """A record's language code, checked before anything uses it; blank means not given."""
     if value is None or not value.strip():
@@ -151,7 +160,18 @@ def load_jsonl(
     path: str | Path, *, require: tuple[str, ...] = (), fields: Fields = ()
 ) -> list[Example]:
     """Load and validate a JSONL file of Examples; ids default to the line number."""
-    examples = []
+    examples = [example for _, example in iter_examples(path, require=require, fields=fields)]
+    if not examples:
+        raise InputError("file has no records", path=str(path))
+    return examples
+
+
+def iter_examples(
+    path: str | Path, *, require: tuple[str, ...] = (), fields: Fields = ()
+) -> Iterator[tuple[int, Example]]:
+    """(line number, Example) of each record of a JSONL file, validated as `load_jsonl` does
+    (duplicate ids included) but one at a time, so a caller that streams never holds the
+    file: only the ids are kept, to find a duplicate."""
     seen: dict[str, int] = {}
     for number, raw in iter_jsonl(path):
         record = map_fields(raw, fields, path=str(path), line=number)
@@ -166,10 +186,7 @@ def load_jsonl(
                 field="id",
             )
         seen[example.id] = number
-        examples.append(example)
-    if not examples:
-        raise InputError("file has no records", path=str(path))
-    return examples
+        yield number, example
 
 
 def load_table(path: str | Path, fmt: str, *, fields: Fields = ()) -> list[Example]:

@@ -94,17 +94,23 @@ def given_output_groups(
     return dict(groups)
 
 
-_SHOWN_IDS = 5
+SHOWN_IDS = 5
 
 
 def empty_output_notes(ids: Sequence[str], hypotheses: Sequence[str]) -> list[str]:
     """A note when outputs are empty: a legitimate (bad) output, scored as it is (0 overlap,
     every reference entity missing), and never silent."""
     empty = [i for i, text in zip(ids, hypotheses, strict=True) if not text.strip()]
-    if not empty:
+    return empty_output_note(len(ids), len(empty), empty)
+
+
+def empty_output_note(n_outputs: int, n_empty: int, first_empty: Sequence[str]) -> list[str]:
+    """The note of `empty_output_notes` from counts and the first empty outputs' ids (a
+    streamed input keeps no more than those)."""
+    if not n_empty:
         return []
-    shown = ", ".join(empty[:_SHOWN_IDS]) + (", ..." if len(empty) > _SHOWN_IDS else "")
-    return [f"{len(empty)} of {len(ids)} output(s) empty, scored as empty (ids: {shown})"]
+    shown = ", ".join(first_empty[:SHOWN_IDS]) + (", ..." if n_empty > SHOWN_IDS else "")
+    return [f"{n_empty} of {n_outputs} output(s) empty, scored as empty (ids: {shown})"]
 
 
 def long_input_notes(meta: Sequence[dict[str, Any]]) -> list[str]:

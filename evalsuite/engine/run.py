@@ -5,14 +5,14 @@ system on one dataset, through the same two phases every backend runs (`segments
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from evalsuite.checks.api import Task
 from evalsuite.data import Example
-from evalsuite.engine.corpus import RunAggregator
+from evalsuite.engine.corpus import RunAggregator, StreamedRunRecord
 from evalsuite.engine.partitions import partition_bounds
-from evalsuite.engine.segments import score_partition
-from evalsuite.engine.spec import scoring_spec
+from evalsuite.engine.segments import Partition, score_partition
+from evalsuite.engine.spec import ScoringSpec, scoring_spec
 from evalsuite.results import RunRecord
 
 
@@ -48,11 +48,11 @@ def score_run(
         rouge_stemmer=rouge_stemmer, bootstrap=bootstrap, seed=seed, confidence=confidence,
         xling_model=xling_model,
     )
-    parts = (
-        score_partition(spec, index, examples[start:end], hypotheses[start:end])
-        for index, (start, end) in enumerate(partition_bounds(len(examples)))
+    streamed = score_partitions(
+        spec,
+        ((examples[start:end], hypotheses[start:end]) for start, end in
+         partition_bounds(len(examples))),
     )
-    streamed = RunAggregator(spec).add_all(parts)
     if on_disk:
         return streamed
     return RunRecord(
@@ -65,3 +65,13 @@ def score_run(
         segments=list(streamed.segments),
         notes=streamed.notes,
     )
+
+
+def score_partitions(spec: ScoringSpec, partitions: Iterable[Partition]) -> StreamedRunRecord:
+    """Score partitions in this process as they come: a generator that reads them from a file
+    never holds the corpus (`evalsuite score`). Segments stay in their spool file."""
+    parts = (
+        score_partition(spec, index, examples, hypotheses)
+        for index, (examples, hypotheses) in enumerate(partitions)
+    )
+    return RunAggregator(spec).add_all(parts)

@@ -8,7 +8,7 @@ every backend scores every partition with the same settings.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +63,7 @@ def scoring_metric(spec: str, rouge_stemmer: bool) -> Metric:
 
 
 def scoring_spec(
-    examples: Sequence[Example],
+    examples: Iterable[Example],
     *,
     dataset: str,
     task: Task,
@@ -78,7 +78,18 @@ def scoring_spec(
     xling_model: str | None = None,
     findings_cache: str | None = None,
 ) -> ScoringSpec:
-    """Everything a worker needs to score partitions of these examples (no texts)."""
+    """Everything a worker needs to score partitions of these examples (no texts), from one
+    pass over them: `examples` may be a generator that never holds the corpus. The references
+    are kept only where a metric computes corpus-wide state from them (BERTScore's idf)."""
+    references: list[list[str]] = []
+    keep = any(has_corpus_state(scoring_metric(name, rouge_stemmer)) for name in metrics)
+
+    def passing() -> Iterator[Example]:
+        for example in examples:
+            if keep:
+                references.append(list(example.reference))
+            yield example
+
     spec = ScoringSpec(
         dataset=dataset,
         task=task,
@@ -87,7 +98,7 @@ def scoring_spec(
         metrics=tuple(metrics),
         checks=tuple(checks) if checks is not None else None,
         rouge_stemmer=rouge_stemmer,
-        profile=corpus_profile(examples, task),
+        profile=corpus_profile(passing(), task),
         bootstrap=bootstrap,
         seed=seed,
         confidence=confidence,
@@ -95,7 +106,7 @@ def scoring_spec(
         findings_cache=findings_cache,
     )
     require_distinct_scores(spec)
-    return dataclasses.replace(spec, prepared=prepared_states(spec, examples))
+    return dataclasses.replace(spec, prepared=prepared_states(spec, references))
 
 
 def require_distinct_scores(spec: ScoringSpec) -> None:
@@ -112,13 +123,21 @@ def require_distinct_scores(spec: ScoringSpec) -> None:
             owners[kind.name] = name
 
 
-def prepared_states(spec: ScoringSpec, examples: Sequence[Example]) -> dict[str, Any]:
+def has_corpus_state(metric: Metric) -> bool:
+    """Whether `metric` overrides `prepare`: only such a metric needs every reference at once."""
+    return type(metric).prepare is not Metric.prepare
+
+
+def prepared_states(spec: ScoringSpec, references: Sequence[Sequence[str]]) -> dict[str, Any]:
     """Each scored metric's corpus-wide state (BERTScore's idf over every reference), from
-    its `prepare`, computed before any partition is scored."""
+    its `prepare`, computed before any partition is scored; `references` are those of every
+    segment (empty where no metric of the run has such state)."""
     states: dict[str, Any] = {}
-    references = [list(ex.reference) for ex in examples]
     for name in spec.scored_metrics:
-        state = scoring_metric(name, spec.rouge_stemmer).prepare(references)
+        metric = scoring_metric(name, spec.rouge_stemmer)
+        if not has_corpus_state(metric):
+            continue
+        state = metric.prepare(references)
         if state is not None:
             states[name] = state
     return states
