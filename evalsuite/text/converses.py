@@ -23,7 +23,11 @@ Provenance: the pairs are the textbook converses of lexical semantics (J. Lyons,
 1977, section 9.1; D. A. Cruse, *Lexical Semantics*, 1986, chapter 10: buy/sell, lend/borrow,
 give/receive, precede/follow, teach/learn, employ/work for, import/export, own/belong to);
 WordNet 3.0 marks lend/borrow, buy/sell, precede/follow, precede/succeed and import/export as
-antonyms. Frames name roles, never test items.
+antonyms. Two pairs are converses by WordNet's own glosses, each sense defined through the other
+participant: host ("be the host of or for") / visit ("stay with as a guest"), and join ("become a
+member of a group or organization") / admit ("admit into a group or community") or sign ("engage
+by written agreement"; "be engaged by a written agreement": "signed for the club"). Frames name
+roles, never test items.
 """
 
 from __future__ import annotations
@@ -78,6 +82,14 @@ CONVERSE_FRAMES: tuple[ConverseFrame, ...] = (
     _frame("belong", "recipient", "own", {"agent": "patient", "recipient": "agent"}),
     # "B lost to A" is "A beat B".
     _frame("lose", "recipient", "beat", {"agent": "patient", "recipient": "agent"}),
+    # Guest and host: "B visited A" (sense 7, "stay with as a guest") is "A hosted B".
+    _frame("visit", "patient", "host", {"agent": "patient", "patient": "agent"}, sense=7),
+    # Member and group: "B joined A" (sense 1, "become a member of a group or organization")
+    # is "A admitted B" and, of a club or firm, "A signed B" (sign sense 4, "engage by written
+    # agreement"); "B signed for A" (sign sense 3, "be engaged by a written agreement") too.
+    _frame("join", "patient", "admit", {"agent": "patient", "patient": "agent"}),
+    _frame("join", "patient", "sign", {"agent": "patient", "patient": "agent"}),
+    _frame("sign", "beneficiary", "sign", {"agent": "patient", "beneficiary": "agent"}, sense=3),
 )
 
 

@@ -26,6 +26,11 @@ READINGS = [
     # ("get behind") is a kind of "lag", a kind of "follow"; a phrasal verb reads as itself.
     ("The Liberals trailed the Greens.", ("greens", "precede", "liberals", "patient")),
     ("Ford fell behind Toyota.", ("toyota", "precede", "ford", "patient")),
+    # Guest and host, member and group (converses by WordNet's glosses).
+    ("Scholz visited Macron.", ("macron", "host", "scholz", "patient")),
+    ("Sweden joined NATO.", ("nato", "admit", "sweden", "patient")),
+    ("Mbappe joined Real Madrid.", ("madrid", "sign", "mbappe", "patient")),
+    ("Mbappe signed for Real Madrid.", ("madrid", "sign", "mbappe", "patient")),
 ]  # fmt: skip
 
 
@@ -48,6 +53,7 @@ def test_converse_clause_reads_as_its_partner(text: str, reading: tuple[str, ...
                                   "The minister got ready.", "Germany gave Greece money.",
                                   "The navy leased the drones to Elbit.",
                                   "Turkey withdrew its troops from Syria.",
+                                  "Scholz signed the treaty in Paris.",
                                   # "remove and replace" is only oust's second sense
                                   "The coalition ousted the prime minister."])
 def test_no_reading_without_the_cue_or_for_the_partner_itself(text: str) -> None:

@@ -1,0 +1,77 @@
+"""`role_reversal` on news-style pairs written for these tests (none from a dev set): converse
+pairs of guest and host, member and group, must read each other's roles, so a converse
+paraphrase is silent and a converse that keeps the roles as written is a reversal."""
+
+from __future__ import annotations
+
+import pytest
+
+from evalsuite.checks.api import CheckInput
+from evalsuite.checks.base import Finding
+from evalsuite.checks.roles import role_reversal
+from evalsuite.checks.runner import parse_segments
+from evalsuite.text.nlp import load_pipeline
+
+pytestmark = pytest.mark.skipif(load_pipeline("en") is None, reason="no English spaCy model")
+
+SWAPS = [
+    ("host / visit", "Macron hosted Scholz in Paris on Monday.",
+     "Macron visited Scholz in Paris on Monday."),
+    ("visit / host", "Scholz visited Macron in Paris on Monday.",
+     "Scholz hosted Macron in Paris on Monday."),
+    ("host / visit, future", "Xi will host Putin in Beijing next week.",
+     "Xi will visit Putin in Beijing next week."),
+    ("sign / join", "Real Madrid signed Mbappe on a free transfer.",
+     "Real Madrid joined Mbappe on a free transfer."),
+    ("join / sign", "Mbappe joined Real Madrid on a free transfer.",
+     "Mbappe signed Real Madrid on a free transfer."),
+    ("sign for / sign", "Mbappe signed for Real Madrid in June.",
+     "Real Madrid signed for Mbappe in June."),
+    ("admit / admit", "The EU admitted Croatia in 2013.", "Croatia admitted the EU in 2013."),
+]  # fmt: skip
+
+PRESERVES = [
+    ("host / visit", "Macron hosted Scholz in Paris on Monday.",
+     "Scholz visited Macron in Paris on Monday."),
+    ("visit / host", "Scholz visited Macron in Paris on Monday.",
+     "Macron hosted Scholz in Paris on Monday."),
+    ("host / visit with a kind adjective", "Trump hosted the Qatari emir at the White House.",
+     "The Qatari emir visited Trump at the White House."),
+    ("host / visit, future", "Xi will host Putin in Beijing next week.",
+     "Putin will visit Xi in Beijing next week."),
+    ("sign / join", "Real Madrid signed Mbappe on a free transfer.",
+     "Mbappe joined Real Madrid on a free transfer."),
+    ("join / sign", "Mbappe joined Real Madrid on a free transfer.",
+     "Real Madrid signed Mbappe on a free transfer."),
+    ("sign for / sign", "Mbappe signed for Real Madrid in June.",
+     "Real Madrid signed Mbappe in June."),
+    ("join / admit", "Sweden joined NATO in March.", "NATO admitted Sweden in March."),
+    ("admit / join", "The EU admitted Croatia in 2013.", "Croatia joined the EU in 2013."),
+    ("hire / join", "Google hired the engineer last year.",
+     "The engineer joined Google last year."),
+    ("join / recruit", "The engineer joined Google last year.",
+     "Google recruited the engineer last year."),
+    ("join / meet, reciprocal", "Biden joined Macron at the summit.",
+     "Biden and Macron met at the summit."),
+    ("visit / tour, one participant", "Trump visited the factory in Ohio.",
+     "Trump toured the factory in Ohio."),
+]  # fmt: skip
+
+
+def _check(reference: str, hypothesis: str) -> list[Finding]:
+    [segment] = parse_segments([CheckInput(hypothesis, reference, hyp_lang="en")])
+    return role_reversal(segment)
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), SWAPS)
+def test_constructed_reversals_fire(phenomenon: str, reference: str, hypothesis: str) -> None:
+    findings = _check(reference, hypothesis)
+    assert findings, f"{phenomenon}: no finding for {hypothesis!r}"
+    assert findings[0].severity == "critical", phenomenon
+
+
+@pytest.mark.parametrize(("phenomenon", "reference", "hypothesis"), PRESERVES)
+def test_constructed_paraphrases_stay_silent(
+    phenomenon: str, reference: str, hypothesis: str
+) -> None:
+    assert _check(reference, hypothesis) == [], phenomenon
