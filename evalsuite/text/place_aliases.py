@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Place", "alias_keys", "places_of", "same_place", "sorted_keys"]
+__all__ = ["Place", "alias_keys", "countries_of", "places_of", "same_place", "sorted_keys"]
 
 TABLE = "entity_aliases.tsv"
 
@@ -88,6 +88,13 @@ def places_of(key: str) -> tuple[Place, ...]:
     """The places a folded key names (none for most names)."""
     places, index = _table()
     return tuple(places[i] for i in index.get(key, ()))
+
+
+@lru_cache(maxsize=8192)
+def countries_of(key: str) -> frozenset[str]:
+    """The English names of the countries a folded key names, by name, short form or demonym
+    ("russian" -> Russia; "french" -> France and the territories whose people are French)."""
+    return frozenset(place.name for place in places_of(key) if place.kind == "country")
 
 
 def same_place(a: str, b: str) -> bool:

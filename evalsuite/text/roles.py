@@ -18,6 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
+from evalsuite.text.normalize import fold
+from evalsuite.text.place_aliases import countries_of
 from evalsuite.text.predicates import (
     derived_verb,
     gives_to,
@@ -109,10 +111,14 @@ class Arg:
     text: str
     token: int
     name: bool = False
+    places: frozenset[str] = frozenset()
+    """The countries a place name or demonym names (Russia for "Russia" and "Russian")."""
 
     def same(self, other: Arg) -> bool:
         """Same referent: equal heads, and one name's parts within the other's (Biden, Joe
-        Biden)."""
+        Biden); or one country, named or by its demonym ("the Russian attack": Russia's)."""
+        if not self.places.isdisjoint(other.places):
+            return True
         return self.head == other.head and (self.words <= other.words or other.words <= self.words)
 
 
@@ -214,7 +220,19 @@ def _arg(token: Token | None) -> Arg | None:
     head = _lemma(token)
     words = frozenset(_lemma(t) for t in parts)
     text = " ".join(t.text for t in parts)
-    return Arg(head, words, text, token.i, token.pos_ == "PROPN" or bool(token.ent_type_))
+    named = token.pos_ == "PROPN" or bool(token.ent_type_)
+    return Arg(head, words, text, token.i, named, _country(token, text))
+
+
+def _country(token: Token, text: str) -> frozenset[str]:
+    """The countries a place or nationality argument names (`place_aliases`: CLDR and
+    countryinfo names, short forms and demonyms), English only."""
+    if token.lang_ != "en" or token.ent_type_ not in _PLACE_ENTITIES:
+        return frozenset()
+    return countries_of(fold(text))
+
+
+_PLACE_ENTITIES = _words("GPE NORP")
 
 
 def _is_name_part(part: Token, head: Token) -> bool:
@@ -842,6 +860,9 @@ def _noun_agent(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ == "compound" and child.pos_ == "PROPN":
             return child
+    for child in noun.children:
+        if child.dep_ == "amod" and child.ent_type_ == "NORP" and _country(child, child.text):
+            return child  # "the Russian attack on Ukraine": Russia attacks
     head = noun.head
     if noun.dep_ in _OBJ and head.lemma_.casefold() in _LIGHT_VERBS:
         agent, frame = _agent(head, _is_passive(head))

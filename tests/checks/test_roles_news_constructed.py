@@ -1,6 +1,8 @@
 """`role_reversal` on news-style pairs written for these tests (none from a dev set): converse
 pairs of guest and host, member and group, must read each other's roles, so a converse
-paraphrase is silent and a converse that keeps the roles as written is a reversal."""
+paraphrase is silent and a converse that keeps the roles as written is a reversal; a
+nationality adjective of an event noun is its agent and names its country ("the Russian attack
+on Ukraine" is Russia's), so nationalities that trade places are a reversal."""
 
 from __future__ import annotations
 
@@ -28,6 +30,20 @@ SWAPS = [
     ("sign for / sign", "Mbappe signed for Real Madrid in June.",
      "Real Madrid signed for Mbappe in June."),
     ("admit / admit", "The EU admitted Croatia in 2013.", "Croatia admitted the EU in 2013."),
+    ("nationalities traded", "The Russian attack on Ukraine killed dozens.",
+     "The Ukrainian attack on Russia killed dozens."),
+    ("possessive / nationality", "Russia's attack on Ukraine killed dozens.",
+     "The Ukrainian attack on Russia killed dozens."),
+    ("nationality / verb", "The Russian attack on Ukraine killed dozens.",
+     "Ukraine attacked Russia, killing dozens."),
+    ("nationalities, strike", "The Israeli strike on Iran was condemned.",
+     "The Iranian strike on Israel was condemned."),
+    ("nationalities, tariffs", "Chinese tariffs on the United States hurt farmers.",
+     "American tariffs on China hurt farmers."),
+    ("nationalities, of-patient", "The Indian invasion of Pakistan is unlikely.",
+     "The Pakistani invasion of India is unlikely."),
+    ("nationalities, sanctions", "British sanctions on Russia took effect.",
+     "Russian sanctions on Britain took effect."),
 ]  # fmt: skip
 
 PRESERVES = [
@@ -55,6 +71,24 @@ PRESERVES = [
      "Biden and Macron met at the summit."),
     ("visit / tour, one participant", "Trump visited the factory in Ohio.",
      "Trump toured the factory in Ohio."),
+    ("nationality / possessive", "The Russian attack on Ukraine killed dozens.",
+     "Russia's attack on Ukraine killed dozens."),
+    ("possessive / nationality", "Russia's attack on Ukraine killed dozens.",
+     "The Russian attack on Ukraine killed dozens."),
+    ("nationality / verb", "The Russian attack on Ukraine killed dozens.",
+     "Russia attacked Ukraine, killing dozens."),
+    ("demonym / short form", "Chinese tariffs on the United States hurt farmers.",
+     "China's tariffs on the US hurt farmers."),
+    ("demonym / other short form", "British sanctions on Russia took effect.",
+     "UK sanctions on Russia took effect."),
+    ("nationality / possessive, against", "The Turkish offensive against the Kurds began.",
+     "Turkey's offensive against the Kurds began."),
+    ("nationality adjectives of both arguments", "Russian forces attacked Ukrainian positions.",
+     "Ukrainian positions were attacked by Russian forces."),
+    ("demonym of a person's country", "The Chinese ambassador criticised the US.",
+     "China's ambassador criticised the United States."),
+    ("two nationalities of one war", "The Russian-Ukrainian war entered its third year.",
+     "The war between Russia and Ukraine entered its third year."),
 ]  # fmt: skip
 
 
