@@ -201,7 +201,7 @@ def _findings(
              if c.hyp.pred_token not in claimed]
     findings = [_finding(c, hyp, other, against) for c in kept]
     reported = {c.hyp.pred_token for c in kept}
-    for exchange in _exchanges(hyp_triples, index):
+    for exchange in _exchanges(hyp_triples, index, alignment):
         if not reported & {exchange.hyp.pred_token, exchange.hyp_other.pred_token}:
             reported |= {exchange.hyp.pred_token, exchange.hyp_other.pred_token}
             findings.append(_exchange_finding(exchange, hyp, other, against))
@@ -244,11 +244,15 @@ def _has(args: Sequence[Arg], arg: Arg) -> bool:
     return any(arg.same(a) for a in args)
 
 
-def _exchanges(hyp_triples: Sequence[Triple], index: EventIndex) -> list[_Exchange]:
+def _exchanges(
+    hyp_triples: Sequence[Triple], index: EventIndex, alignment: SentenceAlignment
+) -> list[_Exchange]:
     """Arguments permuted across the clauses of one sentence: "the club sacked the coach
     after the players criticised him" against "the players sacked the coach after the club
     criticised him". Each moved argument must be unsupported: no clause of that event in the
-    other sentence has it in that role."""
+    other sentence has it in that role (of the clauses of one event there, the one that shares
+    an argument with it, where the sentences tell the same thing: "the army shelled the town
+    while rebels shelled the airport")."""
     aligned: dict[tuple[int, int], dict[tuple[Clause, Clause], tuple[Triple, Triple]]] = {}
     for h in hyp_triples:
         if symmetric(h):
@@ -265,10 +269,49 @@ def _exchanges(hyp_triples: Sequence[Triple], index: EventIndex) -> list[_Exchan
         for h_clause, r_clause in pairs:
             partners.setdefault(h_clause, set()).add(r_clause)
         exchanges = _sentence_exchanges(pairs, partners, hyp_fill, ref_fill)
+        if not exchanges and alignment.aligned(h_sent, r_sent):
+            exchanges = _anchored_exchanges(pairs, partners, hyp_fill, ref_fill)
         hyp_sentence = [t for t in hyp_triples if t.sentence == h_sent]
         ref_sentence = [t for t in index.triples if t.sentence == r_sent]
         found += [_shown_roles(e, hyp_sentence, ref_sentence) for e in exchanges]
     return found
+
+
+def _anchored_exchanges(
+    pairs: dict[tuple[Clause, Clause], tuple[Triple, Triple]],
+    partners: dict[Clause, set[Clause]],
+    hyp_fill: dict[Slot, list[Arg]],
+    ref_fill: dict[Slot, list[Arg]],
+) -> list[_Exchange]:
+    """Where the other sentence has several clauses of one event ("the army shelled the town
+    while rebels shelled the airport"), each hypothesis clause is compared with the one that
+    has its argument in one role (its patient, say), so that the other role's argument,
+    found in the other clause, counts as moved."""
+    for anchor in sorted({role for _, role in hyp_fill}):
+        narrowed = {h: _anchored(h, rs, anchor, hyp_fill, ref_fill) for h, rs in partners.items()}
+        if narrowed == partners:
+            continue
+        kept = {k: v for k, v in pairs.items() if k[1] in narrowed[k[0]]}
+        exchanges = _sentence_exchanges(kept, narrowed, hyp_fill, ref_fill)
+        if exchanges:
+            return exchanges
+    return []
+
+
+def _anchored(
+    h_clause: Clause,
+    r_clauses: set[Clause],
+    anchor: str,
+    hyp_fill: dict[Slot, list[Arg]],
+    ref_fill: dict[Slot, list[Arg]],
+) -> set[Clause]:
+    """Of several clauses of one event in the other sentence, those that have the hypothesis
+    clause's argument in role `anchor` (all of them when none has, or only one is there)."""
+    if len(r_clauses) < 2:
+        return r_clauses
+    args = hyp_fill.get((h_clause, anchor), [])
+    shared = {r for r in r_clauses if any(_has(ref_fill.get((r, anchor), []), a) for a in args)}
+    return shared or r_clauses
 
 
 def _shown_roles(

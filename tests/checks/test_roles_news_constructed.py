@@ -2,7 +2,9 @@
 pairs of guest and host, member and group, must read each other's roles, so a converse
 paraphrase is silent and a converse that keeps the roles as written is a reversal; a
 nationality adjective of an event noun is its agent and names its country ("the Russian attack
-on Ukraine" is Russia's), so nationalities that trade places are a reversal."""
+on Ukraine" is Russia's), so nationalities that trade places are a reversal; two clauses of
+one predicate in one sentence whose agents trade places ("the army shelled the town while
+rebels shelled the airport") are a reversal, told in the other order they are not."""
 
 from __future__ import annotations
 
@@ -44,6 +46,10 @@ SWAPS = [
      "The Pakistani invasion of India is unlikely."),
     ("nationalities, sanctions", "British sanctions on Russia took effect.",
      "Russian sanctions on Britain took effect."),
+    ("one predicate, two clauses", "The army shelled the town while rebels shelled the airport.",
+     "The rebels shelled the town while the army shelled the airport."),
+    ("one predicate, coordinated clauses", "The US sanctioned Iran, and the EU sanctioned Russia.",
+     "The US sanctioned Russia, and the EU sanctioned Iran."),
 ]  # fmt: skip
 
 PRESERVES = [
@@ -89,6 +95,17 @@ PRESERVES = [
      "China's ambassador criticised the United States."),
     ("two nationalities of one war", "The Russian-Ukrainian war entered its third year.",
      "The war between Russia and Ukraine entered its third year."),
+    ("one predicate, clauses in the other order",
+     "The army shelled the town while rebels shelled the airport.",
+     "Rebels shelled the airport while the army shelled the town."),
+    ("one predicate, one clause passive",
+     "The army shelled the town while rebels shelled the airport.",
+     "The town was shelled by the army while rebels shelled the airport."),
+    ("one predicate, coordinated clauses in the other order",
+     "The US sanctioned Iran, and the EU sanctioned Russia.",
+     "The EU sanctioned Russia, and the US sanctioned Iran."),
+    ("two predicates, one agent", "Police arrested three men and released two women on Monday.",
+     "Police released two women and arrested three men on Monday."),
 ]  # fmt: skip
 
 
