@@ -134,18 +134,167 @@ def entity_missing(seg: ParsedSegment) -> list[Finding]:
         return []
     findings = []
     unaligned = _unaligned(plan.entities, seg.hyp, lenient=plan.lenient)
+    told_otherwise: list[tuple[list[Entity], _Match]] = []
     if seg.task != "summary" and not plan.lenient:
         unaligned += [[q] for q in _lost_qualifiers(plan.entities, unaligned, seg.hyp)]
+        findings += _lost_forms(plan.entities, unaligned, seg)
     for mentions in unaligned:
         ent = mentions[0]
-        if seg.task != "summary" and _other_name_part(mentions, seg) is not None:
-            continue  # told another way: at most a variant (entity_variant)
+        other = _other_name_part(mentions, seg) if seg.task != "summary" else None
+        if other is not None:
+            told_otherwise.append((mentions, other[1]))
+            continue  # told another way: at most a variant (entity_variant), unless below
         message = f"{ent.label} '{ent.text}' in the {plan.against} is missing from the hypothesis"
         evidence = _evidence(plan.against, None, ent.text, ent.label, None)
         findings.append(
             Finding("entity_missing", "critical", message, ref_span=_span(ent), evidence=evidence)
         )
+    if seg.task != "summary" and not plan.lenient:
+        findings += _partly_lost([*_partial(plan.entities, unaligned, seg.hyp), *told_otherwise],
+                                 seg)  # fmt: skip
     return findings
+
+
+def _partial(
+    clusters: list[list[Entity]], unaligned: list[list[Entity]], hyp: ParsedText
+) -> list[tuple[list[Entity], _Match]]:
+    """The expected entities whose best counterpart is a part of their name: a surname
+    ("Blinken"), or some of the words of a longer name that `_shared_words` grades a variant
+    ("Paris Rue" of "Paris Rue des Francs Bourgeois")."""
+    found = []
+    for mentions in clusters:
+        if any(mentions is other for other in unaligned):
+            continue  # reported whole
+        best = _best(mentions, [hyp], lenient=False)
+        if best is None or best[1].kind == "exact":
+            continue
+        ent, match = best
+        words = set(name_tokens(match.text))
+        if best[1].kind == "partial" or words < set(name_tokens(ent.text)):
+            found.append((mentions, match))
+    return found
+
+
+def _partly_lost(
+    candidates: list[tuple[list[Entity], _Match]], seg: ParsedSegment
+) -> list[Finding]:
+    """Reference names that a translation keeps only in part (each candidate: the mentions
+    and the part found), where the words it lost are the source's too: "Blinken" for "Antony
+    Blinken" where the source says "Antony Blinken", "Paris Rue des" for "Paris Rue des Francs
+    Bourgeois". The source vouches that the original named them in full; a shorter name is
+    the translator's only when the source is shorter too. A source in a script that cannot
+    be compared vouches for nothing here ("Hu" for "Hu Jintao" from Chinese stays a variant)."""
+    if seg.src is None or not _comparable(seg.src) or not candidates:
+        return []
+    hyp_words = [w for w, _, _ in fold_text(seg.hyp.text).tokens()]
+    src_words = [w for w, _, _ in fold_text(seg.src.text).tokens()]
+    findings = []
+    for mentions, match in candidates:
+        ent = max(mentions, key=lambda e: len(name_tokens(e.text)))
+        lost = [
+            t for t in name_tokens(ent.text)
+            if len(t) >= _LOST_WORD_MIN and t.isalpha() and t not in _FUNCTION_WORDS
+            and t not in _GENERIC_NAME_WORDS and t not in _CLASS_WORDS and not is_title(t)
+            and not role_noun(t) and not _has_form(t, hyp_words)
+            and _has_form(t, src_words, suffix=3)
+        ]  # fmt: skip
+        if not lost:
+            continue
+        words = "', '".join(lost)
+        message = (
+            f"{ent.label} '{ent.text}' in the reference is only partly in the hypothesis "
+            f"('{match.text}'): '{words}', which the source has too, is missing"
+        )
+        evidence = {**_evidence("reference", match.text, ent.text, ent.label, None), "lost": lost}
+        findings.append(
+            Finding(
+                "entity_missing", "critical", message, hyp_span=Span(match.start, match.end,
+                match.text), ref_span=_span(ent), evidence=evidence,
+            )
+        )  # fmt: skip
+    return findings
+
+
+_LOST_WORD_MIN = 3
+_BRACKETED = re.compile(r"[(（]\s*([^\W\d_]{2,6})\s*[)）]")
+
+
+def _lost_forms(
+    clusters: list[list[Entity]], unaligned: list[list[Entity]], seg: ParsedSegment
+) -> list[Finding]:
+    """One entity the reference names in two forms, of which the translation keeps one:
+    an acronym beside its expansion ("the National Weather Service (NWS)"), when the source
+    brackets the acronym too (so it gave both), or a nationality beside its country ("a
+    Filipino policeman ... the Philippines") named once in the translation. Either form
+    alone matches the whole entity, so the lost one is otherwise never missed."""
+    hyp = fold_text(seg.hyp.text)
+    bracketed = {m.group(1) for m in _BRACKETED.finditer(seg.src.text)} if seg.src else set()
+    findings = []
+    for mentions in clusters:
+        if any(mentions is other for other in unaligned):
+            continue
+        lost = _lost_acronym_form(mentions, seg.hyp.text, hyp, bracketed)
+        lost = lost or _lost_demonym_form(mentions, hyp)
+        if lost is None:
+            continue
+        ent, kept = lost
+        message = (
+            f"{ent.label} '{ent.text}' in the reference is missing from the hypothesis, which "
+            f"names the same entity only as '{kept.text}'"
+        )
+        evidence = {**_evidence("reference", None, ent.text, ent.label, None), "kept": kept.text}
+        findings.append(
+            Finding("entity_missing", "critical", message, ref_span=_span(ent), evidence=evidence)
+        )
+    return findings
+
+
+def _lost_acronym_form(
+    mentions: list[Entity], hyp_text: str, hyp: FoldedText, bracketed: set[str]
+) -> tuple[Entity, Entity] | None:
+    """(lost, kept): an acronym the source brackets, or its expansion, missing from the
+    hypothesis while the other is there."""
+    acronyms = [e for e in mentions if e.text in bracketed]
+    expansions = [e for e in mentions if len(name_tokens(e.text)) >= 2 and e.text not in bracketed]
+    if not acronyms or not expansions:
+        return None
+    acronym, expansion = acronyms[0], expansions[0]
+    has_acronym = re.search(rf"(?<![^\W\d_]){re.escape(acronym.text)}(?![^\W\d_])", hyp_text)
+    has_expansion = hyp.find(name_key(expansion.text)) or _find_most_words(expansion, hyp)
+    if has_acronym and not has_expansion:
+        return expansion, acronym
+    if has_expansion and not has_acronym:
+        return acronym, expansion
+    return None
+
+
+def _lost_demonym_form(mentions: list[Entity], hyp: FoldedText) -> tuple[Entity, Entity] | None:
+    """(lost, kept): a nationality and its one-word country, both in the reference, of
+    which the hypothesis writes one form once and the other nowhere. The nationality may be
+    a name NER missed (a rule-based MISC clustered with its country)."""
+    one_word = [e for e in mentions if len(name_tokens(e.text)) == 1]
+    demonyms = [e for e in one_word if e.label in ("NORP", "MISC")]
+    places = [e for e in one_word if e.kind == "place"]
+    if not demonyms or not places:
+        return None
+    demonym, place = demonyms[0], places[0]
+    keys = (name_key(demonym.text), name_key(place.text))
+    if keys[0] == keys[1]:
+        return None
+    uses = [[w for w, _, _ in hyp.tokens() if w == k or same_stem(w, k)] for k in keys]
+    if len(uses[0]) + len(uses[1]) != 1:
+        return None  # named twice or more (or not at all: reported whole)
+    return (place, demonym) if uses[0] else (demonym, place)
+
+
+def _has_form(word: str, words: list[str], suffix: int = 0) -> bool:
+    """Whether `words` holds `word` or a close form of it (with `suffix`, a case ending of
+    up to that many letters: the Czech "Blinkena")."""
+    return any(
+        w == word or close_forms(w, word)
+        or (suffix and len(word) >= 4 and w.startswith(word) and len(w) - len(word) <= suffix)
+        for w in words
+    )  # fmt: skip
 
 
 def _lost_qualifiers(
