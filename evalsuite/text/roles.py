@@ -113,13 +113,23 @@ class Arg:
     name: bool = False
     places: frozenset[str] = frozenset()
     """The countries a place name or demonym names (Russia for "Russia" and "Russian")."""
+    written: str = ""
+    """A capitalised head the tagger read as a common noun, as written ("bulls" of "Bulls
+    beat the Lakers", whose head is "bull"): the name it is when the other text has it as one."""
 
     def same(self, other: Arg) -> bool:
         """Same referent: equal heads, and one name's parts within the other's (Biden, Joe
-        Biden); or one country, named or by its demonym ("the Russian attack": Russia's)."""
+        Biden); or one country, named or by its demonym ("the Russian attack": Russia's); or a
+        capitalised word the tagger took for a common noun and the other text has as a name."""
         if not self.places.isdisjoint(other.places):
             return True
-        return self.head == other.head and (self.words <= other.words or other.words <= self.words)
+        if self.head == other.head:
+            return self.words <= other.words or other.words <= self.words
+        for a, b in ((self, other), (other, self)):
+            if a.written and b.name and a.written == b.head:
+                words = (a.words - {a.head}) | {a.written}
+                return words <= b.words or b.words <= words
+        return False
 
 
 @dataclass(frozen=True)
@@ -221,7 +231,10 @@ def _arg(token: Token | None) -> Arg | None:
     words = frozenset(_lemma(t) for t in parts)
     text = " ".join(t.text for t in parts)
     named = token.pos_ == "PROPN" or bool(token.ent_type_)
-    return Arg(head, words, text, token.i, named, _country(token, text))
+    written = token.text.casefold()
+    capitalised = token.text[:1].isupper() and not named and written != head
+    return Arg(head, words, text, token.i, named, _country(token, text),
+               written if capitalised else "")  # fmt: skip
 
 
 def _country(token: Token, text: str) -> frozenset[str]:

@@ -4,7 +4,9 @@ paraphrase is silent and a converse that keeps the roles as written is a reversa
 nationality adjective of an event noun is its agent and names its country ("the Russian attack
 on Ukraine" is Russia's), so nationalities that trade places are a reversal; two clauses of
 one predicate in one sentence whose agents trade places ("the army shelled the town while
-rebels shelled the airport") are a reversal, told in the other order they are not."""
+rebels shelled the airport") are a reversal, told in the other order they are not; a
+capitalised word the tagger reads as a common noun ("Bulls" -> "bull") is the name the other
+text has."""
 
 from __future__ import annotations
 
@@ -50,6 +52,12 @@ SWAPS = [
      "The rebels shelled the town while the army shelled the airport."),
     ("one predicate, coordinated clauses", "The US sanctioned Iran, and the EU sanctioned Russia.",
      "The US sanctioned Russia, and the EU sanctioned Iran."),
+    ("a name read as a plural noun, opening the output", "The Lakers beat the Bulls.",
+     "Bulls beat the Lakers."),
+    ("a name read as a plural noun, opening the reference", "Bulls beat the Lakers.",
+     "The Lakers beat Bulls."),
+    ("names read as plural nouns", "The Wolves beat the Saints on Sunday.",
+     "Saints beat the Wolves on Sunday."),
 ]  # fmt: skip
 
 PRESERVES = [
@@ -106,6 +114,12 @@ PRESERVES = [
      "The EU sanctioned Russia, and the US sanctioned Iran."),
     ("two predicates, one agent", "Police arrested three men and released two women on Monday.",
      "Police released two women and arrested three men on Monday."),
+    ("a name read as a plural noun, kept", "The Lakers beat the Bulls on Sunday.",
+     "Lakers beat the Bulls on Sunday."),
+    ("a name read as a plural noun, passive", "The Lakers beat the Bulls on Sunday.",
+     "The Bulls were beaten by Lakers on Sunday."),
+    ("a common noun opening the sentence, passive", "Rebels attacked the army base overnight.",
+     "The army base was attacked by rebels overnight."),
 ]  # fmt: skip
 
 
