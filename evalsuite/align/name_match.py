@@ -498,6 +498,8 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
     # counts only when close ("xianggang" is no "South China").
     has_gloss = bool(part.glosses)
     for latin, first, last in [*_joins(capitalised, other.text), *single]:
+        if first is last and _other_place(places, _token_places(first, other.lang)):
+            continue
         ordinary = first is last and not first.text[:1].isupper()
         if latin_pair:
             matched = _respelled(trimmed, latin, same_letter=ordinary)
@@ -519,8 +521,8 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
             ):
                 found.append(("transliteration", token, token.text))
     for name in other.names:
-        if latin_pair:
-            continue  # its words were compared above
+        if latin_pair or _other_place(places, _places(name.text, other.lang)):
+            continue  # its words were compared above; or it is another place
         compare = _close_reading if has_gloss else _transliterates
         if any(compare(trimmed, latin) for p in name.parts for latin in p.latin):
             found.append(("transliteration", name, name.text))
@@ -553,6 +555,12 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
         singles = sorted(t for t in targets if len(t) == 1 and t in other.compact)
         found.extend(("character", None, t) for t in singles)
     return found
+
+
+def _other_place(places: frozenset[str], other_places: frozenset[str]) -> bool:
+    """Whether a word the place table knows names only places other than the name's: a
+    known place is no transliteration of another ("Москве", Moscow, is not "Minsk")."""
+    return bool(places) and bool(other_places) and not places & other_places
 
 
 def _known_uncased(token: _Token, lang: str) -> bool:
@@ -715,6 +723,10 @@ def counterpart(name: Name, lang: str, other: Side) -> Counterpart | None:
                     candidate.start, candidate.end, candidate.text, "alias", True,
                     ((name.text, candidate.text, "alias"),),
                 )  # fmt: skip
+        for token in other.tokens:  # a word the other side's finder left out ("US")
+            if token.cased and whole & _token_places(token, other.lang):
+                link = ((name.text, token.text, "alias"),)
+                return Counterpart(token.start, token.end, token.text, "alias", True, link)
     per_part = [_part_links(part, lang, other) for part in name.parts]
     joinable = not _has_case(name.text) or other.lang in _UNSEGMENTED
     if not any(per_part[-1:]) and len(name.parts) > 1 and joinable:

@@ -81,6 +81,15 @@ FAITHFUL = [
     ("pl", "en", "Prezydent napisał na Twitterze, że przyjedzie.",
      "The president tweeted that he would come."),
     ("de", "en", "Sie hat es gestern gegoogelt.", "She googled it yesterday."),
+    # Acronyms of a country and of organisations, in each language's own letters.
+    ("ru", "en", "США и ЕС обсудили в ООН новые санкции.",
+     "The United States and the European Union discussed new sanctions at the United Nations."),
+    ("es", "en", "La ONU condenó el ataque, según EE. UU.",
+     "The UN condemned the attack, according to the US."),
+    ("pl", "en", "ONZ wezwała Rosję do wycofania wojsk.",
+     "The UN called on Russia to withdraw its troops."),
+    ("fr", "en", "L'OTAN et l'ONU se réuniront à New York.",
+     "NATO and the UN will meet in New York."),
     # German nouns that are also surnames, translated as nouns.
     ("de", "en", "Gestern sagten Fischer und Bauer, die Stadt baue eine neue Brücke.",
      "Yesterday fishermen and farmers said the city is building a new bridge."),
@@ -128,6 +137,9 @@ FAULTY = [
     ("en", "ja", "President Trump visited Tokyo.", "オバマ大統領は東京を訪問した。",
      "Trump", "オバマ"),
     ("en", "zh", "Trump met Macron in New York.", "特朗普在纽约会见了默克尔。", None, "默克尔"),
+    # A known place is no transliteration of another ("Москве", Moscow, / "Minsk").
+    ("ru", "en", "Вчера в Москве прошёл сильный снегопад.", "Heavy snow fell in Minsk yesterday.",
+     "Москве", "Minsk"),
     # A German surname that is also a noun (Zimmermann, carpenter), dropped.
     ("de", "en", "Gestern sagte Zimmermann, er gehe nach Hause.",
      "Yesterday he said he was going home.", "Zimmermann", None),

@@ -116,6 +116,8 @@ _TINY_HUNSPELL = {
     ),
     # Polish (ISO8859-2, as Debian's): a city name declined.
     "pl_PL": ("SET ISO8859-2\nSFX M Y 1\nSFX M ów owie ów\n", "1\nKraków/M\n"),
+    # Spanish: an ordinary word (gobierno) and a proper noun listed with its capital.
+    "es_ES": ("SET UTF-8\n", "2\ngobierno\nCongreso\n"),
     # German: compound parts flagged for a compound's end, nouns capitalised.
     "de_DE": (
         "SET UTF-8\nCOMPOUNDEND z\nONLYINCOMPOUND o\n",
@@ -186,3 +188,27 @@ def test_a_declined_place_is_looked_up_by_its_dictionary_form(tiny_hunspell: Pat
     # Trimming "Praze" to a stem finds Paris; the dictionary's Praha is Prague.
     assert place_of("Praze", "cs") == {"Prague"}
     place_of.cache_clear()
+
+
+def test_a_spanish_ordinary_word_with_a_capital_is_a_weak_name(tiny_hunspell: Path) -> None:
+    # "Gobierno" (gobierno, government) capitalised as an institution: translations render
+    # it freely ("presidente del Gobierno" / "Prime Minister"), so it is evidence only.
+    names = find_names("El presidente del Gobierno viajó ayer a Bruselas.", "es")
+    assert [(n.text, n.strong) for n in names] == [("Gobierno", False), ("Bruselas", True)]
+    # A word the dictionary lists with its capital stays a name.
+    assert _strong("Ayer votó el Congreso.", "es") == ["Congreso"]
+
+
+def test_two_function_words_in_a_row_stay_inside_a_name(tiny_lexicons: Path) -> None:
+    assert _strong("La Organización Mundial de la Salud advirtió ayer.", "es") == [
+        "Organización Mundial de la Salud"
+    ]
+    assert _strong("Lo dijo el Congreso de los Diputados.", "es") == ["Congreso de los Diputados"]
+    # A function word not followed by a name is no part of one.
+    assert _strong("Lo dijo Pedro de la casa.", "es") == ["Pedro"]
+
+
+def test_a_spanish_doubled_abbreviation_is_one_name(tiny_lexicons: Path) -> None:
+    for text in ("Lo dijo ayer EE. UU. en Ginebra.", "Lo dijo ayer EE.UU. en Ginebra."):
+        assert [n.text for n in find_names(text, "es")][0].startswith("EE.")
+        assert len([n for n in find_names(text, "es") if n.text.startswith("EE")]) == 1

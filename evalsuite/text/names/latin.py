@@ -47,6 +47,10 @@ _CONNECTORS = _word_set(
     "of de du des da di del della dei von van zu der den la le los las al bin ibn dos das y"
 )
 _MIN_LONE = 2
+_MAX_CONNECTORS = 2
+"""Function words in a row inside a name ("de la")."""
+_CONJUNCTIONS = frozenset({"y"})
+"""A connector that joins two names, never the first of two function words in a row."""
 _MIN_SURNAME = 4
 _KNOWN_CAPITALS_ARE_NAMES = True
 _INFLECTED = 3
@@ -55,6 +59,19 @@ _DICTIONARY_FORMS = frozenset({"cs", "pl", "de"})
 """Languages whose bilingual lexicon misses many inflected forms: there a capitalised word the
 Hunspell dictionary derives only from lowercase words ("Spojených" <- spojený) is no name on
 its own even when the lexicon lacks it."""
+# Definite articles and article contractions: in Spanish, French and Italian a capitalised
+# ordinary word after one is an institution ("del Gobierno", "l'Assemblée"), which
+# translations render freely ("presidente del Gobierno" / "Prime Minister"); a place that is
+# also a word goes without one ("como Paro").
+_ARTICLES = {
+    "es": _word_set("el la los las del al"),
+    "fr": _word_set("le la les du des au aux"),
+    "it": _word_set(
+        "il lo la i gli le del dello della dei degli delle al allo alla ai agli alle nel "
+        "nello nella nei negli nelle"
+    ),
+}
+_ELIDED_ARTICLE = re.compile(r"(?:^|\W)(?:l|dell|all|nell|dall|sull)['’]$", re.I)
 
 # Elided articles and prepositions before a vowel (French, Italian, Catalan): "l'", "dell'".
 _ELISION = re.compile(r"^(?:[A-Za-z]|[a-z]{2,5})['’](?=[^\W\d_])")
@@ -114,7 +131,9 @@ def find(text: str, lang: str) -> list[Name]:
     run: list[_Word] = []
     for i, word in enumerate([*words, None]):
         if word is not None and _capitalised(word.group()):
-            if run and not _gap_joins(text, run[-1].end(), word.start()):
+            if run and not (
+                _gap_joins(text, run[-1].end(), word.start()) or _doubled_pair(text, run[-1], word)
+            ):
                 names.extend(_run_names(text, run, lang))
                 run = []
             run.append(word)
@@ -123,9 +142,8 @@ def find(text: str, lang: str) -> list[Name]:
             word is not None
             and run
             and word.group() in _connectors(lang)
-            and i + 1 < len(words)
-            and _capitalised(words[i + 1].group())
             and _gap_joins(text, run[-1].end(), word.start())
+            and _chain_reaches_capital(text, words, i, lang)
         ):
             run.append(word)
             continue
@@ -133,6 +151,34 @@ def find(text: str, lang: str) -> list[Name]:
             names.extend(_run_names(text, run, lang))
             run = []
     return names
+
+
+_DOUBLED = re.compile(r"([A-Z])\1")
+_DOTTED_GAP = re.compile(r"\. ?")
+
+
+def _doubled_pair(text: str, first: _Word, second: _Word) -> bool:
+    """Two acronyms of a doubled letter joined by a full stop: the Spanish plural
+    abbreviation "EE. UU." (Estados Unidos) or "EE.UU.", one name."""
+    return (
+        _DOUBLED.fullmatch(first.group()) is not None
+        and _DOUBLED.fullmatch(second.group()) is not None
+        and _DOTTED_GAP.fullmatch(text[first.end() : second.start()]) is not None
+    )
+
+
+def _chain_reaches_capital(text: str, words: list[_Word], i: int, lang: str) -> bool:
+    """Whether the connector `words[i]` and at most one more ("de la", "de los") lead, with
+    only spaces between, to a capitalised word: "Organización Mundial de la Salud" and
+    "Congreso de los Diputados" are one name each, not two."""
+    for j in range(i + 1, min(i + _MAX_CONNECTORS + 1, len(words))):
+        if not _gap_joins(text, words[j - 1].end(), words[j].start()):
+            return False
+        if _capitalised(words[j].group()):
+            return j == i + 1 or not _is_acronym(words[j].group())  # not "Kislov de la ONG"
+        if words[j].group() not in _connectors(lang) or words[i].group() in _CONJUNCTIONS:
+            return False  # "Reino Unido y la Ciudad de México" are two names
+    return False
 
 
 def _common_noun(text: str, word: _Word, position: int) -> bool:
@@ -153,7 +199,21 @@ def _common_noun(text: str, word: _Word, position: int) -> bool:
     return start < end < word.start() and text[start:end].casefold() in _DETERMINERS_DE
 
 
-def _strength(word: _Word, lang: str, initial: bool, *, lone: bool) -> str | None:
+def _after_article(text: str, word: _Word, lang: str) -> bool:
+    """Whether a definite article of `lang` (Spanish, French, Italian) comes right before."""
+    articles = _ARTICLES.get(lang)
+    if articles is None:
+        return False
+    before = text[: word.start()]
+    if _ELIDED_ARTICLE.search(before):
+        return True
+    previous = before.rstrip().rsplit(None, 1)
+    return before != before.rstrip() and bool(previous) and previous[-1].casefold() in articles
+
+
+def _strength(
+    word: _Word, lang: str, initial: bool, *, lone: bool, articled: bool = False
+) -> str | None:
     """'strong', 'weak' or None (not part of a name) for one capitalised word."""
     token = word.group()
     if _is_acronym(token):
@@ -170,6 +230,8 @@ def _strength(word: _Word, lang: str, initial: bool, *, lone: bool) -> str | Non
     if not known(token, lang) and not noun:
         if ordinary and lang in _DICTIONARY_FORMS and (initial or lone):
             return None if initial else "weak"
+        if ordinary and lone and articled and not initial:
+            return "weak"
         if initial and (lone or len(token) - len(lexeme_key(token, lang)) >= _INFLECTED):
             # A sentence's first word alone, or inflected ("Prenotando", "Abych"), is a word
             # the lexicon lacks as often as a name.
@@ -179,7 +241,7 @@ def _strength(word: _Word, lang: str, initial: bool, *, lone: bool) -> str | Non
         return "strong"
     if initial or lang in _NOUN_CAPITALISING:
         return None
-    if ordinary and lone and lang in _DICTIONARY_FORMS:
+    if ordinary and lone and (lang in _DICTIONARY_FORMS or articled):
         return "weak"  # lexicon and dictionary agree: an ordinary word with a capital
     return "strong" if _KNOWN_CAPITALS_ARE_NAMES else "weak"
 
@@ -205,7 +267,9 @@ def _run_names(text: str, run: list[_Word], lang: str) -> list[Name]:
         if lang in _NOUN_CAPITALISING and _common_noun(text, word, k):
             grades.append(None)
             continue
-        grades.append(_strength(word, lang, initial, lone=len(run) == 1))
+        lone = len(run) == 1
+        articled = lone and _after_article(text, word, lang)
+        grades.append(_strength(word, lang, initial, lone=lone, articled=articled))
     words = [w.group() for w, g in zip(run, grades, strict=True) if g != "connector"]
     if len(words) > 1 and place_of(" ".join(words), lang):
         grades = ["strong" if g != "connector" else g for g in grades]  # "Stati Uniti"
