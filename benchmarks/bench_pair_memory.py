@@ -4,11 +4,14 @@ Runs `evalsuite score --checks all` in this process on N generated pairs (the pa
 `bench_long_inputs.py`), and when the last partition is in, before the corpus scores, lists
 every `functools.lru_cache` holding more than `--min-entries` entries: its entries, its bound,
 the entries it gains per pair, and after how many pairs it is full (from then on it costs no
-more memory). The driver's own per-pair state is the statistics matrices (8 bytes a column),
-also printed. Peak RSS is printed at the end. The checks run in this one process (forked
+more memory). With `--bytes` (tracemalloc on for the whole run, so slower) it also prints the
+memory each cache holds, found by emptying it: bytes an entry, and what it holds when full.
+The driver's own per-pair state is the statistics matrices (8 bytes a column), also printed.
+Peak RSS is printed at the end. The checks run in this one process (forked
 workers would each fill their own caches and drop them after the partition).
 
     .venv/bin/python benchmarks/bench_pair_memory.py --pairs 2000
+    .venv/bin/python benchmarks/bench_pair_memory.py --pairs 1500 --bytes
 """
 
 from __future__ import annotations
@@ -50,6 +53,35 @@ def _caches(min_entries: int) -> list[tuple[int, int, str]]:
     return sorted(rows, reverse=True)
 
 
+def _held_bytes(min_entries: int) -> list[str]:
+    """Each large cache's memory, measured by emptying it (the run is over, the corpus scores
+    need none of them), then the parse cache's."""
+    from evalsuite.text import nlp
+
+    lines = [f"{'MB held':>8} {'B/entry':>8} {'MB full':>8}  cache"]
+    for obj in gc.get_objects():
+        if not isinstance(obj, functools._lru_cache_wrapper):
+            continue
+        info = obj.cache_info()
+        if info.currsize < min_entries:
+            continue
+        before = tracemalloc.get_traced_memory()[0]
+        obj.cache_clear()
+        gc.collect()
+        held = before - tracemalloc.get_traced_memory()[0]
+        full = held / info.currsize * info.maxsize / 2**20 if info.maxsize else float("nan")
+        name = f"{getattr(obj, '__module__', '?')}.{getattr(obj, '__qualname__', '?')}"
+        lines.append(f"{held / 2**20:>8.2f} {held / info.currsize:>8,.0f} {full:>8.1f}  {name}")
+    before = tracemalloc.get_traced_memory()[0]
+    parsed = len(nlp._PARSED)
+    nlp.clear_parse_cache()
+    gc.collect()
+    held = before - tracemalloc.get_traced_memory()[0]
+    lines.append(f"{held / 2**20:>8.2f} {held / max(parsed, 1):>8,.0f} {'-':>8}  parse cache "
+                 f"({parsed:,} texts, bounded by {nlp.PARSE_CACHE_CHARS:,} characters)")
+    return lines
+
+
 def _rss_mb() -> float:
     with open("/proc/self/statm", encoding="ascii") as handle:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -60,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=2000)
     parser.add_argument("--min-entries", type=int, default=500)
     parser.add_argument("--types", type=int, default=12, help="object types to list")
+    parser.add_argument("--bytes", action="store_true", help="memory each cache holds (slower)")
     parser.add_argument(
         "--workers", default="1",
         help="check processes ($EVALSUITE_CHECK_WORKERS; default 1: every cache in this one)",
@@ -86,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"driver at the end: RSS {_rss_mb():.0f} MB, {sys.getallocatedblocks():,} Python "
             f"blocks; gc-tracked objects: " + ", ".join(f"{k} {v:,}" for k, v in top)
         )
+        if args.bytes:
+            lines.extend(_held_bytes(args.min_entries))
         columns = sum(m.shape[1] for store in self.stats.values() for m in store.values())
         lines.append(f"statistics matrices: {columns} columns x 8 bytes = {columns * 8} B a pair")
         return original(self)
@@ -102,9 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         tracemalloc.start()
         examples = load_jsonl(path, require=("hypothesis",))
         held = tracemalloc.get_traced_memory()[0]
-        tracemalloc.stop()
         del examples
-        lines.append(f"input records in memory (read whole): {held / n:,.0f} B a pair")
+        if not args.bytes:
+            tracemalloc.stop()
+        lines.append(f"input records, were they read whole: {held / n:,.0f} B a pair "
+                     "(`score` streams them)")
         try:
             with contextlib.redirect_stdout(io.StringIO()):  # the results table
                 cli_main(["score", "--input", str(path), "--output", str(Path(tmp) / "o.json"),

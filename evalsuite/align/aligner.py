@@ -24,6 +24,7 @@ from functools import lru_cache
 from evalsuite.align.keys import lexeme_key
 from evalsuite.align.lexicon import forget_notices, load_lexicon
 from evalsuite.align.words import Word, content_words
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.normalize import fold, jaro_winkler, match_names
 from evalsuite.text.numbers import extract_numbers
 from evalsuite.text.phonetic import first_class, latin_form, phonetic_keys
@@ -111,7 +112,7 @@ def translations(key: str, src_lang: str, hyp_lang: str) -> frozenset[str]:
     return _translations(key, src_lang, hyp_lang)
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=WORD_MEMO)
 def _translations(key: str, src_lang: str, hyp_lang: str) -> frozenset[str]:
     if src_lang == hyp_lang:
         return frozenset({key})
@@ -228,7 +229,7 @@ def _number_links(
     return links, in_numbers
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def _folded(text: str) -> str:
     return fold(text).replace(" ", "")
 
@@ -238,7 +239,7 @@ def _same_first_sound(a: str, b: str) -> bool:
     return first_a == first_b or (first_a in _VOWELS and first_b in _VOWELS)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def _sound_cognates(a: str, b: str) -> bool:
     """A Devanagari or kana word and a Latin one that sound alike: the same consonant-class
     key (two classes or more), the same first sound (any vowel for a vowel) and spellings not

@@ -13,6 +13,7 @@ import importlib
 import unicodedata
 from functools import lru_cache
 
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.tokenize import SNOWBALL_LANGUAGES, snowball_stem
 
 __all__ = ["KEY_VERSION", "english_key", "is_stop_word", "lexeme_key"]
@@ -24,7 +25,7 @@ _GLOSS_FILLER = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=WORD_MEMO)
 def lexeme_key(word: str, lang: str) -> str:
     """The key of one word of `lang`: NFC, casefolded, stemmed where Snowball can."""
     folded = unicodedata.normalize("NFC", word).casefold().replace("’", "'")

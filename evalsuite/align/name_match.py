@@ -36,6 +36,7 @@ from evalsuite.align.keys import english_key, is_stop_word, lexeme_key
 from evalsuite.align.words import WORD
 from evalsuite.text import place_aliases
 from evalsuite.text.census_names import is_personal_name
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import DECLINING, compact, known, place_of
 from evalsuite.text.names.hindi import LETTER_NAMES_HI
@@ -375,7 +376,7 @@ def _joins(tokens: tuple[_Token, ...], text: str) -> list[tuple[str, _Token, _To
     return out
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_MEMO)
 def _places(phrase: str, lang: str) -> frozenset[str]:
     """English names of the places a word or phrase names (declined forms too)."""
     found = {p.name for p in place_aliases.places_of(fold(phrase))}

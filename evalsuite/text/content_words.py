@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import snowballstemmer
 
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.tokenize import SNOWBALL_LANGUAGES
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def _stemmer(lang: str) -> snowballstemmer.Stemmer | None:
     return snowballstemmer.stemmer(name) if name else None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_MEMO)
 def stem(word: str, lang: str) -> str:
     """A casefolded stem: Snowball where it knows the language, else the first five letters."""
     word = word.casefold().replace("’", "'")

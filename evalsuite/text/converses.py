@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import cast
 
+from evalsuite.text.memo_sizes import LEMMA_MEMO
 from evalsuite.text.predicates import is_verb, predicate_sense, synset_relations
 from evalsuite.text.roles import Arg, Role, Triple
 
@@ -108,7 +109,7 @@ def _kinds_above(sense: int, depth: int) -> frozenset[int]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LEMMA_MEMO)
 def _frames_for(pred: str) -> tuple[ConverseFrame, ...]:
     """The frames a predicate takes: its own verb's, or those whose converse sense one of its
     senses names or narrows, that sense not naming the reading itself ("give" never reads as

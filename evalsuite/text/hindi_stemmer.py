@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from evalsuite.text.memo_sizes import WORD_MEMO
+
 __all__ = ["HINDI_SUFFIXES", "MIN_STEM", "stem_hindi"]
 
 # The paper's suffixes, by length in code points (longest first).
@@ -33,7 +35,7 @@ MIN_STEM = 2
 """Characters that must stay in front of a stripped suffix."""
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def stem_hindi(token: str) -> str:
     """`token` without its longest listed suffix, when `MIN_STEM` characters stay."""
     for length, suffixes in HINDI_SUFFIXES.items():

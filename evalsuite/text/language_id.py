@@ -16,6 +16,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from evalsuite.text.memo_sizes import WORD_MEMO
+
 __all__ = ["SCRIPT_LANGUAGE", "SHARED_SCRIPTS", "detect_language", "letter_scripts"]
 
 _SAMPLE_LETTERS = 4000
@@ -43,7 +45,7 @@ SHARED_SCRIPTS: dict[str, tuple[str, ...]] = {
 _HAN_AND_KANA = frozenset({"CJK", "HIRAGANA", "KATAKANA"})
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def _script(ch: str) -> str:
     return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
 

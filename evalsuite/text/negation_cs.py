@@ -22,6 +22,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from evalsuite.text.hunspell_lexicon import load_hunspell
+from evalsuite.text.memo_sizes import WORD_MEMO
 
 __all__ = ["DICTIONARY", "negated_word", "polarity_known"]
 
@@ -44,7 +45,7 @@ NEGATIVE_FORMS = _words(
 NOT_NEGATED = _words("nebo než nejen nejenom neboť nechť nehledě")
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_MEMO)
 def negated_word(word: str) -> str | None:
     """'cue' for a negated verb, 'lexical' for another ne- word the dictionary derives, None
     for a word that is no negation (or that the dictionary cannot analyse)."""

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evalsuite.text import negation_cs
+from evalsuite.text.memo_sizes import WORD_MEMO
 
 __all__ = [
     "CUES",
@@ -376,7 +377,7 @@ _ENGLISH_PREFIXES = (
 _INFLECTION = ("", "s", "es", "ed", "d", "ing", "ly", "ally")
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_MEMO)
 def english_prefixed(word: str) -> bool:
     """An English word with a negating affix on a word of its own ("unclear", "disagreed",
     "nonviolently", "asymptomatic", "homeless"): the word and its rest are both in the base-form

@@ -21,6 +21,7 @@ from typing import Literal
 from anyascii import anyascii
 
 from evalsuite.text import place_aliases
+from evalsuite.text.memo_sizes import TEXT_MEMO, WORD_MEMO
 
 __all__ = [
     "FoldedText",
@@ -128,7 +129,7 @@ def name_key(text: str) -> str:
     return " ".join(name_tokens(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=TEXT_MEMO)
 def _content_tokens(text: str) -> tuple[str, ...]:
     tokens = fold(text).split()
     while len(tokens) > 1 and tokens[0] in _ARTICLES:
@@ -178,7 +179,7 @@ def sound_class(word: str) -> str:
     return _skeleton(word[:1]) or word[:1]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_MEMO)
 def _skeleton(token: str) -> str:
     for old, new in _SKELETON_RULES:
         token = token.replace(old, new)
@@ -243,7 +244,7 @@ def _abbreviates(short: str, long: str) -> bool:
     )
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_MEMO)
 def match_names(a: str, b: str) -> tuple[MatchKind, float] | None:
     """How two names match: "exact" (same key, or an acronym of the other), "partial" (the
     words of one are a subset of the other's: a surname alone), "variant" (every word of the

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.normalize import edit_distance, jaro_winkler
 
 __all__ = [
@@ -61,7 +62,7 @@ _MIN_FUZZY_KEY = 4
 _CLOSE_JW = 0.75
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def latin_form(text: str) -> str:
     """Lowercase Latin letters of `text` in any script (anyascii: pinyin for Chinese
     characters; kana as Hepburn romaji, see `_kana`), other characters as spaces."""
@@ -104,13 +105,13 @@ def _kana(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def phonetic_key(latin: str) -> str:
     """The consonant-class key of a Latin-letter word ("germany" and "jrmni" -> "KLM")."""
     return phonetic_keys(latin)[0]
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def phonetic_keys(latin: str) -> tuple[str, ...]:
     """The key, and the key with "w" read as a vowel ("Lewis" / "liuyisi"; "Sweden" keeps
     its "w" as the "v" of "svidn")."""

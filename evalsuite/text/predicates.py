@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from evalsuite.text.memo_sizes import LEMMA_MEMO
+
 __all__ = [
     "american_spelling",
     "contrasted",
@@ -106,7 +108,7 @@ def _ids(field: str) -> tuple[int, ...]:
     return tuple(int(s) for s in field.split(",") if s)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LEMMA_MEMO)
 def predicate_sense(lemma: str, noun: bool = False) -> PredicateSense:
     """The synsets of a verb lemma ("shoot down" with its particle), or of an event noun."""
     rows = _rows()
@@ -185,7 +187,7 @@ def gives_to(lemma: str) -> bool:
     return any(15 in synset_relations(s).frames for s in predicate_sense(lemma).senses)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LEMMA_MEMO)
 def synset_relations(synset: int) -> SynsetRelations:
     """The `s` row of a verb synset (no relations for an unknown one)."""
     row = _rows().get(("s", f"{synset:08d}"))
@@ -195,7 +197,7 @@ def synset_relations(synset: int) -> SynsetRelations:
     return SynsetRelations(*fields)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LEMMA_MEMO)
 def index_keys(lemma: str, noun: bool = False) -> frozenset[Key]:
     """Keys a predicate of the compared text is stored under."""
     sense = predicate_sense(lemma, noun)
@@ -205,7 +207,7 @@ def index_keys(lemma: str, noun: bool = False) -> frozenset[Key]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LEMMA_MEMO)
 def probe_keys(lemma: str, noun: bool = False) -> frozenset[Key]:
     """Keys that find every stored predicate naming the same event: a shared synset, this
     predicate's sense as the other's hypernym, its hypernym as the other's sense, or a broad
@@ -219,7 +221,7 @@ def probe_keys(lemma: str, noun: bool = False) -> frozenset[Key]:
     return frozenset(keys)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LEMMA_MEMO)
 def _antonyms(lemma: str, noun: bool) -> frozenset[int]:
     return frozenset(a for s in predicate_sense(lemma, noun).senses
                      for a in synset_relations(s).antonyms)  # fmt: skip
@@ -246,7 +248,7 @@ def same_event(a: str, b: str, a_noun: bool = False, b_noun: bool = False) -> bo
 _ANCESTOR_DEPTH = 3
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=LEMMA_MEMO)
 def _ancestors(lemma: str, noun: bool) -> frozenset[int]:
     """A predicate's senses and their informative hypernyms up to _ANCESTOR_DEPTH steps."""
     found = set(predicate_sense(lemma, noun).senses)

@@ -13,6 +13,7 @@ from evalsuite.align import translations
 from evalsuite.align.keys import english_key, is_stop_word, lexeme_key
 from evalsuite.align.lexicon import load_lexicon
 from evalsuite.text import place_aliases
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.dictionary import analysed, name_lemmas
 from evalsuite.text.normalize import fold
@@ -54,7 +55,7 @@ _SKIPPABLE = " \t\r\"'«»„“”‘’()[]–—-•*「」『』《》（）
 _LATIN_RUN = re.compile(r"[A-Za-z][A-Za-z0-9&.'’\-]*(?:\s+[A-Za-z0-9][A-Za-z0-9&.'’\-]*)*")
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=WORD_MEMO)
 def known(word: str, lang: str) -> bool:
     """Whether the lexicon of `lang` has `word` as an entry of its own (its stem or its
     lowercase form), or, where nouns compound, as two entries of four letters or more
@@ -119,7 +120,7 @@ def stop_word(word: str, lang: str) -> bool:
     return is_stop_word(word, lang)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_MEMO)
 def place_of(word: str, lang: str) -> frozenset[str]:
     """English names of the places `word` names in the alias table (empty for most words),
     trying the stem of a declined or derived form ("Германии" -> Germany, "americani" ->
@@ -162,7 +163,7 @@ def place_of(word: str, lang: str) -> frozenset[str]:
     return frozenset()
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_MEMO)
 def is_place(word: str, lang: str) -> bool:
     """Whether `word` names a place: the alias table knows it, and where the lexicon also
     translates it, a translation names the same place ("Finnland" -> finland, "जर्मनी" ->

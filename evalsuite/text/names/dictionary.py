@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from evalsuite.text.hunspell_lexicon import HunspellLexicon, load_hunspell
+from evalsuite.text.memo_sizes import WORD_MEMO
 
 __all__ = [
     "DICTIONARIES",
@@ -58,7 +59,7 @@ def _only_in_compounds(lexicon: HunspellLexicon, stem: str) -> bool:
     return flag is not None and flag in lexicon.stems.get(stem, frozenset())
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_MEMO)
 def _stems(word: str, lang: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """(capitalised stems of `word` as written, lowercase stems of it or of its lowercase
     form), None without a dictionary."""
