@@ -8,7 +8,9 @@ sentence in which no verb has a nominal subject (or in which a capitalised name 
 verb) is therefore parsed again, alone, with one edit that makes a candidate verb unambiguous
 without changing who does what: a full stop after a verbless headline, "will" before a
 headline's present-tense verb ("Trump will slam Biden"), "has" before a past form ("The referee
-has assaulted fans"). The first edit whose parse gives the candidate a nominal subject is kept.
+has assaulted fans"), a comma before the "and" of two clauses of one verb that the parser read
+as one ("Italy beat Spain, and France beat Germany"). The first edit whose parse gives the
+candidate a nominal subject (for the comma: gives a verb back its object) is kept.
 Candidates are words WordNet lists as verbs (`evalsuite.text.predicates.is_verb`); the edit never
 names a word of any text. Offsets of the re-parse map back to the original text (`Reparse`).
 """
@@ -105,8 +107,9 @@ def _has_clause(doc: Doc) -> bool:
 def _misread(sent: Span) -> bool:
     """No finite verb with a nominal subject ("Court orders Meta to pay fine": only "pay",
     an infinitive), a capitalised word inside the sentence read as a verb ("Biden slams
-    Trump": "Trump" as the verb), or a bare infinitive read as a noun (`_bare_infinitive`)."""
-    if _bare_infinitive(sent) is not None:
+    Trump": "Trump" as the verb), a bare infinitive read as a noun (`_bare_infinitive`), or a
+    second clause read as the first one's object (`_clause_read_as_object`)."""
+    if _bare_infinitive(sent) is not None or _clause_read_as_object(sent) is not None:
         return True
     has_clause = False
     for token in sent:
@@ -139,6 +142,46 @@ def _bare_infinitive(sent: Span) -> Token | None:
     return None
 
 
+_CLAUSE_JOINERS = frozenset({"and", "but"})
+
+
+def _clause_read_as_object(sent: Span) -> Token | None:
+    """"Italy beat Spain and France beat Germany": with no comma before "and", the parser
+    reads "Spain and France" as the subject of a second "beat" that is the first one's
+    clausal complement (leaving the first without an object), or as the first one's object
+    (leaving the second without a subject). When both verbs are one verb (a verb of saying
+    takes a clause: "said Spain and France beat Germany" is read right), the word before
+    "and", to which a comma makes two clauses plain."""
+    doc = sent.doc
+    for joiner in sent:
+        if joiner.dep_ != "cc" or joiner.lower_ not in _CLAUSE_JOINERS or joiner.i == sent.start:
+            continue
+        first, before = joiner.head, doc[joiner.i - 1]
+        if before.is_punct:
+            continue
+        if first.dep_ == "nsubj" and first.head.dep_ == "ccomp":
+            second_verb, verb = first.head, first.head.head
+            if any(c.dep_ in ("dobj", "obj") for c in verb.children):
+                continue
+        elif first.dep_ in ("dobj", "obj"):
+            verb = first.head
+            second_verb = next(
+                (c for c in verb.children if c.dep_ == "conj" and c.i > joiner.i), verb
+            )  # fmt: skip
+            if _has_subject(second_verb):
+                continue
+        else:
+            continue
+        one_verb = verb.pos_ == "VERB" and verb.lemma_ == second_verb.lemma_
+        if one_verb and verb.i < first.i < joiner.i < second_verb.i:
+            return before
+    return None
+
+
+def _transitive_clause(token: Token) -> bool:
+    return _has_subject(token) and any(c.dep_ in ("dobj", "obj") for c in token.children)
+
+
 def _has_subject(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX") and any(
         c.dep_ in _SUBJECTS and c.pos_ in _NOMINAL for c in token.children
@@ -163,6 +206,9 @@ def _edits(sent: Span, *, headline: bool) -> list[Edit]:
     an auxiliary before each candidate verb in order."""
     edits: list[Edit] = []
     words = [t for t in sent if not t.is_space]
+    object_clause = _clause_read_as_object(sent)
+    if object_clause is not None:
+        edits.append((object_clause.i - sent.start, f"{object_clause.text},"))
     infinitive = _bare_infinitive(sent)
     if infinitive is not None:
         edits.append((infinitive.i - sent.start, f"to {infinitive.text}"))
@@ -245,6 +291,9 @@ def _reparsed(sent: Span, at: int, replacement: str) -> Reparse | None:
     if replacement.endswith("."):
         if not any(t.pos_ in ("VERB", "AUX") for t in edited):
             return None  # a full stop that gives the headline no verb changes nothing
+    elif replacement.endswith(","):
+        if sum(map(_transitive_clause, edited)) <= sum(map(_transitive_clause, sent)):
+            return None  # a comma that gives no verb back its object changes nothing
     elif not any(_has_subject(v) for v in edited[at : at + new_tokens + 1]):
         return None  # the edited verb, or the one after a "will" that replaced "to"
     return Reparse(

@@ -6,7 +6,8 @@ on Ukraine" is Russia's), so nationalities that trade places are a reversal; two
 one predicate in one sentence whose agents trade places ("the army shelled the town while
 rebels shelled the airport") are a reversal, told in the other order they are not; a
 capitalised word the tagger reads as a common noun ("Bulls" -> "bull") is the name the other
-text has."""
+text has; two clauses of one verb joined by "and" without a comma, which the small parser reads
+as one clause, are read as two."""
 
 from __future__ import annotations
 
@@ -58,6 +59,15 @@ SWAPS = [
      "The Lakers beat Bulls."),
     ("names read as plural nouns", "The Wolves beat the Saints on Sunday.",
      "Saints beat the Wolves on Sunday."),
+    ("one verb, two clauses without a comma",
+     "Russia attacked Kharkiv and Ukraine attacked Belgorod on Friday.",
+     "Ukraine attacked Kharkiv and Russia attacked Belgorod on Friday."),
+    ("one verb, two clauses without a comma, objects traded",
+     "Chelsea signed Palmer and Arsenal signed Rice last summer.",
+     "Arsenal signed Palmer and Chelsea signed Rice last summer."),
+    ("a verb of saying with a coordinated subject",
+     "Russia said Ukraine and Poland attacked Belgorod.",
+     "Ukraine said Russia and Poland attacked Belgorod."),
 ]  # fmt: skip
 
 PRESERVES = [
@@ -120,6 +130,18 @@ PRESERVES = [
      "The Bulls were beaten by Lakers on Sunday."),
     ("a common noun opening the sentence, passive", "Rebels attacked the army base overnight.",
      "The army base was attacked by rebels overnight."),
+    ("one verb, two clauses without a comma, in the other order",
+     "Russia attacked Kharkiv and Ukraine attacked Belgorod on Friday.",
+     "Ukraine attacked Belgorod and Russia attacked Kharkiv on Friday."),
+    ("one verb, two clauses without a comma, in the other order (2)",
+     "Italy beat Spain and France beat Germany in the quarter-finals.",
+     "France beat Germany and Italy beat Spain in the quarter-finals."),
+    ("one verb, two clauses with and without a comma",
+     "Italy beat Spain and France beat Germany in the quarter-finals.",
+     "Italy beat Spain, and France beat Germany in the quarter-finals."),
+    ("a verb of saying with its coordinated subject reordered",
+     "Police said Russia and Ukraine attacked Belgorod.",
+     "Police said Ukraine and Russia attacked Belgorod."),
 ]  # fmt: skip
 
 
