@@ -191,12 +191,16 @@ def _partly_lost(
     findings = []
     for mentions, match in candidates:
         ent = max(mentions, key=lambda e: len(name_tokens(e.text)))
+        kept = list(name_tokens(match.text))
+        if len(name_tokens(ent.text)) < 2:
+            continue  # a one-word name in another form ("Kolínsko" / "the Kolín region")
         lost = [
             t for t in name_tokens(ent.text)
-            if len(t) >= _LOST_WORD_MIN and t.isalpha() and t not in _FUNCTION_WORDS
+            if not _has_form(t, kept, suffix=3, respelled=True)
+            and len(t) >= _LOST_WORD_MIN and t.isalpha() and t not in _FUNCTION_WORDS
             and t not in _GENERIC_NAME_WORDS and t not in _CLASS_WORDS and not is_title(t)
-            and not role_noun(t) and not _has_form(t, hyp_words)
-            and _has_form(t, src_words, suffix=3)
+            and not role_noun(t) and not _has_form(t, hyp_words, respelled=True)
+            and _has_form(t, src_words, suffix=3, respelled=True)
         ]  # fmt: skip
         if not lost:
             continue
@@ -287,12 +291,14 @@ def _lost_demonym_form(mentions: list[Entity], hyp: FoldedText) -> tuple[Entity,
     return (place, demonym) if uses[0] else (demonym, place)
 
 
-def _has_form(word: str, words: list[str], suffix: int = 0) -> bool:
+def _has_form(word: str, words: list[str], suffix: int = 0, respelled: bool = False) -> bool:
     """Whether `words` holds `word` or a close form of it (with `suffix`, a case ending of
-    up to that many letters: the Czech "Blinkena")."""
+    up to that many letters: the Czech "Blinkena"; with `respelled`, a name's respelling of
+    four letters or more, as a transliteration makes one: "Maik" for "Mike")."""
     return any(
         w == word or close_forms(w, word)
         or (suffix and len(word) >= 4 and w.startswith(word) and len(w) - len(word) <= suffix)
+        or (respelled and min(len(w), len(word)) >= 4 and match_names(w, word) is not None)
         for w in words
     )  # fmt: skip
 

@@ -38,6 +38,28 @@ def test_a_first_name_the_source_has_is_missing_when_dropped() -> None:
     assert lost.hyp_span is not None and lost.hyp_span.text == "Blinken"
 
 
+def test_a_transliterated_source_vouches_for_a_respelled_first_name() -> None:
+    reference = "The experts named Mike Pompeo the worst secretary of state."
+    kwargs = {"reference": reference, "hyp_lang": "en", "src_lang": "ru",
+              "source": "Эксперты назвали Майка Помпео худшим госсекретарём."}  # fmt: skip
+    lost = _run(hypothesis="The experts called Pompeo the worst secretary of state.", **kwargs)
+    assert [f.evidence["lost"] for f in _missing(lost)] == [["mike"]]
+    kept = _run(hypothesis="The experts called Mike Pompeo the worst secretary of state.",
+                **kwargs)  # fmt: skip
+    assert _missing(kept) == []
+
+
+def test_a_one_word_name_in_another_form_is_no_partial_loss() -> None:
+    findings = _run(
+        hypothesis="The company is one of the largest employers in the Kolín region.",
+        reference="The company is one of the biggest employers in Kolínsko.",
+        source="Společnost je jedním z největších zaměstnavatelů na Kolínsku.",
+        hyp_lang="en",
+        src_lang="cs",
+    )
+    assert _missing(findings) == []
+
+
 def test_a_name_the_source_shortens_too_is_no_loss() -> None:
     findings = _run(
         hypothesis="Blinken met Zelensky in Kyiv on Tuesday.",
