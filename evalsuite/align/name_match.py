@@ -12,7 +12,9 @@ A word of a name is found in the other text, strongest evidence first, as
 - `alias`: another name of the same place in the alias table (exonyms, endonyms and demonyms
   from CLDR, countryinfo and GeoNames: "Niemcy" / "Germany", "美国" / "U.S.");
 - `transliteration`: the same consonant classes once both are in Latin letters
-  (`evalsuite.text.phonetic`: "Техасе" / "Texas", "トランプ" / "Trump", "जर्मनी" / "Germany"),
+  (`evalsuite.text.phonetic`: "Техасе" / "Texas", "トランプ" / "Trump", "जर्मनी" / "Germany"; a
+  katakana word also by the shape katakana gives an English word, `evalsuite.text.loanwords`:
+  "ボガー" / "booger"),
   against the other side's names and capitalised words (and, in Chinese and Japanese, the
   readings of its words, one to three at a time);
 - weakly, `abbreviation` (a country's one-character short form in Chinese or Japanese: "美"
@@ -36,6 +38,7 @@ from evalsuite.align.keys import english_key, is_stop_word, lexeme_key
 from evalsuite.align.words import WORD
 from evalsuite.text import place_aliases
 from evalsuite.text.census_names import is_personal_name
+from evalsuite.text.loanwords import renders_english
 from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import DECLINING, compact, known, place_of
@@ -80,6 +83,8 @@ _MAX_ABBREVIATION = 4
 _MIN_CJK_STEM = 2
 _PERSON = frozenset({"PERSON", "PER"})
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30ff]+")
+"""A word wholly in katakana: a loanword may render a lowercase English word ("グース")."""
 _DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 # English words that name a kind of thing inside a name ("Supreme Court", "Tver Region"):
 # they translate word for word and prove little on their own.
@@ -514,11 +519,13 @@ def _part_links(part: NamePart, lang: str, other: Side) -> list[_Found]:
     if uncased and not has_gloss:
         # A name in a script without capitals may be any word of the other side (a
         # loanword: "ボガー" / "booger"), compared strictly, one word at a time.
+        katakana = lang == "ja" and other.lang == "en" and bool(_KATAKANA_WORD.fullmatch(part.text))
         for token in other.tokens:
-            if (
-                not token.cased
-                and not is_stop_word(token.text, other.lang)
-                and _transliterates(trimmed, token.latin, strict=True)
+            if is_stop_word(token.text, other.lang):
+                continue
+            if (not token.cased and _transliterates(trimmed, token.latin, strict=True)) or (
+                # A loanword, in any case ("Archaic" opening a sentence).
+                katakana and any(renders_english(f, token.latin) for f in trimmed)
             ):
                 found.append(("transliteration", token, token.text))
     for name in other.names:

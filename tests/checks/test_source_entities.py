@@ -47,6 +47,10 @@ FAITHFUL = [
      "An American tank knocked out a tank during exercises in Texas."),
     ("zh", "en", "特朗普在纽约会见了马克龙。", "Trump met Macron in New York."),
     ("ja", "en", "トランプ大統領は東京を訪問した。", "President Trump visited Tokyo."),
+    # Katakana loanwords no dictionary knows, rendered as lowercase English words.
+    ("ja", "en", "私はグースとタイルドを追加した。", "I added goose and tildes."),
+    ("ja", "en", "アーカイックなスペルは駄目だ。", "Archaic spellings are no good."),
+    ("ja", "en", "彼はジャックブーツを履いていた。", "He was wearing jackboots."),
     ("hi", "en", "जर्मनी ने ब्रिटेन को हराया।", "Germany defeated Britain."),
     ("hi", "en", "गूगल और फेसबुक ने विधेयक का समर्थन किया।", "Google and Facebook backed the bill."),
     # A country's one-character short form inside a word ("美方": the U.S. side).
@@ -66,6 +70,10 @@ FAITHFUL = [
      "Also kommt die Internetpolizei nicht? Die Stadt ist neu."),  # contraction, nationality
     ("hi", "en", "एडवोकेट एमएल गुप्ता ने कहा।", "Advocate ML Gupta said."),  # a spelled acronym
     ("hi", "en", "एडवोकेट एमएल गुप्ता ने कहा।", "Advocate M.L. Gupta said."),  # dotted initials
+    # Apertium's proper nouns: a surname transliterated, a place the lexicon renders by sound.
+    ("hi", "en", "गांधी ने यूरोप की यात्रा की।", "Gandhi travelled to Europe."),
+    ("hi", "en", "गांधी ने यूरोप की यात्रा की।", "Europe was where Gandhi travelled."),
+    ("hi", "en", "विजय नेहरू की हुई।", "The victory was Nehru's."),  # a listed name as a word
     ("en", "zh", "Trump met Macron.", "特朗普 ( 英语 : Trump ) 会见了马克龙。"),  # the original
     ("en", "ja", "He wore jackboots.", "彼 は ジャック ブーツ を 着 た 。"),  # a loanword's piece
     ("en", "cs", "Trump met the mayor in Prague.",
@@ -126,7 +134,12 @@ FAULTY = [
     ("zh", "en", "特朗普在纽约会见了马克龙。", "Trump met him in New York.", "马克龙", None),
     ("ja", "en", "トランプ大統領は東京を訪問した。", "President Obama visited Tokyo.",
      None, "Obama"),
+    # A katakana name dropped, though the output has lowercase words.
+    ("ja", "en", "昨日ポトロがグースを追加した。", "Yesterday someone added goose.",
+     "ポトロ", None),
     ("hi", "en", "जर्मनी ने ब्रिटेन को हराया।", "Germany defeated France.", None, "France"),
+    ("hi", "en", "गांधी ने यूरोप की यात्रा की।", "Gandhi travelled.", "यूरोप", None),
+    ("hi", "en", "गांधी ने यूरोप की यात्रा की।", "Europe was where Nehru travelled.", "गांधी", "Nehru"),
     # "Dravid" only sounds a little like "राष्ट्रपति", a word the lexicon knows (president).
     ("hi", "en", "ट्रंप ने राष्ट्रपति से बात की।", "Rahul Dravid spoke to the president.",
      None, "Rahul Dravid"),

@@ -78,6 +78,15 @@ def test_japanese_proper_nouns_readings_and_loanwords(tiny_lexicons: Path) -> No
     assert names["ポトロ"].how == "katakana"
 
 
+def test_a_compound_of_known_katakana_words_is_a_weak_name(tiny_lexicons: Path) -> None:
+    text = "ソックパペットのポトロはジャックブーツを履いた。"
+    names = {n.text: n for n in find_names(text, "ja")}
+    assert not names["ソックパペット"].strong  # sock + puppet: perhaps a loanword
+    assert names["ポトロ"].strong
+    # UniDic's proper noun "ジャック" as a piece of "ジャックブーツ" (jackboots): no person.
+    assert not names["ジャック"].strong
+
+
 def test_hindi_places_are_strong_unknown_words_weak(tiny_lexicons: Path) -> None:
     names = {n.text: n for n in find_names("जर्मनी ने गूगल को हराया।", "hi")}
     assert names["जर्मनी"].strong and names["जर्मनी"].label == "LOC"

@@ -5,13 +5,16 @@ Each name carries its reading in romaji (MeCab's kana reading through anyascii: 
 "koufu"), and for a loanword UniDic's origin ("アマゾン" has lemma "アマゾン-Amazon"), so it
 can be compared with the Latin spelling of a translation. Katakana words the lexicon knows, or
 that UniDic lists as ordinary nouns of foreign origin ("ユーザー-user"), are loanwords
-("キャンペーン", "ウイルス"), not names. Spaces between Japanese characters (pre-tokenised
-text) are ignored.
+("キャンペーン", "ウイルス"), not names; a compound of katakana words the lexicon knows
+("ソックパペット", sock puppet) is a weak name (a loanword, or a name made of words), and so
+is a proper noun UniDic finds inside such a compound ("ジャック" of "ジャックブーツ",
+jackboots). Spaces between Japanese characters (pre-tokenised text) are ignored.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from evalsuite.text.names import Name, NamePart
@@ -63,6 +66,34 @@ def _loanword(feature: Any) -> bool:
     return getattr(feature, "pos2", None) == "普通名詞" and _ORIGIN.search(lemma) is not None
 
 
+_MIN_PIECE = 2
+
+
+@lru_cache(maxsize=1 << 14)
+def _pieces_known(rest: str, *, top: bool = False) -> bool:
+    """Whether a katakana run splits into katakana words the lexicon knows, of two characters
+    or more, longest first ("ジャックブーツ" = ジャック + ブーツ); `top`: not the run whole."""
+    if not rest:
+        return True
+    for cut in range(len(rest) - (1 if top else 0), _MIN_PIECE - 1, -1):
+        head = rest[:cut]
+        if head[0] != "ー" and known(head, "ja") and _pieces_known(rest[cut:]):
+            return True
+    return False
+
+
+def _loanword_piece(start: int, end: int, text: str, toks: list[Any]) -> bool:
+    """A katakana proper noun that is only a piece of a longer katakana run whose other
+    tokens are ordinary loanwords (UniDic's or the lexicon's): "ジャック" of "ジャックブーツ"
+    (jackboots) is no person."""
+    for match in _KATAKANA.finditer(text):
+        if match.start() <= start and end <= match.end() and (start, end) != match.span():
+            rest = [t for t in toks if match.start() <= t[1] and t[2] <= match.end()]
+            others = [t for t in rest if not (start <= t[1] and t[2] <= end)]
+            return bool(others) and all(_loanword(t[3]) or known(t[0], "ja") for t in others)
+    return False
+
+
 def _proper(feature: Any) -> bool:
     return getattr(feature, "pos2", None) == "固有名詞"
 
@@ -87,7 +118,8 @@ def _find(text: str) -> list[Name]:
         start, end = group[0][1], group[-1][2]
         label = _LABELS.get(getattr(group[0][3], "pos3", ""), "MISC")
         parts = tuple(NamePart(s, a, b, _latin(s, f)) for s, a, b, f in group)
-        names.append(Name(text[start:end], start, end, label, "unidic", True, parts))
+        strong = not _loanword_piece(start, end, text, toks)
+        names.append(Name(text[start:end], start, end, label, "unidic", strong, parts))
         i = j + 1
     taken = [(n.start, n.end) for n in names]
     for match in _KATAKANA.finditer(text):
@@ -100,6 +132,8 @@ def _find(text: str) -> list[Name]:
         forms = tuple(f for t in inside for f in _latin(t[0], t[3])) or (latin_form(match.group()),)
         joined = latin_form(match.group()).replace(" ", "")
         part = NamePart(match.group(), start, end, tuple(dict.fromkeys((joined, *forms))))
-        names.append(Name(match.group(), start, end, "MISC", "katakana", True, (part,)))
+        # A compound of known loanwords is weak: evidence, never reported missing.
+        strong = not _pieces_known(match.group(), top=True)
+        names.append(Name(match.group(), start, end, "MISC", "katakana", strong, (part,)))
     names.extend(latin_names(text))
     return names
