@@ -260,6 +260,20 @@ SOURCE_ONLY = [
     ("It cost 225 rupees.", "इसकी कीमत सवा दो सौ रुपये थी।", "hi", "en", False),
     ("It cost 22.5 million rupees.", "इसकी कीमत सवा 2 करोड़ रुपये थी।", "hi", "en", False),
     ("A sum of 175 rupees.", "पौने दो सौ रुपये की राशि।", "hi", "en", False),
+    ("150,000 people came.", "1.5 लाख लोग आए।", "hi", "en", False),  # a decimal before lakh
+    ("250,000 people came.", "1.5 लाख लोग आए।", "hi", "en", True),
+    ("It cost 12 million rupees.", "इसकी कीमत 1.2 करोड़ रुपये थी।", "hi", "en", False),
+    # Chinese and Japanese ten-thousands (万) and hundred-millions (亿, 億)
+    ("120 million people live there.", "1億2000万人が住んでいる。", "ja", "en", False),
+    ("102 million people live there.", "1億2000万人が住んでいる。", "ja", "en", True),
+    ("The budget is 1.5 billion yen.", "予算は15億円だ。", "ja", "en", False),
+    ("The budget is 150 million yen.", "予算は15億円だ。", "ja", "en", True),
+    ("35,000 people attended.", "3.5万人参加了。", "zh", "en", False),
+    ("53,000 people attended.", "3.5万人参加了。", "zh", "en", True),
+    ("About 1.4 billion people.", "约14亿人。", "zh", "en", False),
+    ("About 1.4 million people.", "约14亿人。", "zh", "en", True),
+    ("Two hundred thousand yuan.", "二十万元。", "zh", "en", False),
+    ("Twenty thousand yuan.", "二十万元。", "zh", "en", True),
     # it
     ("Twenty-three people died.", "Sono morte ventitré persone.", "it", "en", False),
     ("Thirty-two people died.", "Sono morte ventitré persone.", "it", "en", True),
