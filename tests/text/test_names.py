@@ -85,6 +85,9 @@ def test_a_compound_of_known_katakana_words_is_a_weak_name(tiny_lexicons: Path) 
     assert names["ポトロ"].strong
     # UniDic's proper noun "ジャック" as a piece of "ジャックブーツ" (jackboots): no person.
     assert not names["ジャック"].strong
+    # A word of a name joined by interpuncts to a loanword stays a name.
+    names = {n.text: n for n in find_names("昨日アマゾン・ドット・コムが発表した。", "ja")}
+    assert names["アマゾン"].strong
 
 
 def test_hindi_places_are_strong_unknown_words_weak(tiny_lexicons: Path) -> None:

@@ -24,6 +24,8 @@ from evalsuite.text.phonetic import latin_form
 __all__ = ["find", "reading", "tokens"]
 
 _KATAKANA = re.compile(r"[\u30a0-\u30ff\u31f0-\u31ff\uff66-\uff9f]{2,}")
+_KATAKANA_WORD = re.compile(r"[\u30a0-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f]{2,}")
+"""A katakana run without the interpunct "・", which joins the words of one name."""
 _LABELS = {"人名": "PERSON", "地名": "LOC"}
 _ORIGIN = re.compile(r"-([A-Za-z][A-Za-z .'-]*)$")
 
@@ -85,8 +87,8 @@ def _pieces_known(rest: str, *, top: bool = False) -> bool:
 def _loanword_piece(start: int, end: int, text: str, toks: list[Any]) -> bool:
     """A katakana proper noun that is only a piece of a longer katakana run whose other
     tokens are ordinary loanwords (UniDic's or the lexicon's): "ジャック" of "ジャックブーツ"
-    (jackboots) is no person."""
-    for match in _KATAKANA.finditer(text):
+    (jackboots) is no person; "アマゾン" of "アマゾン・ドット・コム" is one word of a name."""
+    for match in _KATAKANA_WORD.finditer(text):
         if match.start() <= start and end <= match.end() and (start, end) != match.span():
             rest = [t for t in toks if match.start() <= t[1] and t[2] <= match.end()]
             others = [t for t in rest if not (start <= t[1] and t[2] <= end)]
