@@ -92,7 +92,10 @@ def _loanword_piece(start: int, end: int, text: str, toks: list[Any]) -> bool:
         if match.start() <= start and end <= match.end() and (start, end) != match.span():
             rest = [t for t in toks if match.start() <= t[1] and t[2] <= match.end()]
             others = [t for t in rest if not (start <= t[1] and t[2] <= end)]
-            return bool(others) and all(_loanword(t[3]) or known(t[0], "ja") for t in others)
+            return bool(others) and all(
+                len(t[0].strip("ー")) >= _MIN_PIECE and (_loanword(t[3]) or known(t[0], "ja"))
+                for t in others
+            )  # not a long-vowel mark the tokenizer left apart ("グアラニ" + "ー")
     return False
 
 
