@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.normalize import jaro_winkler
 from evalsuite.text.phonetic import first_class, phonetic_keys
 
@@ -54,7 +55,7 @@ def _loose(latin: str) -> str:
     return latin.replace("r", "l").replace("v", "b")
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=WORD_MEMO)
 def renders_english(reading: str, word: str) -> bool:
     """Whether a katakana word read as `reading` (romaji) renders the English `word`."""
     if len(reading) < _MIN_WORD or len(word) < _MIN_WORD or not word.isalpha():

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.names import Name, NamePart
 from evalsuite.text.names.common import compact, known, latin_names, uncompact
 from evalsuite.text.phonetic import latin_form
@@ -71,7 +72,7 @@ def _loanword(feature: Any) -> bool:
 _MIN_PIECE = 2
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=WORD_MEMO)
 def _pieces_known(rest: str, *, top: bool = False) -> bool:
     """Whether a katakana run splits into katakana words the lexicon knows, of two characters
     or more, longest first ("ジャックブーツ" = ジャック + ブーツ); `top`: not the run whole."""
