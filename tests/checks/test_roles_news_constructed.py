@@ -35,6 +35,7 @@ SWAPS = [
     ("sign for / sign", "Mbappe signed for Real Madrid in June.",
      "Real Madrid signed for Mbappe in June."),
     ("admit / admit", "The EU admitted Croatia in 2013.", "Croatia admitted the EU in 2013."),
+    ("hire / join", "Google hired the engineer.", "Google joined the engineer."),
     ("nationalities traded", "The Russian attack on Ukraine killed dozens.",
      "The Ukrainian attack on Russia killed dozens."),
     ("possessive / nationality", "Russia's attack on Ukraine killed dozens.",
