@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from evalsuite.align import Alignment, align
 from evalsuite.checks.base import Span
+from evalsuite.checks.source_entities import matched_name_spans
 from evalsuite.text.nlp import ParsedSegment
 
 __all__ = ["Clause", "clause_spans", "clauses", "source_alignment", "unaligned_clauses"]
@@ -74,16 +75,34 @@ def unaligned_clauses(
         return None
     side_text = seg.hyp.text if side == "hyp" else seg.src.text if seg.src is not None else ""
     parts = clauses(side_text, alignment, side=side)
+    names = matched_name_spans(seg, side)
     found = []
     for part in parts:
         if len(part.words) < UNALIGNED_CLAUSE_WORDS or part.aligned:
             continue
+        if _mostly_names(part, alignment, side, names):
+            continue  # mostly a name the other side has: translated, the lexicon thin
         rest = [p for p in parts if p is not part]
         words = sum(len(p.words) for p in rest)
         aligned = sum(p.aligned for p in rest)
         if words and aligned / words >= WELL_ALIGNED_REST:
             found.append((part, aligned / words))
     return alignment, found
+
+
+def _mostly_names(
+    part: Clause, alignment: Alignment, side: str, names: tuple[tuple[int, int], ...]
+) -> bool:
+    """Whether half or more of a clause's content words lie in names the other side has ("the
+    ruling of the Polish Football Association was milder" / "PZPN"): such a clause is
+    translated, and the lexicon only misses its other words. A name among many unaligned words
+    ("as Lewis did with the civil rights movement" without its movement) does not save it."""
+    words = alignment.src_words if side == "src" else alignment.hyp_words
+    inside = sum(
+        any(start <= words[i].start and words[i].end <= end for start, end in names)
+        for i in part.words
+    )
+    return 2 * inside >= len(part.words) > 0
 
 
 def clause_spans(text: str) -> list[Span]:

@@ -33,7 +33,13 @@ from evalsuite.text.nlp import Entity, ParsedSegment, ParsedText, dominant_scrip
 from evalsuite.text.normalize import fold, jaro_winkler
 from evalsuite.text.word_case import common_word
 
-__all__ = ["applies", "entity_missing", "entity_unsupported", "entity_variant"]
+__all__ = [
+    "applies",
+    "entity_missing",
+    "entity_unsupported",
+    "entity_variant",
+    "matched_name_spans",
+]
 
 _VARIANT_JW = 0.8
 _MAX_ACRONYM = 1
@@ -63,11 +69,24 @@ def entity_variant(seg: ParsedSegment) -> list[Finding]:
     return list(_report_of(seg).variants)
 
 
+def matched_name_spans(seg: ParsedSegment, side: str) -> tuple[tuple[int, int], ...]:
+    """Spans of the names of one side (`"src"` or `"hyp"`) that have a counterpart on the
+    other, or that pair with a name there as one told two ways ("PZPN" / "Polish Football
+    Association"): a clause holding one is translated, whatever the lexicon misses. Empty
+    where the cross-lingual entity checks do not apply."""
+    if not applies(seg):
+        return ()
+    report = _report_of(seg)
+    return report.matched_src if side == "src" else report.matched_hyp
+
+
 @dataclass(frozen=True)
 class _Report:
     missing: tuple[Finding, ...]
     unsupported: tuple[Finding, ...]
     variants: tuple[Finding, ...]
+    matched_src: tuple[tuple[int, int], ...] = ()
+    matched_hyp: tuple[tuple[int, int], ...] = ()
 
 
 def _entities(text: ParsedText) -> tuple[Entity, ...] | None:
@@ -161,7 +180,9 @@ def _report(
     paired: set[int] = set()
     guessed = [n for n, cp in hyp_found if n.strong and cp is None and not _reportable(n)]
     candidates = [*invented, *(n for n, _ in weak_hyp), *guessed]
+    pair_names: list[tuple[Name, Name]] = []
     for src_name, hyp_name, why in _pairs(lost, candidates):
+        pair_names.append((src_name, hyp_name))
         lost.remove(src_name)
         if hyp_name in invented:
             invented.remove(hyp_name)
@@ -179,7 +200,15 @@ def _report(
     unsupported = tuple(
         _unsupported(n, lost[0] if len(lost) == 1 else None, links) for n in invented
     )
-    return _Report(missing, unsupported, tuple(variants))
+    # Strong counterparts and names paired as one told two ways; a weak counterpart (a sound,
+    # a shared prefix) is no evidence that a clause is translated.
+    matched_src = [(n.start, n.end) for n, cp in src_found if cp is not None and cp.strong]
+    matched_hyp = [(n.start, n.end) for n, cp in hyp_found if cp is not None and cp.strong]
+    matched_src += [(a.start, a.end) for a, _ in pair_names]
+    matched_hyp += [(b.start, b.end) for _, b in pair_names]
+    return _Report(
+        missing, unsupported, tuple(variants), tuple(matched_src), tuple(matched_hyp)
+    )
 
 
 def _covered(

@@ -121,3 +121,18 @@ def test_same_language_summaries_are_left_alone(tiny_lexicons: Path) -> None:
         [CheckInput("A dog.", None, SOURCES["de"], "en", "de", task="summary")], CHECKS
     )
     assert found == []
+
+
+def test_a_clause_holding_a_name_the_source_has_is_no_addition(tiny_lexicons: Path) -> None:
+    # The acronym and its expansion are one name told two ways: the clause translates it,
+    # though the lexicon has none of its words.
+    source = "Der Bürgermeister sagte, die neue Brücke der Stadt koste 40 Millionen, laut FIFA."
+    added = (
+        "The mayor said the city's new bridge costs 40 million, scientists discovered frozen water."
+    )
+    assert [f.check for f in _run(source, "de", added)] == ["addition"]
+    output = (
+        "The mayor said the city's new bridge costs 40 million, according to the Federation "
+        "of International Football."
+    )
+    assert _run(source, "de", output) == []
