@@ -277,7 +277,8 @@ def _parse_group(
 
 PARSE_CACHE_CHARS = 500_000
 """Characters of parsed text kept for later calls: a run parses the same references and sources
-once per system. A parse costs about 100 bytes a character, so this bounds the cache near 50 MB.
+once per system. A parse of short texts costs about 175 bytes a character (`bench_pair_memory.py
+--bytes`), so this bounds the cache near 90 MB.
 Checks never modify a parse, so one can be shared."""
 _PARSED: OrderedDict[tuple[str, str], ParsedText] = OrderedDict()
 _parsed_chars = 0
