@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from evalsuite.checks import source_entities
@@ -46,6 +46,7 @@ from evalsuite.text.normalize import (
 from evalsuite.text.place_aliases import alias_keys, places_of, same_place
 from evalsuite.text.syllable_spelling import spells
 from evalsuite.text.word_case import common_word, plural_of_common_noun, proper_lemma, role_noun
+from evalsuite.text.word_index import WordIndex, hits_within, word_index
 
 __all__ = [
     "comparable",
@@ -1140,15 +1141,25 @@ def _supports(seg: ParsedSegment) -> list[tuple[ParsedText, bool]]:
 
 
 def _clusters(entities: Iterable[Entity]) -> list[list[Entity]]:
-    """Mentions grouped by entity ("Antony Blinken", "Mr Blinken"), in order of first mention."""
+    """Mentions grouped by entity ("Antony Blinken", "Mr Blinken"), in order of first mention.
+
+    A mention's cluster depends on its text alone, and clusters only grow after their first
+    mention: a text seen before joins the cluster it joined (or opened) then, without
+    comparing it with every cluster again (a long text repeats its names thousands of times).
+    A name with no words (`_same` matches nothing, not even itself) is compared each time."""
     clusters: list[list[Entity]] = []
+    chosen: dict[str, int] = {}
     for ent in entities:
-        for cluster in clusters:
-            if _same(ent, cluster[0]):
-                cluster.append(ent)
-                break
-        else:
-            clusters.append([ent])
+        known = chosen.get(ent.text)
+        if known is not None:
+            clusters[known].append(ent)
+            continue
+        joined = next((i for i, c in enumerate(clusters) if _same(ent, c[0])), len(clusters))
+        if joined == len(clusters):
+            clusters.append([])
+        clusters[joined].append(ent)
+        if name_tokens(ent.text):
+            chosen[ent.text] = joined
     return clusters
 
 
@@ -1205,7 +1216,8 @@ def _locate_in(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | No
     by_kind = _entity_matches(ent, target.entities)
     if "exact" in by_kind:
         return by_kind["exact"]
-    folded = fold_text(target.text)
+    index = word_index(target.text)  # the target's words, read once for all its look-ups
+    folded = index.folded
     keys = _search_keys(ent)
     surname = _short_key(ent) is not None
     in_text = _find_text(ent, keys[:-1] if surname else keys, folded, target.lang, "exact")
@@ -1217,12 +1229,12 @@ def _locate_in(ent: Entity, target: ParsedText, *, lenient: bool) -> _Match | No
         or respelled
         or by_kind.get("partial")
         or (_find_text(ent, keys[-1:], folded, target.lang, "partial") if surname else None)
-        or _find_related_word(ent, folded)
-        or _find_respelled(ent, folded, capitals=not lenient)
-        or _find_most_words(ent, folded)
+        or _find_related_word(ent, index)
+        or _find_respelled(ent, index, capitals=not lenient)
+        or _find_most_words(ent, index)
     )
     if found is None and lenient:
-        found = _shared_token(ent, folded)
+        found = _shared_token(ent, index)
     return found
 
 
@@ -1260,7 +1272,7 @@ def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _M
     """The best match of each kind among `others`. A nationality in another grammatical form
     ("Americans"/"American", "Indian"/"India") is the same entity, not a respelling."""
     by_kind: dict[MatchKind, _Match] = {}
-    for other in others:
+    for other in _distinct(tuple(others)):
         match = match_names(ent.text, other.text) or _shared_words(ent.text, other.text)
         if match is None:
             continue
@@ -1273,6 +1285,16 @@ def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _M
         if known is None or score > known.similarity:
             by_kind[kind] = _Match(kind, score, other.text, other.start, other.end)
     return by_kind
+
+
+@lru_cache(maxsize=64)
+def _distinct(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The first mention of each (text, label): a match depends on those alone, and a later
+    equal one never beats the first (`_entity_matches` keeps the first of the best)."""
+    first: dict[tuple[str, str], Entity] = {}
+    for ent in entities:
+        first.setdefault((ent.text, ent.label), ent)
+    return tuple(first.values())
 
 
 def _only_class_words(a: str, b: str) -> bool:
@@ -1365,20 +1387,38 @@ def _find_text(
     return None
 
 
-def _find_related_word(ent: Entity, folded: FoldedText) -> _Match | None:
+def _find_related_word(ent: Entity, index: WordIndex) -> _Match | None:
     """A one-word place or nationality in another form ("Mexico's government", "the Mexican
-    government"; "European sailors", "sailors from Europe")."""
+    government"; "European sailors", "sailors from Europe"), the first in the text.
+
+    Both forms share a stem of four letters or more, so only the text's distinct words that
+    open with the name's first four letters are asked, each at its first occurrence (or, for
+    a region, its first before a region word)."""
     tokens = name_tokens(ent.text)
     if len(tokens) != 1 or not (ent.kind == "place" or ent.label in ("NORP", "MISC")):
         return None  # a rule-based name (MISC) may be a place: its kind is unknown
-    words = folded.tokens()
-    for i, (word, start, end) in enumerate(words):
-        if same_stem(tokens[0], word):
-            return _match_words(folded, start, end, "partial", 1.0)
-        following = words[i + 1][0] if i + 1 < len(words) else ""
-        if _region_of(tokens[0], word) and following in _REGION_WORDS:
-            return _match_words(folded, start, words[i + 1][2], "partial", 1.0)
-    return None
+    words, name = index.words, tokens[0]
+    first: int | None = None
+    for word in index.with_prefix(name):
+        at: int | None
+        if same_stem(name, word):
+            at = index.first_at[word]
+        elif _region_of(name, word):
+            at = next((i for i in index.positions(word) if _before_region_word(words, i)), None)
+        else:
+            continue
+        if at is not None and (first is None or at < first):
+            first = at
+    if first is None:
+        return None
+    word, start, end = words[first]
+    if same_stem(name, word):
+        return _match_words(index.folded, start, end, "partial", 1.0)
+    return _match_words(index.folded, start, words[first + 1][2], "partial", 1.0)
+
+
+def _before_region_word(words: list[tuple[str, int, int]], i: int) -> bool:
+    return i + 1 < len(words) and words[i + 1][0] in _REGION_WORDS
 
 
 def _region_of(name: str, word: str) -> bool:
@@ -1389,7 +1429,7 @@ def _region_of(name: str, word: str) -> bool:
     )
 
 
-def _find_most_words(ent: Entity, folded: FoldedText) -> _Match | None:
+def _find_most_words(ent: Entity, index: WordIndex) -> _Match | None:
     """Most words of a long name close together ("Royal Bafokeng Stadium" / "Royal Bafalcon
     Stadium", "World Heritage Sites in danger" / "world heritage sites at risk"), or all its
     distinctive words ("Kofu City" / "the city of Kofu"), each in any close form ("Culture
@@ -1398,37 +1438,22 @@ def _find_most_words(ent: Entity, folded: FoldedText) -> _Match | None:
     distinctive = [t for t in tokens if t not in _GENERIC_NAME_WORDS]
     if len(tokens) < 2 or not distinctive:
         return None
-    words = _joined_initials(folded.tokens())
-    matched = [_form_of(word, tokens) for word, _, _ in words]
-    hits = [i for i, token in enumerate(matched) if token is not None]
+    # Only words that can be a form of a name word are asked (`WordIndex.joined_candidates`),
+    # each distinct one once; its occurrences are the hits.
+    words = index.joined
+    forms = {w: _form_of(w, tokens) for w in index.joined_candidates(tokens)}
+    hits = index.joined_positions([w for w, token in forms.items() if token is not None])
     for first in hits:
-        window = [i for i in hits if first <= i < first + len(tokens) + 4]
-        found = {matched[i] for i in window}
+        window = hits_within(hits, first, len(tokens) + 4)
+        found = {forms[words[i][0]] for i in window}
         most = len(tokens) >= 3 and len(found) >= max(2, -(-2 * len(tokens) // 3))
         most = most and not found <= _CLASS_WORDS  # not "Democratic Republic of" alone
         if _has_surname_key(ent) and tokens[-1] not in found:
             continue  # a person's first names and titles without the surname
         if most or set(distinctive) <= found:
-            return _match_words(folded, words[first][1], words[window[-1]][2], "partial", 1.0)
+            return _match_words(index.folded, words[first][1], words[window[-1]][2], "partial",
+                                1.0)  # fmt: skip
     return None
-
-
-def _joined_initials(words: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """Folded words with runs of single letters joined ("u s" -> "us", for "U.S.")."""
-    joined: list[tuple[str, int, int]] = []
-    run: list[tuple[str, int, int]] = []
-    for item in [*words, ("", 0, 0)]:
-        if len(item[0]) == 1 and item[0].isalpha():
-            run.append(item)
-            continue
-        if len(run) >= 2:
-            joined.append(("".join(w for w, _, _ in run), run[0][1], run[-1][2]))
-        else:
-            joined.extend(run)
-        run = []
-        if item[0]:
-            joined.append(item)
-    return joined
 
 
 def _form_of(word: str, tokens: list[str]) -> str | None:
@@ -1448,29 +1473,26 @@ def _match_words(folded: FoldedText, start: int, end: int, kind: MatchKind, scor
     return _Match(kind, score, folded.original[begin:stop], begin, stop)
 
 
-def _find_respelled(ent: Entity, folded: FoldedText, *, capitals: bool) -> _Match | None:
+def _find_respelled(ent: Entity, index: WordIndex, *, capitals: bool) -> _Match | None:
     """A window of the text's words that respells the name (NER missed it). With `capitals`
     (a text in the name's own language) and in a text that writes capitals, the window
     opens with one: a lower-case word is no respelling of a name ("will" does not vouch for
     "David Willey"). Across languages a name may become a lower-case adjective ("polski")."""
+    # Equal windows match alike and the first of the best is kept: each distinct window is
+    # asked once, at its first occurrence that may open a name (`WordIndex.windows_opening`).
+    folded, words = index.folded, index.words
     tokens = name_tokens(ent.text)
-    words = folded.tokens()
     sizes = {len(tokens)} | ({1} if ent.kind == "person" else set())
     initials = {sound_class(t) for t in tokens}
     cased = capitals and _writes_capitals(folded.original)
     best: _Match | None = None
     for size in sizes:
-        for i in range(len(words) - size + 1):
-            window = words[i : i + size]
-            edges = {sound_class(window[0][0]), sound_class(window[-1][0])}
-            if not edges & initials:
-                continue
-            if cased and not _capitalised_at(folded, window[0][1]):
-                continue
-            match = match_names(ent.text, " ".join(w for w, _, _ in window))
+        at_capital = partial(_capitalised_at, folded)
+        for joined, i, _ in index.windows_opening(size, cased, at_capital, initials):
+            match = match_names(ent.text, joined)
             if match is None or match[0] != "variant":
                 continue
-            start, end = folded.span(window[0][1], window[-1][2])
+            start, end = folded.span(words[i][1], words[i + size - 1][2])
             if best is None or match[1] > best.similarity:
                 best = _Match("variant", match[1], folded.original[start:end], start, end)
     return best
@@ -1488,17 +1510,19 @@ def _capitalised_at(folded: FoldedText, start: int) -> bool:
     return first.isupper() or not first.islower()
 
 
-def _shared_token(ent: Entity, folded: FoldedText) -> _Match | None:
-    """Across languages: one long word of the name (a surname) found, even respelled."""
-    words = folded.tokens()
+def _shared_token(ent: Entity, index: WordIndex) -> _Match | None:
+    """Across languages: one long word of the name (a surname) found, even respelled (the
+    first such word of the text: each distinct word with the same first letter is asked once)."""
+    folded = index.folded
     for token in name_tokens(ent.text):
         if len(token) < _MIN_SUPPORT_TOKEN:
             continue
         span = folded.find(token, stem=2)
         if span is not None:
             return _Match("exact", 1.0, folded.original[span[0] : span[1]], *span)
-        for word, start, end in words:
-            if word[0] == token[0] and jaro_winkler(word, token) >= 0.85:
+        for word in index.with_initial(token[0]):
+            if jaro_winkler(word, token) >= 0.85:
+                _, start, end = index.words[index.first_at[word]]
                 begin, stop = folded.span(start, end)
                 return _Match("exact", 1.0, folded.original[begin:stop], begin, stop)
     return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
 
 from evalsuite.checks.base import Finding, Span
 from evalsuite.checks.negation_crosslingual import cross_lingual_flips
@@ -44,6 +44,12 @@ _CLAUSE_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "advcl", "relcl", "acl", "csubj", "parataxis", "acl:relcl"}
 )
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+class _HasKeys(Protocol):
+    @property
+    def keys(self) -> frozenset[str]: ...
+
+
+_Keyed = TypeVar("_Keyed", bound=_HasKeys)
 _MIN_SENTENCE_OVERLAP = 0.25
 _MIN_CLAUSE_OVERLAP = 0.2
 _MIN_STRICT_OVERLAP = 0.3
@@ -119,12 +125,13 @@ def _same_language(
     hyp_sents, other_sents = _sentences(hyp), _sentences(other)
     if not other_sents:
         return []
-    other_clauses = [c for s in other_sents for c in s.clauses]
-    hyp_clauses = [c for s in hyp_sents for c in s.clauses]
+    other_clauses = _ByKey([c for s in other_sents for c in s.clauses])
+    hyp_clauses = _ByKey([c for s in hyp_sents for c in s.clauses])
+    other_by_key = _ByKey(other_sents)
     findings = []
     for sent in hyp_sents:
-        best = max(other_sents, key=lambda o: overlap(sent.keys, o.keys))
-        if overlap(sent.keys, best.keys) < _MIN_SENTENCE_OVERLAP:
+        best = other_by_key.best(sent.keys)
+        if best is None or overlap(sent.keys, best.keys) < _MIN_SENTENCE_OVERLAP:
             continue
         if sent.negatives == best.negatives:
             pairs = _exchanged_polarities(sent, best) if sent.negatives else []
@@ -188,13 +195,37 @@ def _negated_dependent(clause: _Clause, sentence: _Sentence) -> bool:
     )
 
 
-def _aligned(clause: _Clause, sentence: _Sentence, everywhere: list[_Clause]) -> _Clause:
+class _ByKey(Generic[_Keyed]):
+    """Sentences or clauses by content key, to find the one that overlaps a probe best without
+    scoring every one: those that share no key overlap 0, below every threshold here, so
+    only those that share one are scored; the first best wins, as `max` over all would have
+    it. Probes with the same keys (a long text repeats itself) are answered once."""
+
+    def __init__(self, items: list[_Keyed]) -> None:
+        self.items = items
+        self._at: dict[str, list[int]] = {}
+        for i, item in enumerate(items):
+            for key in item.keys:
+                self._at.setdefault(key, []).append(i)
+        self._best: dict[frozenset[str], _Keyed | None] = {}
+
+    def best(self, keys: frozenset[str]) -> _Keyed | None:
+        """The first item of the highest overlap with `keys`, or None if none shares a key."""
+        if keys not in self._best:
+            sharing = sorted({i for key in keys for i in self._at.get(key, ())})
+            top = max(sharing, key=lambda i: overlap(keys, self.items[i].keys), default=None)
+            self._best[keys] = None if top is None else self.items[top]
+        return self._best[keys]
+
+
+def _aligned(clause: _Clause, sentence: _Sentence, everywhere: _ByKey[_Clause]) -> _Clause:
     """The counterpart of `clause`: the best-overlapping clause anywhere on the other side if
     that one has the same polarity (the negation moved, it did not flip), else the best one in
     the aligned sentence, else that whole sentence."""
-    best_anywhere = max(everywhere, key=lambda c: overlap(clause.keys, c.keys))
+    best_anywhere = everywhere.best(clause.keys)
     if (
-        best_anywhere.negative == clause.negative
+        best_anywhere is not None
+        and best_anywhere.negative == clause.negative
         and overlap(clause.keys, best_anywhere.keys) >= _MIN_CLAUSE_OVERLAP
     ):
         return best_anywhere

@@ -43,12 +43,19 @@ def aligned_swaps(
     source with source, whatever "hire from" also reads as."""
     hyp_converse = {t.pred_token for t in hyp_triples if t.reading is not None}
     ref_converse = {t.pred_token for t in ref_triples if t.reading is not None}
+    # A full swap needs the clause's patient to be the output's agent (`same`: equal heads):
+    # only those clauses are read, not every clause of the compared text for each output one.
+    by_patient: dict[str, list[Triple]] = {}
+    for r in ref_triples:
+        if r.patient is not None and _comparable(r) and not _read_as_converse(r, ref_converse):
+            by_patient.setdefault(r.patient.head, []).append(r)
     found: list[Conflict] = []
     for h in hyp_triples:
         if not _comparable(h) or _read_as_converse(h, hyp_converse):
             continue
-        for r in ref_triples:
-            if not _comparable(r) or _read_as_converse(r, ref_converse) or not full_swap(h, r):
+        assert h.agent is not None  # `_comparable`
+        for r in by_patient.get(h.agent.head, []):
+            if not full_swap(h, r):
                 continue
             if same_event(h.event, r.event) or contrasted(h.event, r.event):
                 continue  # one event: compared already; opposites and converses: no reversal

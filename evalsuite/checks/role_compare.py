@@ -9,7 +9,7 @@ named by related predicates (`conflict`) and of two aligned clauses whose predic
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from evalsuite.text.predicates import Key, index_keys, opposed, probe_keys
@@ -58,6 +58,8 @@ class EventIndex:
         # Candidates depend on the probe's event and noun only; an index kept with a parse
         # (checks/roles.py) answers the same clause of every system's output once.
         self._found: dict[tuple[str, bool], tuple[Triple, ...]] = {}
+        self._by_head: dict[tuple[str, bool], dict[str, list[int]]] = {}
+        self._by_sentence: dict[tuple[str, bool], dict[int, list[int]]] = {}
 
     def candidates(self, triple: Triple) -> list[Triple]:
         """Triples of the same event; never one whose predicate is an antonym."""
@@ -73,6 +75,45 @@ class EventIndex:
             )
             self._found[probe] = known
         return list(known)
+
+    def _known(self, triple: Triple) -> tuple[Triple, ...]:
+        probe = (triple.event, triple.noun)
+        if probe not in self._found:
+            self.candidates(triple)
+        return self._found[probe]
+
+    def near(self, triple: Triple) -> list[Triple]:
+        """`candidates` whose agent or patient has the head of the triple's agent or patient,
+        in the same order: the only ones that can swap with it or agree with it (`conflict`
+        compares arguments with `Arg.same`, which needs equal heads), found without reading
+        every clause of a frequent event ("say") for each of the output's."""
+        probe = (triple.event, triple.noun)
+        known = self._known(triple)
+        by_head = self._by_head.get(probe)
+        if by_head is None:
+            by_head = {}
+            for i, t in enumerate(known):
+                for head in dict.fromkeys(a.head for a in (t.agent, t.patient) if a is not None):
+                    by_head.setdefault(head, []).append(i)
+            self._by_head[probe] = by_head
+        heads = {a.head for a in (triple.agent, triple.patient) if a is not None}
+        picked = sorted({i for head in heads for i in by_head.get(head, ())})
+        return [known[i] for i in picked]
+
+    def in_sentences(self, triple: Triple, sentences: Collection[int]) -> list[Triple]:
+        """`candidates` that lie in one of `sentences`, in the same order."""
+        probe = (triple.event, triple.noun)
+        known = self._known(triple)
+        by_sentence = self._by_sentence.get(probe)
+        if by_sentence is None:
+            by_sentence = {}
+            for i, t in enumerate(known):
+                by_sentence.setdefault(t.sentence, []).append(i)
+            self._by_sentence[probe] = by_sentence
+        few, many = (sentences, by_sentence) if len(sentences) < len(by_sentence) else (
+            by_sentence, sentences)  # fmt: skip
+        picked = sorted(i for s in few if s in many for i in by_sentence[s])
+        return [known[i] for i in picked]
 
 
 def symmetric(triple: Triple) -> bool:

@@ -183,7 +183,7 @@ def _findings(
     for triple in hyp_triples:
         if symmetric(triple):
             continue
-        candidates = [r for r in index.candidates(triple) if not symmetric(r)]
+        candidates = [r for r in index.near(triple) if not symmetric(r)]
         found = conflict(triple, candidates)
         if found is None:
             continue
@@ -253,26 +253,42 @@ def _exchanges(
     other sentence has it in that role (of the clauses of one event there, the one that shares
     an argument with it, where the sentences tell the same thing: "the army shelled the town
     while rebels shelled the airport")."""
+    # A moved argument is the same (`Arg.same`: equal heads) as one of the other sentence's,
+    # so only sentences that share an argument's head are paired: each output sentence meets
+    # the few that share one, not every sentence that uses a frequent predicate.
+    hyp_sentences, ref_sentences = _by_sentence(hyp_triples), _by_sentence(index.triples)
+    ref_by_head: dict[str, set[int]] = {}
+    for sentence, triples in ref_sentences.items():
+        for head in _heads(triples):
+            ref_by_head.setdefault(head, set()).add(sentence)
+    near: dict[int, set[int]] = {}
     aligned: dict[tuple[int, int], dict[tuple[Clause, Clause], tuple[Triple, Triple]]] = {}
     for h in hyp_triples:
         if symmetric(h):
             continue
-        for r in index.candidates(h):
+        if h.sentence not in near:
+            heads = _heads(hyp_sentences[h.sentence])
+            near[h.sentence] = set().union(*(ref_by_head.get(x, set()) for x in heads))
+        for r in index.in_sentences(h, near[h.sentence]):
             if not symmetric(r):
                 pairs = aligned.setdefault((h.sentence, r.sentence), {})
                 pairs.setdefault((_clause_of(h), _clause_of(r)), (h, r))
     found: list[_Exchange] = []
+    hyp_fills: dict[int, dict[Slot, list[Arg]]] = {}
+    ref_fills: dict[int, dict[Slot, list[Arg]]] = {}
     for (h_sent, r_sent), pairs in aligned.items():
-        hyp_fill = _fillers([t for t in hyp_triples if t.sentence == h_sent])
-        ref_fill = _fillers([t for t in index.triples if t.sentence == r_sent])
+        hyp_sentence, ref_sentence = hyp_sentences[h_sent], ref_sentences[r_sent]
+        if h_sent not in hyp_fills:
+            hyp_fills[h_sent] = _fillers(hyp_sentence)
+        if r_sent not in ref_fills:
+            ref_fills[r_sent] = _fillers(ref_sentence)
         partners: dict[Clause, set[Clause]] = {}
         for h_clause, r_clause in pairs:
             partners.setdefault(h_clause, set()).add(r_clause)
+        hyp_fill, ref_fill = hyp_fills[h_sent], ref_fills[r_sent]
         exchanges = _sentence_exchanges(pairs, partners, hyp_fill, ref_fill)
         if not exchanges and alignment.aligned(h_sent, r_sent):
             exchanges = _anchored_exchanges(pairs, partners, hyp_fill, ref_fill)
-        hyp_sentence = [t for t in hyp_triples if t.sentence == h_sent]
-        ref_sentence = [t for t in index.triples if t.sentence == r_sent]
         found += [_shown_roles(e, hyp_sentence, ref_sentence) for e in exchanges]
     return found
 
@@ -312,6 +328,19 @@ def _anchored(
     args = hyp_fill.get((h_clause, anchor), [])
     shared = {r for r in r_clauses if any(_has(ref_fill.get((r, anchor), []), a) for a in args)}
     return shared or r_clauses
+
+
+def _by_sentence(triples: Sequence[Triple]) -> dict[int, list[Triple]]:
+    """Triples grouped by sentence, each group in the given order."""
+    grouped: dict[int, list[Triple]] = {}
+    for t in triples:
+        grouped.setdefault(t.sentence, []).append(t)
+    return grouped
+
+
+def _heads(triples: Sequence[Triple]) -> set[str]:
+    """Heads of the agents and patients of some triples."""
+    return {a.head for t in triples for a in (t.agent, t.patient) if a is not None}
 
 
 def _shown_roles(

@@ -51,11 +51,18 @@ class SentenceAlignment:
         return other_sentence in self._best.get(hyp_sentence, frozenset())
 
     def _match(self) -> dict[int, frozenset[int]]:
+        """A sentence that shares no key overlaps 0, below ALIGNED: only those that share
+        one (an index of the compared sentences by key) are scored."""
         other = {s: self._keys(self._other, s) for s in self._other_sentences}
+        by_key: dict[str, list[int]] = {}
+        for s, k in other.items():
+            for key in k:
+                by_key.setdefault(key, []).append(s)
         best: dict[int, frozenset[int]] = {}
         for start in self._hyp_sentences:
             keys = self._keys(self._hyp, start)
-            scores = {s: overlap(keys, k) for s, k in other.items()}
+            sharing = sorted({s for key in keys for s in by_key.get(key, ())})
+            scores = {s: overlap(keys, other[s]) for s in sharing}
             top = max(scores.values(), default=0.0)
             if top >= ALIGNED:
                 best[start] = frozenset(s for s, v in scores.items() if v == top)
