@@ -23,6 +23,7 @@ import evalsuite
 from evalsuite.checks.base import SEVERITIES, Finding, Severity
 from evalsuite.data import Example, load_jsonl, with_lang
 from evalsuite.errors import EvalsuiteError, InputError
+from evalsuite.heartbeat import heartbeat
 from evalsuite.io import (
     atomic_write_jsonl,
     check_output_directory,
@@ -306,6 +307,7 @@ def _xling_model(value: str | None) -> str | None:
     return parse_source_model(value).text()
 
 
+QUIET_HELP = "no heartbeat lines (a long input's stage, every 10 s, on stderr)"
 XLING_MODEL_HELP = (
     "a sentence encoder or COMET QE model (directory or hub id; 'PATH;key=value' settings) that "
     "judges detached_output, omission and addition against the source (README: model-backed)"
@@ -387,6 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--confidence", type=_confidence, default=0.95, help="interval level (default 0.95)"
     )
+    score.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     score.set_defaults(func=cmd_score)
 
     compare = sub.add_parser(
@@ -435,6 +438,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on", choices=SEVERITIES, help="exit 1 if any finding has this severity or worse"
     )
+    check.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     check.set_defaults(func=cmd_check)
 
     report = sub.add_parser("report", help="render a results.json as md, csv, json, html, junit")
@@ -460,8 +464,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    # One long pair runs for minutes as one item: a line on stderr says which stage runs.
+    beating = args.command in ("check", "score") and not args.quiet
     try:
-        return int(args.func(args))
+        with heartbeat(enabled=beating):
+            return int(args.func(args))
     except EvalsuiteError as err:
         print(f"evalsuite: error: {err}", file=sys.stderr)
         return EXIT_USAGE

@@ -25,6 +25,7 @@ from evalsuite.checks.omission import omission
 from evalsuite.checks.page_artifacts import page_artifact
 from evalsuite.checks.parallel import map_chunks, worker_count
 from evalsuite.checks.roles import role_reversal
+from evalsuite.heartbeat import stage
 from evalsuite.text.blas_threads import one_blas_thread
 from evalsuite.text.nlp import ParsedSegment, load_pipeline, normalize_lang, parse_texts
 
@@ -184,14 +185,16 @@ def _run_here(inputs: Sequence[CheckInput], checks: Sequence[Check]) -> list[lis
 
 
 def _check_here(inputs: Sequence[CheckInput], checks: Sequence[Check]) -> list[list[Finding]]:
-    segments = parse_segments(inputs, with_nlp=any(c.uses_parse for c in checks))
+    with stage("checks: parsing"):
+        segments = parse_segments(inputs, with_nlp=any(c.uses_parse for c in checks))
     results: list[list[Finding]] = []
     for segment in segments:
         compared = segment.ref is not None or segment.src is not None
         findings: list[Finding] = []
         for check in checks:
             if check.needs == "none" or compared:
-                findings.extend(check.run(segment))
+                with stage(f"checks: {check.name}"):  # what a long input's heartbeat names
+                    findings.extend(check.run(segment))
         results.append(findings)
     return results
 

@@ -24,6 +24,7 @@ from evalsuite.checks.runner import run_checks
 from evalsuite.data import Example
 from evalsuite.engine.profile import output_lang
 from evalsuite.engine.spec import ScoringSpec, scoring_metric
+from evalsuite.heartbeat import stage
 from evalsuite.metrics.base import FloatMatrix, SegmentBatch
 from evalsuite.results import RunRecord, SegmentRecord
 from evalsuite.text.nlp import model_versions
@@ -122,7 +123,8 @@ def score_partition(
     for name in spec.scored_metrics:
         metric = scoring_metric(name, spec.rouge_stemmer)
         prepared = dataclasses.replace(batch, prepared=spec.prepared.get(name))
-        part = metric.segment_statistics(prepared, spec.profile)
+        with stage(f"metric {name}"):
+            part = metric.segment_statistics(prepared, spec.profile)
         for found, extra in zip(metric_findings, part.findings, strict=False):
             found.extend(extra)
         for row, values in zip(scores, part.scores, strict=True):
