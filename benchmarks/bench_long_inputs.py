@@ -8,6 +8,9 @@ those of issue #15 item 18:
 
 - ROUGE (`score --metrics rouge --checks none`) and TER on one pair of N characters a side;
 - the reference-free `check` on one document of N words (a record with a hypothesis only);
+- `check --task summary` on one summary of N words against one article (`--article-words`):
+  the summary copies article sentences (one word in ten replaced, some roles swapped) and
+  adds sentences of its own, so it repeats names and clauses as long summaries do;
 - `score` (default metrics, `--checks all`) on N short pairs: memory growth per pair;
 - a SIGINT sent in the middle of the longest ROUGE: seconds until the process exits, and its
   exit status (130 is the CLI's answer to an interrupt).
@@ -90,6 +93,31 @@ def reference_and_hypothesis(
     return _text(ref), _text(hyp)
 
 
+def article_and_summary(
+    article_words: int, summary_words: int, seed: int = SEED
+) -> tuple[str, str]:
+    """An article of `article_words` words and a summary of `summary_words`: three sentences
+    in five taken from the article (one word in ten replaced, one in four with two words
+    swapped), the others new, in the order drawn."""
+    rng, vocab, names = _generator(seed)
+    article: list[list[str]] = []
+    while sum(len(s) for s in article) < article_words:
+        article.append(_sentence(rng, vocab, names))
+    summary: list[list[str]] = []
+    size = 0
+    while size < summary_words:
+        if rng.random() < 0.6:
+            taken = [rng.choice(vocab) if rng.random() < 0.1 else w for w in rng.choice(article)]
+            if rng.random() < 0.25:
+                i, j = rng.randrange(len(taken)), rng.randrange(len(taken))
+                taken[i], taken[j] = taken[j], taken[i]
+            summary.append(taken)
+        else:
+            summary.append(_sentence(rng, vocab, names))
+        size += len(summary[-1])
+    return _text(article), _text(summary)
+
+
 def _write(path: Path, records: list[dict[str, str]]) -> Path:
     with path.open("w", encoding="utf-8") as handle:
         for record in records:
@@ -139,6 +167,15 @@ def _load() -> str:
     )
 
 
+def _commit() -> str:
+    try:
+        out = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True, check=True)  # fmt: skip
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return out.stdout.strip()
+
+
 def _sizes(text: str) -> list[int]:
     return [int(x) for x in text.split(",") if x]
 
@@ -158,6 +195,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="words of the one document the reference-free check reads",
     )
     parser.add_argument(
+        "--summary-words",
+        type=_sizes,
+        default=[2_000, 8_000, 32_000],
+        help="words of the one summary `check --task summary` reads against the article",
+    )
+    parser.add_argument(
+        "--article-words", type=int, default=25_000, help="words of that article"
+    )
+    parser.add_argument(
         "--pairs",
         type=_sizes,
         default=[10_000, 20_000],
@@ -165,12 +211,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        default="rouge,ter,check,score,sigint",
+        default="rouge,ter,check,summary,score,sigint",
         help="comma list of cases to run (default all)",
     )
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     print(f"load before: {_load()}")
+    print(f"commit: {_commit()}")
     print(f"{'case':<24} {'input':<20} {'seconds':>9} {'peak RSS MB':>12}  note", flush=True)
 
     def add(row: tuple[str, str, float, float, str]) -> None:
@@ -238,6 +285,31 @@ def main(argv: Sequence[str] | None = None) -> int:
                         f"{rss * 1024 / words:.1f} KB/word",
                     )
                 )
+        if "summary" in only:
+            for words in args.summary_words:
+                article, summary = article_and_summary(args.article_words, words)
+                record = {"id": "1", "source": article, "hypothesis": summary}
+                path = _write(work / f"summary{words}.jsonl", [record])
+                command = ["check", "--input", str(path), "--task", "summary",
+                           "--output", str(work / "o.jsonl")]  # fmt: skip
+                seconds, rss, _, _ = _run(command)
+                longest = (command, seconds)
+                add(
+                    (
+                        "check --task summary",
+                        f"{words:,} w / {args.article_words:,}",
+                        seconds - base["check"],
+                        rss,
+                        f"{rss * 1024 / (words + args.article_words):.1f} KB/word",
+                    )
+                )
+            if "sigint" in only and args.summary_words:
+                command, full = longest
+                for at in (full * k / 4 for k in (1, 2, 3)):
+                    _, _, code, reaction = _run(command, interrupt_after=at)
+                    note = f"sent at {at:.1f} s; exit {code}"
+                    add(("SIGINT inside check", f"{max(args.summary_words):,} w summary",
+                         reaction, float("nan"), note))  # fmt: skip
         if "score" in only:
             peaks: list[tuple[int, float]] = []
             for n in args.pairs:
