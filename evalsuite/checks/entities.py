@@ -19,6 +19,7 @@ from typing import Any
 
 from evalsuite.checks import source_entities
 from evalsuite.checks.base import Finding, Span
+from evalsuite.checks.name_blocks import Key, NameBlocks, entity_blocks, match_keys
 from evalsuite.text.census_names import is_given_name
 from evalsuite.text.nlp import (
     Entity,
@@ -1149,14 +1150,17 @@ def _clusters(entities: Iterable[Entity]) -> list[list[Entity]]:
     A name with no words (`_same` matches nothing, not even itself) is compared each time."""
     clusters: list[list[Entity]] = []
     chosen: dict[str, int] = {}
-    for ent in entities:
+    firsts = NameBlocks(_match_keys)  # the clusters' first mentions: only those sharing a
+    for ent in entities:  # key with a mention can be its entity (`name_blocks`)
         known = chosen.get(ent.text)
         if known is not None:
             clusters[known].append(ent)
             continue
-        joined = next((i for i, c in enumerate(clusters) if _same(ent, c[0])), len(clusters))
+        near = firsts.near(ent.text)
+        joined = next((i for i in near if _same(ent, clusters[i][0])), len(clusters))
         if joined == len(clusters):
             clusters.append([])
+            firsts.add(ent.text)
         clusters[joined].append(ent)
         if name_tokens(ent.text):
             chosen[ent.text] = joined
@@ -1272,7 +1276,9 @@ def _entity_matches(ent: Entity, others: Iterable[Entity]) -> dict[MatchKind, _M
     """The best match of each kind among `others`. A nationality in another grammatical form
     ("Americans"/"American", "Indian"/"India") is the same entity, not a respelling."""
     by_kind: dict[MatchKind, _Match] = {}
-    for other in _distinct(tuple(others)):
+    distinct = _distinct(tuple(others))
+    # Only entities that share a key with the name can match it (`name_blocks`).
+    for other in (distinct[i] for i in entity_blocks(distinct, _match_keys).near(ent.text)):
         match = match_names(ent.text, other.text) or _shared_words(ent.text, other.text)
         if match is None:
             continue
@@ -1319,6 +1325,10 @@ def _shared_words(a: str, b: str) -> tuple[MatchKind, float] | None:
     if ta[0] not in shared and _form_of(tb[0], ta) is None:
         return None
     return ("variant", round(len(shared) / max(len(ta), len(tb)), 3))
+
+
+def _match_keys(name: str) -> frozenset[Key]:
+    return match_keys(name, tuple(_distinctive(name)))
 
 
 def _distinctive(name: str) -> list[str]:

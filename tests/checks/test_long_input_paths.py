@@ -172,3 +172,22 @@ def test_the_pairs_hold_every_kind_of_role_finding() -> None:
     assert {("both", "same"), ("one_side", "same"), ("both", "unrelated"),
             ("across_clauses", None)} <= kinds  # fmt: skip
     assert any(f["check"] == "negation_flip" for seed in (1, 2) for f in _findings(*_pair(seed)))
+
+
+def test_blocked_name_matching_equals_all_pairs() -> None:
+    """Entities compared only within a shared key (`name_blocks`) and mentions grouped by
+    the clusters that share one: the same matches and clusters as comparing all pairs, on
+    respellings, acronyms, places and their people, and bodies worded apart."""
+    rng = random.Random(5)
+    extra = ["NATO", "North Atlantic Treaty Organization", "U.S.", "United States", "FA",
+             "Football Association", "MoD", "Ministry of Defence", "Mexico", "Mexican",
+             "Mexicans", *BODIES, *PLACES, "Mr Blinken", "Blinken", "Jiang"]  # fmt: skip
+    texts = _names() + extra
+    labels = ["PERSON", "GPE", "ORG", "NORP", "MISC", "LOC"]
+    mentions = [Entity(rng.choice(texts), rng.choice(labels), i, i + 1) for i in range(600)]
+    for ent in mentions[:250]:
+        assert entities._entity_matches(ent, mentions) == straightforward.entity_matches(
+            ent, mentions
+        ), ent
+    assert entities._clusters(mentions) == straightforward.clusters(mentions)
+    assert any(len(c) > 1 and len({e.text for e in c}) > 1 for c in entities._clusters(mentions))
