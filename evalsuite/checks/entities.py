@@ -266,7 +266,9 @@ def _lost_acronym_form(
         return None
     acronym, expansion = acronyms[0], expansions[0]
     has_acronym = re.search(rf"(?<![^\W\d_]){re.escape(acronym.text)}(?![^\W\d_])", hyp_text)
-    has_expansion = hyp.find(name_key(expansion.text)) or _find_most_words(expansion, hyp)
+    has_expansion = hyp.find(name_key(expansion.text)) or _find_most_words(
+        expansion, word_index(hyp.original)
+    )
     if has_acronym and not has_expansion:
         return expansion, acronym
     if has_expansion and not has_acronym:

@@ -19,7 +19,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from evalsuite.checks.role_compare import Conflict, full_swap, same, slot, symmetric
+from evalsuite.checks.role_compare import (
+    ArgKey,
+    Conflict,
+    arg_keys,
+    full_swap,
+    same,
+    slot,
+    symmetric,
+)
 from evalsuite.text.predicates import contrasted, same_event
 from evalsuite.text.roles import Triple
 from evalsuite.text.sentence_alignment import SentenceAlignment
@@ -43,18 +51,20 @@ def aligned_swaps(
     source with source, whatever "hire from" also reads as."""
     hyp_converse = {t.pred_token for t in hyp_triples if t.reading is not None}
     ref_converse = {t.pred_token for t in ref_triples if t.reading is not None}
-    # A full swap needs the clause's patient to be the output's agent (`same`: equal heads):
-    # only those clauses are read, not every clause of the compared text for each output one.
-    by_patient: dict[str, list[Triple]] = {}
-    for r in ref_triples:
-        if r.patient is not None and _comparable(r) and not _read_as_converse(r, ref_converse):
-            by_patient.setdefault(r.patient.head, []).append(r)
+    # A full swap needs the clause's patient to be the output's agent (`same`: a shared
+    # `arg_keys` key): only those clauses are read, not every clause of the compared text.
+    compared = [r for r in ref_triples if _comparable(r) and not _read_as_converse(r, ref_converse)]
+    by_patient: dict[ArgKey, list[int]] = {}
+    for i, r in enumerate(compared):
+        for key in arg_keys(r.patient) if r.patient is not None else ():
+            by_patient.setdefault(key, []).append(i)
     found: list[Conflict] = []
     for h in hyp_triples:
         if not _comparable(h) or _read_as_converse(h, hyp_converse):
             continue
         assert h.agent is not None  # `_comparable`
-        for r in by_patient.get(h.agent.head, []):
+        near = sorted({i for key in arg_keys(h.agent) for i in by_patient.get(key, ())})
+        for r in (compared[i] for i in near):
             if not full_swap(h, r):
                 continue
             if same_event(h.event, r.event) or contrasted(h.event, r.event):

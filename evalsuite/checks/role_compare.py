@@ -16,7 +16,8 @@ from evalsuite.text.predicates import Key, index_keys, opposed, probe_keys
 from evalsuite.text.roles import Arg, Triple
 
 __all__ = [
-    "SYMMETRIC_PREDICATES", "Conflict", "EventIndex", "agrees", "conflict", "full_swap",
+    "SYMMETRIC_PREDICATES", "ArgKey", "Conflict", "EventIndex", "agrees", "arg_keys", "conflict",
+    "full_swap",
     "one_clause", "same", "slot", "symmetric",
 ]  # fmt: skip
 
@@ -58,7 +59,7 @@ class EventIndex:
         # Candidates depend on the probe's event and noun only; an index kept with a parse
         # (checks/roles.py) answers the same clause of every system's output once.
         self._found: dict[tuple[str, bool], tuple[Triple, ...]] = {}
-        self._by_head: dict[tuple[str, bool], dict[str, list[int]]] = {}
+        self._by_key_of_args: dict[tuple[str, bool], dict[ArgKey, list[int]]] = {}
         self._by_sentence: dict[tuple[str, bool], dict[int, list[int]]] = {}
 
     def candidates(self, triple: Triple) -> list[Triple]:
@@ -83,21 +84,21 @@ class EventIndex:
         return self._found[probe]
 
     def near(self, triple: Triple) -> list[Triple]:
-        """`candidates` whose agent or patient has the head of the triple's agent or patient,
-        in the same order: the only ones that can swap with it or agree with it (`conflict`
-        compares arguments with `Arg.same`, which needs equal heads), found without reading
-        every clause of a frequent event ("say") for each of the output's."""
+        """`candidates` whose agent or patient shares an `arg_keys` key with the triple's
+        agent or patient, in the same order: the only ones that can swap with it or agree
+        with it (`conflict` compares arguments with `Arg.same`), found without reading every
+        clause of a frequent event ("say") for each of the output's."""
         probe = (triple.event, triple.noun)
         known = self._known(triple)
-        by_head = self._by_head.get(probe)
-        if by_head is None:
-            by_head = {}
+        by_key = self._by_key_of_args.get(probe)
+        if by_key is None:
+            by_key = {}
             for i, t in enumerate(known):
-                for head in dict.fromkeys(a.head for a in (t.agent, t.patient) if a is not None):
-                    by_head.setdefault(head, []).append(i)
-            self._by_head[probe] = by_head
-        heads = {a.head for a in (triple.agent, triple.patient) if a is not None}
-        picked = sorted({i for head in heads for i in by_head.get(head, ())})
+                for key in set().union(*(arg_keys(a) for a in (t.agent, t.patient) if a)):
+                    by_key.setdefault(key, []).append(i)
+            self._by_key_of_args[probe] = by_key
+        keys = set().union(*(arg_keys(a) for a in (triple.agent, triple.patient) if a))
+        picked = sorted({i for key in keys for i in by_key.get(key, ())})
         return [known[i] for i in picked]
 
     def in_sentences(self, triple: Triple, sentences: Collection[int]) -> list[Triple]:
@@ -114,6 +115,15 @@ class EventIndex:
             by_sentence, sentences)  # fmt: skip
         picked = sorted(i for s in few if s in many for i in by_sentence[s])
         return [known[i] for i in picked]
+
+
+ArgKey = tuple[str, str]
+"""A key two arguments share whenever `Arg.same` holds: the head, or a country named."""
+
+
+def arg_keys(arg: Arg) -> set[ArgKey]:
+    """The keys of an argument (`Arg.same` needs equal heads or a country in common)."""
+    return {("head", arg.head), *(("place", place) for place in arg.places)}
 
 
 def symmetric(triple: Triple) -> bool:

@@ -23,8 +23,10 @@ from evalsuite.checks.base import Finding, Span
 from evalsuite.checks.role_aligned import aligned_swaps
 from evalsuite.checks.role_compare import (
     SYMMETRIC_PREDICATES,
+    ArgKey,
     Conflict,
     EventIndex,
+    arg_keys,
     conflict,
     one_clause,
     slot,
@@ -253,11 +255,11 @@ def _exchanges(
     other sentence has it in that role (of the clauses of one event there, the one that shares
     an argument with it, where the sentences tell the same thing: "the army shelled the town
     while rebels shelled the airport")."""
-    # A moved argument is the same (`Arg.same`: equal heads) as one of the other sentence's,
-    # so only sentences that share an argument's head are paired: each output sentence meets
-    # the few that share one, not every sentence that uses a frequent predicate.
+    # A moved argument is the same (`Arg.same`) as one of the other sentence's, so only
+    # sentences whose arguments share a key (`arg_keys`: a head, a country) are paired: each
+    # output sentence meets the few that share one, not every sentence of a frequent predicate.
     hyp_sentences, ref_sentences = _by_sentence(hyp_triples), _by_sentence(index.triples)
-    ref_by_head: dict[str, set[int]] = {}
+    ref_by_head: dict[ArgKey, set[int]] = {}
     for sentence, triples in ref_sentences.items():
         for head in _heads(triples):
             ref_by_head.setdefault(head, set()).add(sentence)
@@ -338,9 +340,9 @@ def _by_sentence(triples: Sequence[Triple]) -> dict[int, list[Triple]]:
     return grouped
 
 
-def _heads(triples: Sequence[Triple]) -> set[str]:
-    """Heads of the agents and patients of some triples."""
-    return {a.head for t in triples for a in (t.agent, t.patient) if a is not None}
+def _heads(triples: Sequence[Triple]) -> set[ArgKey]:
+    """The `arg_keys` of the agents and patients of some triples."""
+    return {k for t in triples for a in (t.agent, t.patient) if a is not None for k in arg_keys(a)}
 
 
 def _shown_roles(

@@ -71,9 +71,9 @@ def _changed(rng: random.Random, clause: Clause, names: list[str]) -> Clause:
 def _pair(seed: int) -> tuple[str, str]:
     """An article and a summary of it that repeats, respells, swaps and invents."""
     rng = random.Random(seed)
-    names = rng.sample(_names(), 18)
+    names = rng.sample(_names(), 16) + ["Russia", "the Ukrainians"]  # a country, by demonym
     article = [_clause(rng, names) for _ in range(30)]
-    others = rng.sample(_names(), 6) + names[:4]
+    others = rng.sample(_names(), 6) + names[:4] + ["the Russians", "Ukraine"]
     summary = [
         clause if rng.random() < 0.4 else _changed(rng, clause, others)
         for clause in (rng.choice(article) for _ in range(24))
@@ -191,3 +191,26 @@ def test_blocked_name_matching_equals_all_pairs() -> None:
         ), ent
     assert entities._clusters(mentions) == straightforward.clusters(mentions)
     assert any(len(c) > 1 and len({e.text for e in c}) > 1 for c in entities._clusters(mentions))
+
+
+COUNTRY_PAIRS = [
+    ("Russian troops attacked Ukraine on Monday. Officials in Kyiv said so.",
+     "Ukraine attacked the Russians on Monday."),
+    ("The Russian attack on Ukraine continued. Markets fell.",
+     "The Ukrainian attack on Russia continued."),
+    ("French police arrested two Germans. Germany protested.",
+     "The Germans arrested France's police."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("article", "summary"), COUNTRY_PAIRS)
+def test_a_country_named_by_its_people_is_paired_too(
+    article: str, summary: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Arg.same` also holds for one country named two ways (Russia / the Russians) whose
+    heads differ: the indexed pairing keys arguments by their countries as well."""
+    indexed = _findings(article, summary)
+    with monkeypatch.context() as patch:
+        _straightforward(patch)
+        plain = _findings(article, summary)
+    assert indexed == plain
