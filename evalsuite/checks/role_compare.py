@@ -122,8 +122,13 @@ ArgKey = tuple[str, str]
 
 
 def arg_keys(arg: Arg) -> set[ArgKey]:
-    """The keys of an argument (`Arg.same` needs equal heads or a country in common)."""
-    return {("head", arg.head), *(("place", place) for place in arg.places)}
+    """Keys two arguments share whenever `Arg.same` holds (keep the two in step; tested on
+    every pair of arguments of the test texts): equal heads, a country in common, or a
+    capitalised word as written that is the other's head ("Bulls" / "the Bulls")."""
+    keys = {("head", arg.head), *(("place", place) for place in arg.places)}
+    if arg.written:
+        keys.add(("head", arg.written))
+    return keys
 
 
 def symmetric(triple: Triple) -> bool:

@@ -214,3 +214,23 @@ def test_a_country_named_by_its_people_is_paired_too(
         _straightforward(patch)
         plain = _findings(article, summary)
     assert indexed == plain
+
+
+def test_arguments_that_are_the_same_share_a_key() -> None:
+    """`arg_keys` is the pairing's promise about `Arg.same`: every two arguments that are the
+    same share a key (a rule added to `same` needs its key here)."""
+    from evalsuite.checks.role_compare import arg_keys
+    from evalsuite.text.roles import extract_triples
+
+    texts = [text for pair in [*COUNTRY_PAIRS, _pair(1), _pair(2)] for text in pair]
+    texts += ["The Lakers beat the Bulls.", "Bulls beat the Lakers.", "Joe Biden met Xi.",
+              "Biden called Xi Jinping.", "The Russian attack on Ukraine.",
+              "Russia shelled Kyiv."]  # fmt: skip
+    segments = parse_segments([CheckInput(t, hyp_lang="en") for t in texts])
+    args = {
+        a for seg in segments if seg.hyp.doc is not None
+        for t in extract_triples(seg.hyp.doc) for a in (t.agent, t.patient) if a
+    }  # fmt: skip
+    pairs = [(a, b) for a in args for b in args if a is not b and a.same(b)]
+    assert pairs and all(arg_keys(a) & arg_keys(b) for a, b in pairs)
+    assert any(a.head != b.head for a, b in pairs)  # not only equal heads
