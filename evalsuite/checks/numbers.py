@@ -77,12 +77,19 @@ def _reportable(
 def _numbers(parsed: ParsedText, other: ParsedText | None) -> list[NumberMention]:
     """Mentions of a text, compared with `other`. Across languages "1" is weak (it is "a",
     "another", a classifier...), and when either language has no number-word table, so are
-    numbers up to ten (a "2" there may be written as a word here, unseen)."""
+    numbers up to ten (a "2" there may be written as a word here, unseen). A fraction in
+    digits ("0,25") is no such word and stays reportable."""
     mentions = list(extract_numbers(parsed.text, parsed.lang))
     if other is None or other.lang == parsed.lang:
         return mentions
     limit = 1.0 if has_number_words(parsed.lang) and has_number_words(other.lang) else 10.0
-    return [_weakened(m) if m.value <= limit and not m.marker else m for m in mentions]
+    return [_weakened(m) if _article_like(m, limit) else m for m in mentions]
+
+
+def _article_like(m: NumberMention, limit: float) -> bool:
+    """A small whole number (or one in words) that another language may write as a word."""
+    whole = m.spelled or m.value == int(m.value)
+    return m.value <= limit and whole and not m.marker
 
 
 def _ordinals_for(

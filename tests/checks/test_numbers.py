@@ -283,6 +283,13 @@ SOURCE_ONLY = [
     ("One in seven or eight has one.", "Jeder Sechste oder Achte hat ein Boot.", "de", "en", True),
     ("Twenty-two people came.", "Zweiundzwanzig Leute kamen.", "de", "en", False),
     ("A dozen eggs.", "Zwölf Eier.", "de", "en", False),
+    # a fraction below one in digits is no article-like "1": a change of it is reported
+    ("Rates rose by 0.25 percentage points.", "Die Zinsen stiegen um 0,25 Prozentpunkte.",
+     "de", "en", False),
+    ("Rates rose by 0.35 percentage points.", "Die Zinsen stiegen um 0,25 Prozentpunkte.",
+     "de", "en", True),
+    ("Turnout was 0.8 percent lower.", "La participación fue un 0,6 % menor.", "es", "en", True),
+    ("One person and 1 dog.", "Une personne et un chien.", "fr", "en", False),
     # ru, es, fr
     ("Six new ships at three yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", False),
     ("Six new ships at four yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", True),
