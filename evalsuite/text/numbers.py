@@ -13,6 +13,14 @@ from functools import lru_cache
 
 from evalsuite.checks.base import Span
 from evalsuite.text.cjk_numbers import cjk_numbers
+from evalsuite.text.clock_times import (
+    TWELVE,
+    TWENTY_FOUR,
+    hour_of_day,
+    hour_words,
+    same_hour,
+    twelve_hour_clock,
+)
 from evalsuite.text.number_words import (
     COMPOUNDING,
     NumberWord,
@@ -45,6 +53,11 @@ _NAME_SUFFIX = re.compile(r"[A-Za-z]+_")
 _GROUP_SPACES = "\u00a0\u202f\u2009"
 _CLOCK = re.compile(r"\s*(?:h\b|uhr\b)", re.IGNORECASE)
 _TWELVE_HOUR = re.compile(r"\b(\d{1,2})[:.](\d{2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_BARE_TWELVE_HOUR = re.compile(r"\b(\d{1,2})\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+"""An hour and a day half with no minutes ("7 pm"), read where the language keeps a 12-hour
+clock: elsewhere "7 am" is German "7 am Montag"."""
+_HOUR_WORD = re.compile(r"\s*([^\W\d_]+)\.?")
+_MINUTES_AFTER = re.compile(r":\d{2}(?!\d)")
 _PERCENT = re.compile(r"\s?[%％٪]")
 
 _SCALES: dict[str, float] = {
@@ -100,6 +113,8 @@ class NumberMention:
     spelled: bool = False
     digits: str = ""
     """The value before a scale word ("98" in "98 millions"), for "from 98 to 127 million"."""
+    clock: str = ""
+    """An hour: `clock_times.TWELVE` ("7 pm", value 19) or `TWENTY_FOUR` ("07:30")."""
 
     @property
     def soft(self) -> bool:
@@ -188,19 +203,40 @@ def _cjk_mentions(text: str) -> list[NumberMention]:
     return mentions
 
 
-def _clock_mentions(text: str) -> list[NumberMention]:
-    """Read "8:30 p.m." as 20 and 30, so that it equals "20:30"."""
+def _clock_mentions(text: str, lang: str) -> list[NumberMention]:
+    """Read "8:30 p.m." as 20 and 30, so that it equals "20:30"; "7 pm" as 19 where the
+    language keeps a 12-hour clock."""
     mentions: list[NumberMention] = []
     for m in _TWELVE_HOUR.finditer(text):
-        hour = int(m.group(1)) % 12 + (12 if m.group(3).lower() == "p" else 0)
-        minute = float(m.group(2))
-        mentions.append(NumberMention(str(hour), hour, m.start(1), m.end(1), m.group(1)))
-        mentions.append(NumberMention(_format(minute), minute, m.start(2), m.end(2), m.group(2)))
+        mentions += _hour_and_minutes(m.group(1), m.start(1), m.group(2), m.start(2),
+                                      m.group(3))  # fmt: skip
+    for m in _BARE_TWELVE_HOUR.finditer(text) if twelve_hour_clock(lang) else ():
+        if 1 <= int(m.group(1)) <= 12 and not any(_inside(m.start(), c) for c in mentions):
+            mentions += _hour_and_minutes(m.group(1), m.start(1), "", 0, m.group(2))
     return mentions
 
 
+def _inside(at: int, mention: NumberMention) -> bool:
+    return mention.start <= at < mention.end
+
+
+def _hour_and_minutes(
+    hour: str, at: int, minutes: str, minutes_at: int, half: str = ""
+) -> list[NumberMention]:
+    """An hour (of the day, with a day `half` "a"/"p") and its minutes; "00" minutes are weak
+    ("19.00 Uhr" is "7 pm")."""
+    value = float(hour_of_day(int(hour), half) if half else int(hour))
+    clock = TWELVE if half else TWENTY_FOUR
+    out = [NumberMention(_format(value), value, at, at + len(hour), hour, clock=clock)]
+    if minutes:
+        minute = float(minutes)
+        out.append(NumberMention(_format(minute), minute, minutes_at,
+                                 minutes_at + len(minutes), minutes, weak=minute == 0))  # fmt: skip
+    return out
+
+
 def _digit_mentions(text: str, lang: str) -> list[NumberMention]:
-    mentions = _clock_mentions(text)
+    mentions = _clock_mentions(text, lang)
     for raw in _DIGITS.finditer(text):
         if any(m.start <= raw.start() < m.end for m in mentions):
             continue
@@ -239,17 +275,15 @@ def _continues_group(previous: str, part: str) -> bool:
 
 def _read_chunk(text: str, chunk: str, start: int, end: int, lang: str) -> list[NumberMention]:
     clock = re.fullmatch(r"(\d{1,2})[.](\d{2})", chunk)
-    if clock and _CLOCK.match(text, end):
-        hours, minutes = clock.group(1), clock.group(2)
-        return [
-            NumberMention(_format(float(hours)), float(hours), start, start + len(hours), hours),
-            NumberMention(_format(float(minutes)), float(minutes), end - 2, end, minutes),
-        ]
+    if clock and _clock_cue(text, end, lang):
+        return _hour_and_minutes(clock.group(1), start, clock.group(2), end - 2)
     value = _parse_digits(chunk, lang)
     if value is None:
         return []
     if value == 0 and text[start - 1 : start] in (":", "h"):
         return [NumberMention("0", 0.0, start, end, chunk, weak=True)]  # "15:00" is "15"
+    if _MINUTES_AFTER.match(text, end) and value <= 24 and not twelve_hour_clock(lang):
+        return [NumberMention(_format(value), value, start, end, chunk, clock=TWENTY_FOUR)]
     digits = _format(value)
     scale = _SCALE_AFTER.match(text, end)
     factor = _scale_factor(scale.group(1), lang) if scale else None
@@ -260,6 +294,15 @@ def _read_chunk(text: str, chunk: str, start: int, end: int, lang: str) -> list[
     if percent:
         end = percent.end()
     return [NumberMention(_format(value), value, start, end, text[start:end], digits=digits)]
+
+
+def _clock_cue(text: str, end: int, lang: str) -> bool:
+    """Whether "H.MM" at `end` is a time: "h" or "Uhr" follows, or, where a decimal comma
+    leaves the dot free, one of the language's hour words ("19.30 horas")."""
+    if _CLOCK.match(text, end):
+        return True
+    word = _HOUR_WORD.match(text, end)
+    return word is not None and _comma_decimal(lang) and word.group(1).lower() in hour_words(lang)
 
 
 def _scale_factor(word: str, lang: str) -> float | None:
@@ -556,6 +599,9 @@ def satisfies(available: NumberMention, wanted: NumberMention) -> bool:
     and its two digits written with a leading zero ("1/1/08" for 2008); or a magnitude word
     and a number of that magnitude."""
     if available.key == wanted.key or _short_year(available, wanted):
+        return True
+    a, w = available, wanted
+    if same_hour(a.clock, a.text, w.clock, w.value) or same_hour(w.clock, w.text, a.clock, a.value):
         return True
     scaled = {available.digits != available.key, wanted.digits != wanted.key}
     if available.digits and available.digits == wanted.digits and scaled == {True, False}:

@@ -290,6 +290,14 @@ SOURCE_ONLY = [
      "de", "en", True),
     ("Turnout was 0.8 percent lower.", "La participación fue un 0,6 % menor.", "es", "en", True),
     ("One person and 1 dog.", "Une personne et un chien.", "fr", "en", False),
+    # times of day: the 24-hour clock of the source, the 12-hour clock of English
+    ("The games begin at 7.30 pm.", "Los juegos comienzan a las 19.30 horas.", "es", "en", False),
+    ("The games begin at 8.30 pm.", "Los juegos comienzan a las 19.30 horas.", "es", "en", True),
+    ("We meet at 7 pm.", "Wir treffen uns um 19 Uhr.", "de", "en", False),
+    ("We meet at 7 am.", "Wir treffen uns um 19 Uhr.", "de", "en", True),
+    ("It starts at 7 p.m.", "Начало в 19:00.", "ru", "en", False),
+    ("It starts at 8 p.m.", "Начало в 19:00.", "ru", "en", True),
+    ("Um 19 Uhr beginnt es.", "It starts at 7 pm.", "en", "de", False),
     # ru, es, fr
     ("Six new ships at three yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", False),
     ("Six new ships at four yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", True),
