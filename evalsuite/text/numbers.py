@@ -21,6 +21,7 @@ from evalsuite.text.clock_times import (
     same_hour,
     twelve_hour_clock,
 )
+from evalsuite.text.decades import is_decade, same_decade
 from evalsuite.text.number_words import (
     COMPOUNDING,
     NumberWord,
@@ -115,6 +116,8 @@ class NumberMention:
     """The value before a scale word ("98" in "98 millions"), for "from 98 to 127 million"."""
     clock: str = ""
     """An hour: `clock_times.TWELVE` ("7 pm", value 19) or `TWENTY_FOUR` ("07:30")."""
+    decade: bool = False
+    """A decade ("1990s", "los años 90"; `evalsuite.text.decades`)."""
 
     @property
     def soft(self) -> bool:
@@ -293,7 +296,9 @@ def _read_chunk(text: str, chunk: str, start: int, end: int, lang: str) -> list[
     percent = _PERCENT.match(text, end)
     if percent:
         end = percent.end()
-    return [NumberMention(_format(value), value, start, end, text[start:end], digits=digits)]
+    decade = not (scale and factor) and not percent and is_decade(text, start, end, value, lang)
+    return [NumberMention(_format(value), value, start, end, text[start:end], digits=digits,
+                          decade=decade)]  # fmt: skip
 
 
 def _clock_cue(text: str, end: int, lang: str) -> bool:
@@ -596,12 +601,15 @@ def has_number_words(lang: str) -> bool:
 
 def satisfies(available: NumberMention, wanted: NumberMention) -> bool:
     """Same value; a bare number equal to the other's digits before its scale word; a year
-    and its two digits written with a leading zero ("1/1/08" for 2008); or a magnitude word
-    and a number of that magnitude."""
+    and its two digits written with a leading zero ("1/1/08" for 2008); an hour of a 12-hour
+    clock and the same hour of the day ("7 pm" / "19:00"); a decade with and without its
+    century ("the 1990s" / "los años 90"); or a magnitude word and a number of that magnitude."""
     if available.key == wanted.key or _short_year(available, wanted):
         return True
     a, w = available, wanted
     if same_hour(a.clock, a.text, w.clock, w.value) or same_hour(w.clock, w.text, a.clock, a.value):
+        return True
+    if a.decade and w.decade and same_decade(a.value, a.text, w.value, w.text):
         return True
     scaled = {available.digits != available.key, wanted.digits != wanted.key}
     if available.digits and available.digits == wanted.digits and scaled == {True, False}:

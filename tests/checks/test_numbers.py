@@ -298,6 +298,14 @@ SOURCE_ONLY = [
     ("It starts at 7 p.m.", "Начало в 19:00.", "ru", "en", False),
     ("It starts at 8 p.m.", "Начало в 19:00.", "ru", "en", True),
     ("Um 19 Uhr beginnt es.", "It starts at 7 pm.", "en", "de", False),
+    # decades with and without their century
+    ("In the 1990s he ruled.", "W latach 90. rządził.", "pl", "en", False),
+    ("In the 1980s he ruled.", "W latach 90. rządził.", "pl", "en", True),
+    ("Music of the 90s.", "Música de los años 90.", "es", "en", False),
+    ("Music of the 1990s.", "Musik der 90er Jahre.", "de", "en", False),
+    ("Music of the 1980s.", "Musik der 90er Jahre.", "de", "en", True),
+    ("In the 1990s it grew.", "В 90-е годы он рос.", "ru", "en", False),
+    ("In the 90s it grew.", "Dans les années 1990, il a grandi.", "fr", "en", False),
     # ru, es, fr
     ("Six new ships at three yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", False),
     ("Six new ships at four yards.", "Шесть новых кораблей на трех верфях.", "ru", "en", True),
