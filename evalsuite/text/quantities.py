@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from evalsuite.text.clock_times import TWELVE
 from evalsuite.text.content_words import _stop_words
 from evalsuite.text.numbers import NumberMention, extract_numbers, month_number, ordinal_word
 from evalsuite.text.quantity_words import quantity_words
@@ -52,7 +53,8 @@ _SENTENCE_END = re.compile(r"[.!?]['\"’”]?\s+|\n+")
 class Reading:
     """One way to read a number: its kind, value in its own unit, and that unit.
 
-    kinds: bare, count, money, measure, age, percent, year, decade, day, month, ordinal, clock.
+    kinds: bare, count, money, measure, age, percent, year, decade, day, month, ordinal, clock,
+    hour (the hour written on a 12-hour clock, "7" of "7 pm": only a bare number matches it).
     """
 
     kind: str
@@ -329,6 +331,9 @@ def _unit_readings(
             # a year; English never does ("2000 years" is a duration)
             return [Reading("year", value), reading], end + unit.end()
         return [reading], end + unit.end()
+    if m.clock == TWELVE and m.text.isdigit():
+        # "7 pm" is 19 o'clock, and also the bare hour "7" of "at 7 in the evening"
+        return [Reading("clock", value), Reading("hour", float(m.text))], end
     if _CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before):
         return [Reading("clock", value)], end
     if (decade := _DECADE_AFTER.match(after)) and value % 10 == 0 and not m.spelled:

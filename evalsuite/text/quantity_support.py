@@ -254,6 +254,8 @@ def _compatible(s: Reading, a: Reading) -> bool:
     agree, and so do the dimension, the age unit, the currency, or the month."""
     if s.kind == "bare" or a.kind == "bare":
         return s.kind not in ("decade",)
+    if s.kind == "hour" or a.kind == "hour":
+        return False  # "7" of "7 pm" is no "7" of "7 am": only a bare "7" stands for it
     if s.kind != a.kind:
         # "a sixth victim" says there are six: an ordinal supports a count or a day (not
         # "second", which is as often a unit of time or "another")

@@ -183,6 +183,15 @@ MUST_NOT_FIRE = [
     ("Turnover fell by £1 million to just over £100m.",
      "Turnover fell by £1m to just over £100m, the accounts showed.", False),
 ]
+# times of day: "7 pm" is 19:00, not 7 am; a bare "7" (the day half in words) is either
+CLOCK = [
+    ("Doors open at 7 pm.", "Doors open at 19:00 GMT.", False),
+    ("Doors open at 7 am.", "Doors open at 7pm on Saturday.", True),
+    ("Doors open at 8 pm.", "Doors open at 7pm on Saturday.", True),
+    ("Doors open at 7 in the evening.", "Doors open at 7pm on Saturday.", False),
+    ("Doors open at 7pm.", "Doors open at 7 in the evening.", False),
+    ("Doors open at 7pm.", "Doors open at 7am on Saturday.", True),
+]
 
 CASES = [
     (name, *case)
@@ -190,7 +199,7 @@ CASES = [
         ("spelled", SPELLED), ("currency", CURRENCY), ("units", UNITS),
         ("arithmetic", ARITHMETIC), ("hedges", HEDGES), ("rounding", ROUNDING),
         ("dates", DATES), ("years", YEARS), ("ages", AGES), ("durations", DURATIONS),
-        ("counts", COUNTS), ("implied", IMPLIED), ("silent", MUST_NOT_FIRE),
+        ("counts", COUNTS), ("implied", IMPLIED), ("clock", CLOCK), ("silent", MUST_NOT_FIRE),
     )
     for case in table
 ]  # fmt: skip
