@@ -12,6 +12,15 @@ workers would each fill their own caches and drop them after the partition).
 
     .venv/bin/python benchmarks/bench_pair_memory.py --pairs 2000
     .venv/bin/python benchmarks/bench_pair_memory.py --pairs 1500 --bytes
+    .venv/bin/python benchmarks/bench_pair_memory.py --vocab 10000,20000
+
+With `--vocab N1,N2,...` it runs no checks: it parses the pairs with the English pipeline, as
+the checks' parse does, and prints what spaCy keeps for the life of the process after each
+count: the strings and lexemes of the pipeline's vocabulary, the entries of its lemmatizer's
+cache, and (tracemalloc on from the first count) the bytes held since, once the Docs are gone.
+The checks parse a few sentences again in a plainer wording (text/reparse.py), which adds
+next to no new words: a full `run_checks` over the same pairs gave the same string count and
+two more lexemes at 1,000 and 2,000 pairs.
 """
 
 from __future__ import annotations
@@ -27,7 +36,7 @@ import resource
 import sys
 import tempfile
 import tracemalloc
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +96,49 @@ def _rss_mb() -> float:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
+def _spacy_state(nlp_: Any) -> tuple[int, int, int]:
+    """(strings, lexemes, lemmatizer cache entries) that `nlp_` keeps while the process lives."""
+    lemmatizer = nlp_.get_pipe("lemmatizer") if "lemmatizer" in nlp_.pipe_names else None
+    return len(nlp_.vocab.strings), len(nlp_.vocab), len(getattr(lemmatizer, "cache", ()))
+
+
+def vocab_growth(counts: Sequence[int]) -> Iterator[str]:
+    """What spaCy keeps per pair parsed: rows at each count of `counts` (ascending), each
+    given as soon as it is measured (a long run shows its progress)."""
+    from evalsuite.text.nlp import PIPE_BATCH_SIZE, load_pipeline
+
+    pipeline = load_pipeline("en")
+    if pipeline is None:
+        yield "no English spaCy pipeline installed"
+        return
+    yield f"{'pairs':>8} {'strings':>9} {'lexemes':>9} {'lemma memo':>10}  growth"
+    done, previous, traced = 0, None, 0
+    for count in counts:
+        texts = (text for i in range(done, count)
+                 for text in reference_and_hypothesis(words=20, seed=SEED + i))  # fmt: skip
+        for _ in pipeline.pipe(texts, batch_size=PIPE_BATCH_SIZE):
+            pass
+        gc.collect()
+        state = _spacy_state(pipeline)
+        growth = ""
+        if previous is not None:
+            since = count - previous[0]
+            strings, lexemes, lemmas = (
+                (now - before) / since for now, before in zip(state, previous[1], strict=True)
+            )
+            held = (tracemalloc.get_traced_memory()[0] - traced) / (count - counts[0])
+            growth = (
+                f"{strings:.3f} strings, {lexemes:.3f} lexemes, {lemmas:.3f} lemma entries a "
+                f"pair since {previous[0]:,}; {held:,.0f} B a pair held since {counts[0]:,}"
+            )
+        else:
+            tracemalloc.start()
+            traced = tracemalloc.get_traced_memory()[0]
+        yield f"{count:>8,} {state[0]:>9,} {state[1]:>9,} {state[2]:>10,}  {growth}"
+        done, previous = count, (count, state)
+    tracemalloc.stop()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--pairs", type=int, default=2000)
@@ -97,7 +149,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--workers", default="1",
         help="check processes ($EVALSUITE_CHECK_WORKERS; default 1: every cache in this one)",
     )
+    parser.add_argument(
+        "--vocab", metavar="N1,N2,...",
+        help="only parse, and print spaCy's vocabulary growth per pair between these counts",
+    )
     args = parser.parse_args(argv)
+    if args.vocab:
+        counts = sorted({int(n) for n in args.vocab.split(",")})
+        for line in vocab_growth(counts):
+            print(line, flush=True)
+        return 0
     os.environ["EVALSUITE_CHECK_WORKERS"] = args.workers
     n = args.pairs
     original = corpus.RunAggregator.finish
