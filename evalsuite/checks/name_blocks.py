@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import lru_cache
 
+from evalsuite.text.memo_sizes import WORD_MEMO
 from evalsuite.text.nlp import Entity
 from evalsuite.text.normalize import _ACRONYM_SKIP, name_tokens, variant_keys
 from evalsuite.text.place_aliases import places_of
@@ -29,7 +30,7 @@ __all__ = ["NameBlocks", "entity_blocks", "match_keys"]
 Key = tuple[str, object]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_MEMO)
 def match_keys(name: str, distinctive: tuple[str, ...]) -> frozenset[Key]:
     """Keys that `name` shares with every name it can match (`distinctive`: its words that
     `_shared_words` compares)."""
