@@ -10,7 +10,6 @@ import json
 import os
 import random
 import signal
-import subprocess
 import time
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from evalsuite.checks import runner
 from evalsuite.checks.api import CheckInput
 from evalsuite.checks.runner import Check, run_checks
 from evalsuite.text.nlp import load_pipeline
+from tests.fixtures.interrupt import sigint_after
 
 
 class FakeClock:
@@ -148,17 +148,11 @@ def test_a_sigint_stops_a_long_summary_check_within_two_seconds() -> None:
     article, summary = " ".join(sentences[:700]), " ".join(sentences[300:])
     for wait in (0.5, 3.0):
         finished = False
-        previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-        start = time.perf_counter()
-        killer = subprocess.Popen(["sh", "-c", f"sleep {wait}; kill -INT {os.getpid()}"])
-        try:
+        with sigint_after(wait) as start:
             with pytest.raises(KeyboardInterrupt):
                 run_checks([CheckInput(summary, source=article, task="summary")], workers=1)
                 finished = True
                 time.sleep(10)  # the signal must not reach a later test
             stopped = time.perf_counter()
-        finally:
-            killer.wait()
-            signal.signal(signal.SIGINT, previous)
         assert not finished
         assert stopped - start - wait < 2.0

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
 import random
 import re
-import signal
-import subprocess
 import time
 from collections.abc import Iterator
 from functools import cache
@@ -23,6 +20,7 @@ from rouge_score.rouge_scorer import RougeScorer
 
 from evalsuite.metrics import rouge
 from evalsuite.metrics.rouge import RougeTriple, rouge_scores
+from tests.fixtures.interrupt import sigint_after
 from tests.metrics.conftest import require_native
 from tests.metrics.lcs_oracle import dp_lcs
 
@@ -216,17 +214,9 @@ def test_a_sigint_stops_a_long_lcs_within_a_second(native: ModuleType, threads: 
     vocab = [f"w{i}" for i in range(3000)]
     texts = [" ".join(rng.choices(vocab, k=600_000)) for _ in range(2)]
     finished = False
-    # A shell's background job starts with SIGINT ignored; the test needs Python's own handler.
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
-    start = time.perf_counter()
-    killer = subprocess.Popen(["sh", "-c", f"sleep 0.3; kill -INT {os.getpid()}"])
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            rouge_scores([texts[0]] * 2, [texts[1]] * 2, ("rougeL",), threads=threads)
-            finished = True
-            time.sleep(10)  # the signal must not reach a later test
-    finally:
-        killer.wait()
-        signal.signal(signal.SIGINT, previous)
+    with sigint_after(0.3) as start, pytest.raises(KeyboardInterrupt):
+        rouge_scores([texts[0]] * 2, [texts[1]] * 2, ("rougeL",), threads=threads)
+        finished = True
+        time.sleep(10)  # the signal must not reach a later test
     assert not finished
     assert time.perf_counter() - start < 2.0
